@@ -1,0 +1,16 @@
+namespace Tandem.Connectors.Catalog;
+
+/// <summary>
+/// One field of the form a user fills to authorise an account. The UI renders the form from these,
+/// so a new connector needs no UI code.
+/// </summary>
+/// <param name="Key">The setting's key in the account's settings.</param>
+/// <param name="Label">The label shown.</param>
+/// <param name="Help">Where to find the value in the app.</param>
+public sealed record SettingField(string Key, string Label, string Help)
+{
+    /// <summary>Secrets are stored encrypted and never shown again.</summary>
+    public bool IsSecret { get; init; }
+
+    public bool IsRequired { get; init; } = true;
+}

@@ -1,0 +1,10 @@
+using Tandem.Domain.Contacts;
+
+namespace Tandem.Connectors.Contract;
+
+/// <summary>One page of a change feed.</summary>
+/// <param name="Changed">Records created or changed since the cursor (may repeat records already seen: ties are safe).</param>
+/// <param name="DeletedIds">Tombstones: ids of records deleted since the cursor.</param>
+/// <param name="NextCursor">The cursor to read the next page from (or the next sync from).</param>
+/// <param name="HasMore">True when more pages follow right now.</param>
+public sealed record ChangePage(IReadOnlyList<ContactRecord> Changed, IReadOnlyList<string> DeletedIds, string NextCursor, bool HasMore);

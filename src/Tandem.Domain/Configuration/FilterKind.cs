@@ -1,0 +1,21 @@
+namespace Tandem.Domain.Configuration;
+
+/// <summary>
+/// The kinds of IF conditions. App-specific filters are expressed with these: "owned by" is
+/// <see cref="FieldEquals"/> on the owner field, "in contact group" is <see cref="HasTag"/>,
+/// "has no deals" is <see cref="FieldEquals"/> on a read-only deal count.
+/// </summary>
+public enum FilterKind
+{
+    FieldEquals,
+    FieldNotEquals,
+    FieldContains,
+    FieldIsEmpty,
+    FieldIsNotEmpty,
+    HasTag,
+    HasNotTag,
+    /// <summary>"Already existing in the app you sync with": the contact has a counterpart (update only, never create).</summary>
+    ExistsInOtherApp,
+    IsSubscribed,
+    IsUnsubscribed,
+}

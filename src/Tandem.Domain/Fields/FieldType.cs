@@ -1,0 +1,22 @@
+namespace Tandem.Domain.Fields;
+
+/// <summary>The value types a field can hold (PRODUCT.md §5).</summary>
+public enum FieldType
+{
+    Text,
+    Number,
+    Boolean,
+    /// <summary>A local calendar date, optionally without a year (birthdays). Never shifted by time zones.</summary>
+    Date,
+    DateTime,
+    DateRange,
+    Money,
+    SingleChoice,
+    MultipleChoice,
+    Email,
+    Phone,
+    Url,
+    Address,
+    /// <summary>A reference to a user of the app (an owner), by the app's user id.</summary>
+    OwnerReference,
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Tandem.Domain.Fields;
+
+/// <summary>
+/// A multi-valued labelled list (emails, phones, addresses, URLs). The first item is the primary one.
+/// Comparison ignores order: two lists are equal when they hold the same (label, value) entries.
+/// </summary>
+public sealed class ListValue : FieldValue
+{
+    private string? canonical;
+
+    public ListValue(FieldType itemType, ImmutableArray<LabelledValue> items)
+    {
+        if (items.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("A list value holds at least one item; an empty list is an absent value.", nameof(items));
+        }
+
+        Type = itemType;
+        Items = items;
+    }
+
+    public override FieldType Type { get; }
+
+    public ImmutableArray<LabelledValue> Items { get; }
+
+    /// <summary>The primary (first) entry's value.</summary>
+    public ScalarValue Primary => Items[0].Value;
+
+    public override string Canonical => canonical ??= string.Join("\u001E", Items.Select(i => i.Canonical).Order(StringComparer.Ordinal));
+}

@@ -1,0 +1,43 @@
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Contacts;
+
+namespace Tandem.Domain.Mapping;
+
+/// <summary>
+/// A compiled field-mapping row. It reads from each side a <em>shared value</em>: one canonical string
+/// in a form both sides can be compared in (null when empty). The engine's three-way merge works on
+/// these shared values and the baseline stores them; the row then writes a chosen shared value back
+/// into one side's shape, touching only what must change (a changed last name updates the last name).
+/// </summary>
+public abstract class MappingRow
+{
+    protected MappingRow(string key, MappingDirection direction)
+    {
+        Key = key;
+        Direction = direction;
+    }
+
+    /// <summary>Stable key of the row (its baseline is stored under it).</summary>
+    public string Key { get; }
+
+    /// <summary>The directions this row may carry values, after type compatibility and read-only fields.</summary>
+    public MappingDirection Direction { get; }
+
+    /// <summary>True when values may flow from <paramref name="source"/> to the other side through this row.</summary>
+    public bool CanFlowFrom(Side source) => Direction switch
+    {
+        MappingDirection.Both => true,
+        MappingDirection.AToB => source == Side.A,
+        MappingDirection.BToA => source == Side.B,
+        _ => false,
+    };
+
+    /// <summary>The shared value <paramref name="record"/> on <paramref name="side"/> holds, or null when empty.</summary>
+    public abstract string? Read(Side side, ContactRecord record);
+
+    /// <summary>
+    /// The field changes that make <paramref name="current"/> (null for a record about to be created)
+    /// on <paramref name="side"/> hold <paramref name="shared"/>. Empty when it already does.
+    /// </summary>
+    public abstract IReadOnlyList<FieldChange> Write(Side side, string? shared, ContactRecord? current);
+}
