@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tandem.Domain.Configuration;
 
 /// <summary>Everything a user configures on a connection, except which accounts it joins.</summary>
@@ -23,6 +25,7 @@ public sealed record ConnectionSettings
     public IReadOnlyList<Rule> RulesOf(Side side) => side == Side.A ? RulesA : RulesB;
 
     /// <summary>The winning side for a one-way connection is always its source.</summary>
+    [JsonIgnore]
     public Side EffectiveWinner => Direction switch
     {
         SyncDirection.AToB => Side.A,

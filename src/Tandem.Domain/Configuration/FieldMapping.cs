@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tandem.Domain.Configuration;
 
 /// <summary>
@@ -18,5 +20,6 @@ public sealed record FieldMapping(string AField, string BField)
     public IReadOnlyDictionary<string, string>? ValueTable { get; init; }
 
     /// <summary>A stable key of the row, used to store its baseline.</summary>
+    [JsonIgnore]
     public string RowKey => AField + "|" + BField;
 }
