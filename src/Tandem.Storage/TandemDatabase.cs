@@ -1,0 +1,140 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Tandem.Storage.PostgreSql;
+using Tandem.Storage.Sqlite;
+
+namespace Tandem.Storage;
+
+/// <summary>
+/// Tandem's database: SQLite or PostgreSQL as <see cref="DatabaseOptions"/> say. Hands out EF contexts for
+/// the configuration stores and open raw connections for the sync-state SQL. One per process.
+/// </summary>
+public sealed class TandemDatabase : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly DbContextOptions<SqliteTandemDbContext>? _sqliteOptions;
+    private readonly DbContextOptions<PostgresTandemDbContext>? _postgresOptions;
+
+    /// <summary>Validates <paramref name="options"/> (see <see cref="DatabaseOptionsValidator"/>); connects lazily.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are unusable; the message says why.</exception>
+    public TandemDatabase(DatabaseOptions options)
+    {
+        DatabaseOptionsValidator.ThrowIfInvalid(options);
+        Provider = options.Provider;
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { ForeignKeys = true };
+            SqliteFilePath = Path.GetFullPath(builder.DataSource);
+            _connectionString = builder.ToString();
+            _sqliteOptions = new DbContextOptionsBuilder<SqliteTandemDbContext>()
+                .UseSqlite(_connectionString)
+                .AddInterceptors(SqlitePragmaInterceptor.Instance)
+                .Options;
+        }
+        else
+        {
+            _connectionString = options.ConnectionString;
+            _postgres = NpgsqlDataSource.Create(_connectionString);
+            _postgresOptions = new DbContextOptionsBuilder<PostgresTandemDbContext>().UseNpgsql(_postgres).Options;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The full path of the SQLite file, or null on PostgreSQL. The key file usually lives beside it.</summary>
+    public string? SqliteFilePath { get; }
+
+    /// <summary>Creates the database object and checks it can be reached (and, for SQLite, turns on write-ahead logging).</summary>
+    public static async Task<TandemDatabase> OpenAsync(DatabaseOptions options, CancellationToken cancellationToken)
+    {
+        var database = new TandemDatabase(options);
+        try
+        {
+            if (database.SqliteFilePath is { } file)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            }
+
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                await SqlitePragmas.EnableWriteAheadLogAsync(connection, cancellationToken);
+            }
+
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the schema in an empty database or upgrades it to the latest migration.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = CreateDbContext();
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>A new context with its own connection, opened when first needed. Dispose it after use.</summary>
+    public TandemDbContext CreateDbContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteTandemDbContext(_sqliteOptions!)
+        : new PostgresTandemDbContext(_postgresOptions!);
+
+    /// <summary>
+    /// A new context over a connection from <see cref="OpenConnectionAsync"/>, so EF and raw SQL can share
+    /// a transaction (<c>context.Database.UseTransaction</c>). The caller keeps owning the connection.
+    /// </summary>
+    public TandemDbContext CreateDbContext(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Provider == DatabaseProvider.Sqlite
+            ? new SqliteTandemDbContext(new DbContextOptionsBuilder<SqliteTandemDbContext>()
+                .UseSqlite(connection).AddInterceptors(SqlitePragmaInterceptor.Instance).Options)
+            : new PostgresTandemDbContext(new DbContextOptionsBuilder<PostgresTandemDbContext>()
+                .UseNpgsql(connection).Options);
+    }
+
+    /// <summary>
+    /// An open raw connection for hand-written SQL (SQLite pragmas already applied). The caller disposes it,
+    /// which returns it to the pool.
+    /// </summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await SqlitePragmas.ApplyAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+        else
+        {
+            // Pooled SQLite connections keep the file open; release them so the file can be moved or deleted.
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+}
