@@ -47,23 +47,18 @@ public sealed class TandemDatabase : IAsyncDisposable
     /// <summary>The full path of the SQLite file, or null on PostgreSQL. The key file usually lives beside it.</summary>
     public string? SqliteFilePath { get; }
 
-    /// <summary>Creates the database object and checks it can be reached (and, for SQLite, turns on write-ahead logging).</summary>
+    /// <summary>Where the master key file goes unless told otherwise: beside the SQLite file, or in the working directory.</summary>
+    public string DefaultKeyFilePath => SqliteFilePath is { } file
+        ? Path.Combine(Path.GetDirectoryName(file)!, Secrets.SecretProtector.DefaultKeyFileName)
+        : Path.GetFullPath(Secrets.SecretProtector.DefaultKeyFileName);
+
+    /// <summary>Creates the database object and checks it can be reached (for SQLite: creates the file, in WAL mode).</summary>
     public static async Task<TandemDatabase> OpenAsync(DatabaseOptions options, CancellationToken cancellationToken)
     {
         var database = new TandemDatabase(options);
         try
         {
-            if (database.SqliteFilePath is { } file)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            }
-
-            await using var connection = await database.OpenConnectionAsync(cancellationToken);
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                await SqlitePragmas.EnableWriteAheadLogAsync(connection, cancellationToken);
-            }
-
+            await database.PrepareAsync(cancellationToken);
             return database;
         }
         catch
@@ -76,6 +71,7 @@ public sealed class TandemDatabase : IAsyncDisposable
     /// <summary>Creates the schema in an empty database or upgrades it to the latest migration.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await PrepareAsync(cancellationToken);
         await using var context = CreateDbContext();
         await context.Database.MigrateAsync(cancellationToken);
     }
@@ -121,6 +117,20 @@ public sealed class TandemDatabase : IAsyncDisposable
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (SqliteFilePath is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            await SqlitePragmas.EnableWriteAheadLogAsync(connection, cancellationToken);
         }
     }
 
