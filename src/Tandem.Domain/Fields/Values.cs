@@ -17,6 +17,8 @@ public static class Values
     /// <summary>The separator inside compound canonical forms (multiple choice, address).</summary>
     public const char PartSeparator = '\u001F';
 
+    private const int AddressParts = 5;
+
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>Creates a canonical value, or null when the text is empty or not valid for the type.</summary>
@@ -35,7 +37,9 @@ public static class Values
 
         string? canonical = type switch
         {
-            FieldType.Text or FieldType.Url or FieldType.SingleChoice or FieldType.OwnerReference => text,
+            // Apps disagree on line endings in notes; one form keeps them from looking like an edit.
+            FieldType.Text => text.Contains('\r', StringComparison.Ordinal) ? text.ReplaceLineEndings("\n") : text,
+            FieldType.Url or FieldType.SingleChoice or FieldType.OwnerReference => text,
             FieldType.Email => text.ToLowerInvariant(),
             FieldType.Phone => CanonicalPhone(text, defaultRegion),
             FieldType.Number => CanonicalNumber(text),
@@ -85,7 +89,8 @@ public static class Values
     {
         try
         {
-            var parsed = Phones.Parse(text, string.IsNullOrEmpty(region) ? "ZZ" : region);
+            // libphonenumber only knows upper-case region codes ("GB", not "gb").
+            var parsed = Phones.Parse(text, string.IsNullOrEmpty(region) ? "ZZ" : region.ToUpperInvariant());
             if (Phones.IsPossibleNumber(parsed))
             {
                 return Phones.Format(parsed, PhoneNumberFormat.E164);
@@ -100,10 +105,46 @@ public static class Values
         return text.StartsWith('+') ? "+" + digits : digits.Length > 0 ? digits : text;
     }
 
-    private static string? CanonicalNumber(string text) =>
-        decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n)
-            ? (n / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
-            : null;
+    private static string? CanonicalNumber(string text)
+    {
+        // "1,5" is a decimal comma in half the world; read as thousands it would silently become 15.
+        // Commas are accepted only as real thousands separators ("1,500,000").
+        if (text.Contains(',', StringComparison.Ordinal) && !HasThousandsGroups(text))
+        {
+            return null;
+        }
+
+        const NumberStyles Styles = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign
+            | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent;
+        if (!decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+
+        // Dividing by 1.000… drops trailing zeros (1.50 → 1.5); adding zero turns -0 into 0.
+        return ((n / 1.000000000000000000000000000000000m) + 0m).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasThousandsGroups(string text)
+    {
+        var end = text.IndexOfAny(['.', 'e', 'E']);
+        var integral = (end < 0 ? text : text[..end]).TrimStart('+', '-');
+        var groups = integral.Split(',');
+        if (groups[0].Length is < 1 or > 3)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < groups.Length; i++)
+        {
+            if (groups[i].Length != 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string? CanonicalBoolean(string text) => text.ToLowerInvariant() switch
     {
@@ -130,6 +171,13 @@ public static class Values
 
     private static string? CanonicalMoney(string text)
     {
+        // Some apps put the currency first ("EUR 12.50").
+        var first = text.IndexOf(' ', StringComparison.Ordinal);
+        if (first == 3 && text[..3].All(char.IsAsciiLetter))
+        {
+            text = text[4..].Trim() + " " + text[..3];
+        }
+
         var space = text.LastIndexOf(' ');
         var amountText = space < 0 ? text : text[..space];
         var currency = space < 0 ? string.Empty : text[(space + 1)..].Trim().ToUpperInvariant();
@@ -151,7 +199,18 @@ public static class Values
             return options.Length == 0 ? null : string.Join(PartSeparator, options);
         }
 
-        var list = trimmed.ToArray();
+        // Always exactly the five address parts, so "Main St" and "Main St" padded with empty parts compare equal.
+        var list = trimmed.ToList();
+        if (list.Count > AddressParts)
+        {
+            return null;
+        }
+
+        while (list.Count < AddressParts)
+        {
+            list.Add(string.Empty);
+        }
+
         return list.All(p => p.Length == 0) ? null : string.Join(PartSeparator, list);
     }
 }

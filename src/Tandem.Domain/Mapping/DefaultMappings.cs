@@ -1,0 +1,48 @@
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Fields;
+
+namespace Tandem.Domain.Mapping;
+
+/// <summary>The default mapping of a pair of apps, used when a connection has no mappings of its own.</summary>
+public static class DefaultMappings
+{
+    // Owner is left out: user ids of two apps only match through a value table the user confirms.
+    private static readonly FieldRole[] PairedRoles =
+    [
+        FieldRole.Emails, FieldRole.Phones, FieldRole.Addresses, FieldRole.Urls,
+        FieldRole.Company, FieldRole.JobTitle, FieldRole.Birthday, FieldRole.Notes,
+    ];
+
+    /// <summary>
+    /// The name (through <see cref="FieldMapping.NameKey"/>) and every standard role both apps have, in a
+    /// fixed order; pairs that no direction allows are left out. Directions are left at "both": the
+    /// compiler narrows each to what compatibility and read-only fields allow.
+    /// </summary>
+    public static IReadOnlyList<FieldMapping> For(AppSchema a, AppSchema b)
+    {
+        var mappings = new List<FieldMapping>();
+        var name = new FieldMapping(FieldMapping.NameKey, FieldMapping.NameKey);
+        if (Compatibility.Directions(name, a, b).Allowed)
+        {
+            mappings.Add(name);
+        }
+
+        foreach (var role in PairedRoles)
+        {
+            var fieldA = role == FieldRole.Emails ? MappingCompiler.FindEmailField(a) : a.FindRole(role);
+            var fieldB = role == FieldRole.Emails ? MappingCompiler.FindEmailField(b) : b.FindRole(role);
+            if (fieldA is null || fieldB is null)
+            {
+                continue;
+            }
+
+            var mapping = new FieldMapping(fieldA.Key, fieldB.Key);
+            if (Compatibility.Directions(mapping, a, b).Allowed)
+            {
+                mappings.Add(mapping);
+            }
+        }
+
+        return mappings;
+    }
+}

@@ -1,0 +1,30 @@
+using Tandem.Domain.Contacts;
+
+namespace Tandem.Domain.Mapping;
+
+/// <summary>Applies field changes to a record in memory.</summary>
+public static class RecordPatch
+{
+    /// <summary>
+    /// The record with <paramref name="changes"/> applied (a null value removes the field). Rows writing
+    /// parts of one field (a range's start and end, an amount and its currency) must each see the other's
+    /// changes: compute the next row's <see cref="MappingRow.Write"/> against the patched record.
+    /// </summary>
+    public static ContactRecord Apply(ContactRecord record, IEnumerable<FieldChange> changes)
+    {
+        var fields = record.Fields.ToBuilder();
+        foreach (var change in changes)
+        {
+            if (change.Value is null)
+            {
+                fields.Remove(change.Key);
+            }
+            else
+            {
+                fields[change.Key] = change.Value;
+            }
+        }
+
+        return record with { Fields = fields.ToImmutable() };
+    }
+}
