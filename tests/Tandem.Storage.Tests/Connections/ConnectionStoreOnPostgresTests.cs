@@ -1,0 +1,5 @@
+using Tandem.Storage.Tests.TestDatabases;
+
+namespace Tandem.Storage.Tests.Connections;
+
+public sealed class ConnectionStoreOnPostgresTests() : ConnectionStoreSuite(new PostgresTestDatabaseFactory());
