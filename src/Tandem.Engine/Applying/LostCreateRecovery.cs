@@ -1,0 +1,66 @@
+using Tandem.Domain.Configuration;
+using Tandem.Engine.Collecting;
+using Tandem.Engine.Planning;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine.Applying;
+
+/// <summary>
+/// Settles creates whose outcome was never recorded (a kill after the call, a lost answer): the record
+/// is looked for in the app by the reference Tandem gave it, then by email. Found: it is adopted and
+/// linked, never created twice (SYNC-INVARIANTS 16). Not found: the source contact is planned again.
+/// </summary>
+public sealed class LostCreateRecovery
+{
+    private readonly SyncRequest request;
+    private readonly SyncContext context;
+    private readonly ISyncSession session;
+
+    public LostCreateRecovery(SyncRequest request, SyncContext context, ISyncSession session)
+    {
+        this.request = request;
+        this.context = context;
+        this.session = session;
+    }
+
+    public async Task<(int Found, int Missing)> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var pending = await session.PendingCreatesAsync(cancellationToken);
+        var found = 0;
+        var commit = new PageCommit();
+        foreach (var entry in pending)
+        {
+            var intent = entry.Intent;
+            var source = intent.Side.Other();
+            var record = await request.ConnectorOf(intent.Side).FindCreatedAsync(intent.ClientReference ?? string.Empty, intent.EmailKey, cancellationToken);
+            if (record is not null && intent.SourceRecordId is not null)
+            {
+                found++;
+                var emailField = intent.Side == Side.A ? context.Mapping.EmailFieldA : context.Mapping.EmailFieldB;
+                commit.Records.Add(new RecordWrite(intent.Side, record.Id, DirtyState.Dirty, Staging.Stage(record, emailField)));
+                var (a, b) = intent.Side == Side.A ? (record.Id, intent.SourceRecordId) : (intent.SourceRecordId, record.Id);
+
+                // No baseline: the pair is merged as at a first match, which writes nothing when they agree.
+                commit.Links.Add(new LinkWrite(0, a, b, null, false, false));
+                commit.Journal.Add((entry.Id, JournalState.Done, record.Id, "adopted after a lost answer"));
+                commit.Activity.Add(new ActivityNote(intent.Side, record.Id, "adopted", $"Found a contact created in {context.NameOf(intent.Side)} whose answer was lost; linked it instead of creating it again."));
+            }
+            else
+            {
+                commit.Journal.Add((entry.Id, JournalState.Abandoned, null, "not found after a lost answer"));
+            }
+
+            if (intent.SourceRecordId is not null)
+            {
+                commit.Records.Add(new RecordWrite(source, intent.SourceRecordId, DirtyState.Dirty));
+            }
+        }
+
+        if (!commit.IsEmpty)
+        {
+            await session.CommitAsync(commit, cancellationToken);
+        }
+
+        return (found, pending.Count - found);
+    }
+}

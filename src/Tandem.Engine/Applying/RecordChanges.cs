@@ -1,0 +1,24 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Contacts;
+
+namespace Tandem.Engine.Applying;
+
+/// <summary>The record an update is expected to leave behind, for connectors that do not return it and for dry runs.</summary>
+public static class RecordChanges
+{
+    public static ContactRecord Apply(ContactRecord record, UpdateOperation update)
+    {
+        var fields = record.Fields;
+        foreach (var change in update.Changes)
+        {
+            fields = change.Value is null ? fields.Remove(change.Key) : fields.SetItem(change.Key, change.Value);
+        }
+
+        return record with
+        {
+            Fields = fields,
+            Tags = record.Tags.Union(update.AddTags).Except(update.RemoveTags),
+            IsUnsubscribed = record.IsUnsubscribed || update.Unsubscribe,
+        };
+    }
+}

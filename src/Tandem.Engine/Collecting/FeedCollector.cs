@@ -1,0 +1,108 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine.Collecting;
+
+/// <summary>
+/// Reads what changed on one side into the state: a complete listing the first time (or when a cursor
+/// expired, or on a rescan), the change feed afterwards. Only stages; never writes to an app, never
+/// saves the cursor (that happens after the writes it covers are committed), never marks deletions
+/// (the deletion guard looks first).
+/// </summary>
+public sealed class FeedCollector
+{
+    private readonly ISyncSession session;
+
+    public FeedCollector(ISyncSession session)
+    {
+        this.session = session;
+    }
+
+    public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, string emailField, bool rescan, CancellationToken cancellationToken)
+    {
+        var result = new SideCollection { LiveBefore = await session.CountLiveAsync(side, cancellationToken) };
+        var cursor = rescan ? null : await session.GetCursorAsync(side, cancellationToken);
+        if (connector.Capabilities.ChangeFeed == ChangeFeedKind.VersionListing && cursor is not null)
+        {
+            await CollectVersionsAsync(side, connector, emailField, result, cancellationToken);
+            result.NextCursor = cursor;
+            return result;
+        }
+
+        if (cursor is not null)
+        {
+            try
+            {
+                await CollectChangesAsync(side, connector, emailField, cursor, result, cancellationToken);
+                return result;
+            }
+            catch (CursorExpiredException)
+            {
+                // The app dropped our cursor: a full listing, which writes nothing for unchanged records (SYNC-INVARIANTS 24).
+                result.Tombstones.Clear();
+            }
+        }
+
+        await CollectAllAsync(side, connector, emailField, result, cancellationToken);
+        return result;
+    }
+
+    private async Task CollectAllAsync(Side side, IContactConnector connector, string emailField, SideCollection result, CancellationToken cancellationToken)
+    {
+        await foreach (var page in connector.ListAllAsync(cancellationToken))
+        {
+            await session.StageAsync(side, Staging.Stage(page.Records, emailField), cancellationToken);
+            result.Read += page.Records.Count;
+            if (page.CursorAfter is not null)
+            {
+                result.NextCursor = page.CursorAfter;
+            }
+        }
+
+        if (connector.Capabilities.ChangeFeed == ChangeFeedKind.VersionListing)
+        {
+            // Version listings need no cursor; this one only says "listed once, diff from now on".
+            result.NextCursor ??= "versions";
+        }
+
+        result.CompleteListing = true;
+        result.Unseen = await session.CountUnseenAsync(side, cancellationToken);
+    }
+
+    private async Task CollectChangesAsync(Side side, IContactConnector connector, string emailField, string cursor, SideCollection result, CancellationToken cancellationToken)
+    {
+        var next = cursor;
+        ChangePage page;
+        do
+        {
+            page = await connector.ReadChangesAsync(next, cancellationToken);
+            await session.StageAsync(side, Staging.Stage(page.Changed, emailField), cancellationToken);
+            result.Read += page.Changed.Count;
+            result.Tombstones.AddRange(page.DeletedIds);
+            next = page.NextCursor;
+        }
+        while (page.HasMore);
+
+        result.NextCursor = next;
+    }
+
+    private async Task CollectVersionsAsync(Side side, IContactConnector connector, string emailField, SideCollection result, CancellationToken cancellationToken)
+    {
+        var batch = Math.Max(1, connector.Capabilities.ReadBatchSize);
+        await foreach (var versions in connector.ListVersionsAsync(cancellationToken))
+        {
+            var moved = await session.TouchVersionsAsync(side, versions, cancellationToken);
+            for (var i = 0; i < moved.Count; i += batch)
+            {
+                var ids = moved.Skip(i).Take(batch).ToArray();
+                var records = await connector.GetAsync(ids, cancellationToken);
+                await session.StageAsync(side, Staging.Stage(records, emailField), cancellationToken);
+                result.Read += records.Count;
+            }
+        }
+
+        result.CompleteListing = true;
+        result.Unseen = await session.CountUnseenAsync(side, cancellationToken);
+    }
+}

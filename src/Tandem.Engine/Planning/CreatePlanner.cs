@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine.Planning;
+
+/// <summary>Plans the create of a record that has no counterpart, or says why it is excluded.</summary>
+public sealed class CreatePlanner
+{
+    private readonly SyncContext context;
+
+    public CreatePlanner(SyncContext context)
+    {
+        this.context = context;
+    }
+
+    /// <summary>Plans a create on the side opposite <paramref name="side"/> (or an exclusion) into <paramref name="plan"/>.</summary>
+    public void Plan(ItemPlan plan, Side side, StoredRecord stored, ContactRecord record)
+    {
+        var other = side.Other();
+        var reason = ExclusionReason(side, stored);
+        IReadOnlyList<Rule> rules = [];
+        if (reason is null)
+        {
+            rules = context.Rules.Match(side, record, hasCounterpart: false);
+            if (rules.Count == 0)
+            {
+                reason = $"Matches none of the rules for contacts from {context.NameOf(side)} (a rule limited to contacts that already exist in {context.NameOf(other)} never creates).";
+            }
+        }
+
+        if (reason is not null)
+        {
+            plan.Link = plan.Item.Link is null ? LinkAction.None : LinkAction.MarkDeleted;
+            plan.DeletedSide = other;
+            plan.Health.Add(new HealthNote(side, record.Id, HealthStatus.Excluded, reason, stored.ContentHash));
+            return;
+        }
+
+        var fields = ImmutableDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
+        foreach (var row in context.Mapping.Rows)
+        {
+            if (!row.CanFlowFrom(side) || row.Read(side, record) is not { } shared)
+            {
+                continue;
+            }
+
+            foreach (var change in row.Write(other, shared, null))
+            {
+                if (change.Value is null)
+                {
+                    fields.Remove(change.Key);
+                }
+                else
+                {
+                    fields[change.Key] = change.Value;
+                }
+            }
+        }
+
+        var effects = RuleEffects.ForCreate(context, side, rules, record);
+        foreach (var change in effects.Changes)
+        {
+            if (change.Value is not null)
+            {
+                fields[change.Key] = change.Value;
+            }
+        }
+
+        plan.Create = new PlannedCreate(other, record.Id, stored.EmailKey, fields.ToImmutable(), effects.AddTags.ToImmutableSortedSet(StringComparer.Ordinal), effects.Unsubscribe);
+        plan.Link = LinkAction.BindCreated;
+        plan.Baseline.SetRules(side, [.. rules.Select(r => r.Id)]);
+        plan.Baseline.SetUnsubscribed(side, record.IsUnsubscribed);
+        plan.Activity.Add(new ActivityNote(other, null, "created", $"Created in {context.NameOf(other)} from {context.NameOf(side)}."));
+    }
+
+    private string? ExclusionReason(Side side, StoredRecord stored)
+    {
+        var other = side.Other();
+        if (!context.Settings.Direction.Allows(side))
+        {
+            return $"This connection only syncs from {context.NameOf(other)} to {context.NameOf(side)}.";
+        }
+
+        if (context.CapabilitiesOf(other).IsReadOnly)
+        {
+            return $"{context.NameOf(other)} is read-only.";
+        }
+
+        if (stored.EmailKey is null)
+        {
+            return context.Settings.Options.AvoidDuplicates
+                ? "No email address: with \"avoid duplicates\" on, contacts without an email are not synced."
+                : null;
+        }
+
+        if (stored.SameSideEmailCount > 1)
+        {
+            return $"Ambiguous: {stored.SameSideEmailCount} contacts in {context.NameOf(side)} share this email address.";
+        }
+
+        return stored.OtherSideEmailCount > 0
+            ? $"Ambiguous: this email address already belongs to another linked contact in {context.NameOf(other)}."
+            : null;
+    }
+}

@@ -1,0 +1,85 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Contacts;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine.Planning;
+
+/// <summary>
+/// A linked record is gone on one side. Tandem never deletes on its own: the other side is tagged
+/// "Tandem Trash" when the user asked for it; an edit on the other side since the baseline wins over the
+/// delete (the contact is created again); only a list-style target of a one-way feed may be deleted,
+/// and only when the user turned that on.
+/// </summary>
+public sealed class DeletionPlanner
+{
+    private readonly SyncContext context;
+    private readonly CreatePlanner creates;
+
+    public DeletionPlanner(SyncContext context, CreatePlanner creates)
+    {
+        this.context = context;
+        this.creates = creates;
+    }
+
+    public void Plan(ItemPlan plan, Side gone, Baseline? baseline)
+    {
+        var kept = gone.Other();
+        var record = plan.RecordOf(kept)!;
+        var stored = kept == Side.A ? plan.Item.A! : plan.Item.B!;
+        var alreadyHandled = gone == Side.A ? plan.Item.Link!.ADeleted : plan.Item.Link!.BDeleted;
+
+        if (EditedSinceBaseline(kept, record, baseline))
+        {
+            // Delete against edit: the edit wins, so the contact comes back on the side that deleted it.
+            creates.Plan(plan, kept, stored, record);
+            return;
+        }
+
+        plan.Link = LinkAction.MarkDeleted;
+        plan.DeletedSide = gone;
+        plan.Baseline = baseline ?? Baseline.Empty();
+        plan.Health.Add(new HealthNote(kept, record.Id, HealthStatus.InSync, null, stored.ContentHash));
+        if (alreadyHandled)
+        {
+            return;
+        }
+
+        var options = context.Settings.Options;
+        var target = context.CapabilitiesOf(kept);
+        if (options.DeleteInTarget && target.CanDelete && context.Settings.Direction == (gone == Side.A ? SyncDirection.AToB : SyncDirection.BToA))
+        {
+            plan.Delete = (kept, record.Id);
+            plan.Link = LinkAction.Drop;
+            plan.Activity.Add(new ActivityNote(kept, record.Id, "deleted", $"Deleted in {context.NameOf(kept)} because it was deleted in {context.NameOf(gone)}."));
+            return;
+        }
+
+        if (options.SyncDeletions && target.TagContainer is not null && context.CanWriteFrom(gone) && !record.Tags.Contains(SyncOptions.TrashTag))
+        {
+            plan.SetUpdate(kept, new UpdateOperation(string.Empty, record.Id, record.Version) { AddTags = [SyncOptions.TrashTag] });
+            plan.Activity.Add(new ActivityNote(kept, record.Id, "trashed", $"Deleted in {context.NameOf(gone)}: tagged \"{SyncOptions.TrashTag}\" in {context.NameOf(kept)} for review."));
+            return;
+        }
+
+        plan.Activity.Add(new ActivityNote(gone, null, "deleted", $"Deleted in {context.NameOf(gone)}; nothing was deleted in {context.NameOf(kept)}."));
+    }
+
+    private bool EditedSinceBaseline(Side side, ContactRecord record, Baseline? baseline)
+    {
+        if (baseline is null)
+        {
+            return false;
+        }
+
+        foreach (var row in context.Mapping.Rows)
+        {
+            if (baseline.TryGet(row.Key, side, out var before) && row.Read(side, record) != before)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

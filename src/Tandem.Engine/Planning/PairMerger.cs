@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Contacts;
+using Tandem.Domain.Mapping;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine.Planning;
+
+/// <summary>
+/// The three-way merge of a linked pair, per mapping row: each side is compared with its own
+/// baseline, by content. A change on one side flows to the other; the same row changed on both sides
+/// is settled by the winning app (the losing value is recorded); an empty winning value never blanks.
+/// Without a baseline (first match) differing rows take the winning app's value.
+/// </summary>
+public sealed class PairMerger
+{
+    private readonly SyncContext context;
+
+    public PairMerger(SyncContext context)
+    {
+        this.context = context;
+    }
+
+    public void Plan(ItemPlan plan, ContactRecord a, ContactRecord b, Baseline? baseline)
+    {
+        var rulesA = context.Rules.Match(Side.A, a, hasCounterpart: true);
+        var rulesB = context.Rules.Match(Side.B, b, hasCounterpart: true);
+        var flowA = context.CanWriteFrom(Side.A) && rulesA.Count > 0;
+        var flowB = context.CanWriteFrom(Side.B) && rulesB.Count > 0;
+        var enteringA = flowA && baseline is not null && baseline.RulesA.Length == 0;
+        var enteringB = flowB && baseline is not null && baseline.RulesB.Length == 0;
+
+        var toA = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
+        var toB = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
+        var conflicts = new List<object>();
+        foreach (var row in context.Mapping.Rows)
+        {
+            var va = row.Read(Side.A, a);
+            var vb = row.Read(Side.B, b);
+            if (va == vb)
+            {
+                continue;
+            }
+
+            bool aChanged, bChanged;
+            var first = baseline is null || !baseline.TryGet(row.Key, Side.A, out _);
+            if (first)
+            {
+                aChanged = bChanged = true;
+            }
+            else
+            {
+                baseline!.TryGet(row.Key, Side.A, out var sa);
+                baseline.TryGet(row.Key, Side.B, out var sb);
+                aChanged = va != sa || enteringA;
+                bChanged = vb != sb || enteringB;
+            }
+
+            if (!aChanged && !bChanged)
+            {
+                continue;
+            }
+
+            Side source;
+            if (aChanged != bChanged)
+            {
+                source = aChanged ? Side.A : Side.B;
+            }
+            else
+            {
+                var winner = context.Settings.EffectiveWinner;
+                source = (winner == Side.A ? va : vb) is null ? winner.Other() : winner;
+                if (!first)
+                {
+                    plan.Conflicts++;
+                    conflicts.Add(new { field = row.Key, kept = source == Side.A ? va : vb, lost = source == Side.A ? vb : va, winner = context.NameOf(source) });
+                }
+            }
+
+            var value = source == Side.A ? va : vb;
+            if (!row.CanFlowFrom(source) || !(source == Side.A ? flowA : flowB))
+            {
+                continue;
+            }
+
+            if (value is null && (first || context.Settings.Options.IgnoreEmptyValues))
+            {
+                continue;
+            }
+
+            var target = source.Other();
+            var changes = target == Side.A ? toA : toB;
+            foreach (var change in row.Write(target, value, target == Side.A ? a : b))
+            {
+                changes[change.Key] = change;
+            }
+        }
+
+        var effectsOnB = flowA ? RuleEffects.ForUpdate(context, Side.A, rulesA, baseline, a) : null;
+        var effectsOnA = flowB ? RuleEffects.ForUpdate(context, Side.B, rulesB, baseline, b) : null;
+        plan.UpdateA = BuildUpdate(a, toA, effectsOnA);
+        plan.UpdateB = BuildUpdate(b, toB, effectsOnB);
+        plan.Link = LinkAction.Save;
+        plan.Baseline.RulesA = [.. rulesA.Select(r => r.Id)];
+        plan.Baseline.RulesB = [.. rulesB.Select(r => r.Id)];
+        plan.Baseline.UnsubscribedA = a.IsUnsubscribed && (baseline?.UnsubscribedA == true || effectsOnB is not null);
+        plan.Baseline.UnsubscribedB = b.IsUnsubscribed && (baseline?.UnsubscribedB == true || effectsOnA is not null);
+        if (conflicts.Count > 0)
+        {
+            plan.Activity.Add(new ActivityNote(null, null, "conflict", "Both sides changed the same field; the winning app's value was kept.", JsonSerializer.Serialize(conflicts)));
+        }
+
+        NoteHealth(plan, Side.A, a, rulesA.Count == 0 && context.Settings.Direction.Allows(Side.A));
+        NoteHealth(plan, Side.B, b, rulesB.Count == 0 && context.Settings.Direction.Allows(Side.B));
+    }
+
+    private void NoteHealth(ItemPlan plan, Side side, ContactRecord record, bool excluded)
+    {
+        var stored = side == Side.A ? plan.Item.A! : plan.Item.B!;
+        plan.Health.Add(excluded
+            ? new HealthNote(side, record.Id, HealthStatus.Excluded, $"Matches none of the rules for contacts from {context.NameOf(side)}; its changes are not synced.", stored.ContentHash)
+            : new HealthNote(side, record.Id, HealthStatus.InSync, null, stored.ContentHash));
+    }
+
+    private static UpdateOperation? BuildUpdate(ContactRecord target, Dictionary<string, FieldChange> changes, RuleEffects? effects)
+    {
+        if (effects is not null)
+        {
+            foreach (var change in effects.Changes)
+            {
+                changes.TryAdd(change.Key, change);
+            }
+        }
+
+        var fieldChanges = changes.Values.Where(c => !Equals(target.Get(c.Key), c.Value)).ToList();
+        var add = effects?.AddTags.Where(t => !target.Tags.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var remove = effects?.RemoveTags.Where(t => target.Tags.Contains(t) && !add.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var update = new UpdateOperation(string.Empty, target.Id, target.Version)
+        {
+            Changes = fieldChanges,
+            AddTags = add,
+            RemoveTags = remove,
+            Unsubscribe = effects?.Unsubscribe == true && !target.IsUnsubscribed,
+        };
+        return update.IsEmpty ? null : update;
+    }
+}

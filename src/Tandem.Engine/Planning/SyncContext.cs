@@ -1,0 +1,32 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Fields;
+using Tandem.Domain.Mapping;
+
+namespace Tandem.Engine.Planning;
+
+/// <summary>Everything fixed for one run of one connection: configuration, compiled mapping, both apps' shapes.</summary>
+public sealed record SyncContext(
+    ConnectionSettings Settings,
+    CompiledMapping Mapping,
+    AppSchema SchemaA,
+    AppSchema SchemaB,
+    ConnectorCapabilities CapabilitiesA,
+    ConnectorCapabilities CapabilitiesB,
+    IRuleMatcher Rules)
+{
+    /// <summary>How each side is named in reasons and the activity log ("Google Contacts").</summary>
+    public string NameA { get; init; } = "A";
+
+    public string NameB { get; init; } = "B";
+
+    public string NameOf(Side side) => side == Side.A ? NameA : NameB;
+
+    public AppSchema SchemaOf(Side side) => side == Side.A ? SchemaA : SchemaB;
+
+    public ConnectorCapabilities CapabilitiesOf(Side side) => side == Side.A ? CapabilitiesA : CapabilitiesB;
+
+    /// <summary>True when contacts may flow from <paramref name="source"/> into the other side at all.</summary>
+    public bool CanWriteFrom(Side source) =>
+        Settings.Direction.Allows(source) && !CapabilitiesOf(source.Other()).IsReadOnly;
+}

@@ -1,0 +1,37 @@
+using Tandem.Domain.Mapping;
+using Tandem.Domain.Rules;
+
+namespace Tandem.Engine.Planning;
+
+/// <summary>Builds a run's <see cref="SyncContext"/>: reads both schemas and compiles the mapping and rules against them.</summary>
+public static class SyncContextFactory
+{
+    public static async Task<SyncContext> CreateAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        var schemaA = SchemaExpansion.Expand(await request.ConnectorA.GetSchemaAsync(cancellationToken));
+        var schemaB = SchemaExpansion.Expand(await request.ConnectorB.GetSchemaAsync(cancellationToken));
+        var settings = request.Settings;
+        var mappings = settings.Mappings.Count > 0 ? settings.Mappings : DefaultMappings.For(schemaA, schemaB);
+        var compilation = MappingCompiler.Compile(mappings, schemaA, schemaB);
+        if (!compilation.IsUsable)
+        {
+            throw new SyncConfigurationException("The field mappings cannot be used: " + string.Join(" ", compilation.Problems));
+        }
+
+        SettingsRuleMatcher rules;
+        try
+        {
+            rules = new SettingsRuleMatcher(settings, schemaA, schemaB);
+        }
+        catch (RuleValidationException ex)
+        {
+            throw new SyncConfigurationException("The rules cannot be used: " + string.Join(" ", ex.Errors.Select(e => e.Message)), ex);
+        }
+
+        return new SyncContext(settings, compilation.Mapping, schemaA, schemaB, request.ConnectorA.Capabilities, request.ConnectorB.Capabilities, rules)
+        {
+            NameA = request.NameA,
+            NameB = request.NameB,
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+
+namespace Tandem.Engine.State;
+
+/// <summary>
+/// The state of one connection during one run. All state lives in the database: a run may stop at any
+/// point and the next one, in any process, goes on from what was committed. In a dry run the session
+/// keeps everything in one transaction and rolls it back when disposed.
+/// </summary>
+public interface ISyncSession : IAsyncDisposable
+{
+    /// <summary>This run's id; it also serves as the scan generation of complete listings.</summary>
+    long RunId { get; }
+
+    Task<string?> GetCursorAsync(Side side, CancellationToken cancellationToken);
+
+    /// <summary>Saves a cursor. Call only once every write the cursor covers is committed.</summary>
+    Task SaveCursorAsync(Side side, string cursor, CancellationToken cancellationToken);
+
+    Task DeleteCursorsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records that a run left for the next one (<see cref="DirtyState.NextRun"/>) become dirty again.</summary>
+    Task ReviveDeferredAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stages records read from an app, marking them seen in this run: new records and records whose
+    /// content hash differs from the stored one become dirty; the same content (an echo, a new etag, a
+    /// tie re-read) changes nothing but the version.
+    /// </summary>
+    Task StageAsync(Side side, IReadOnlyList<StagedRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Marks the records with these versions as seen; returns the ids that are new or whose version moved.</summary>
+    Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken);
+
+    /// <summary>Live (not deleted) records of a side.</summary>
+    Task<int> CountLiveAsync(Side side, CancellationToken cancellationToken);
+
+    /// <summary>Live records of a side that this run's complete listing did not see.</summary>
+    Task<int> CountUnseenAsync(Side side, CancellationToken cancellationToken);
+
+    /// <summary>Marks the unseen live records of a side deleted (and dirty). Only after a complete listing.</summary>
+    Task<int> MarkUnseenDeletedAsync(Side side, CancellationToken cancellationToken);
+
+    /// <summary>Marks these records deleted (and dirty): tombstones from a change feed.</summary>
+    Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Links unlinked live records of both sides that share an email found exactly once on each side,
+    /// where at least one of the two is dirty; marks both dirty. Returns the number of new links.
+    /// </summary>
+    Task<int> MatchByEmailAsync(CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="max"/> dirty records of a side, each with its link and the other side's record.</summary>
+    Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken);
+
+    /// <summary>Records (and commits) intents before the writes are made; returns their ids in order.</summary>
+    Task<IReadOnlyList<long>> AddIntentsAsync(IReadOnlyList<JournalIntent> intents, CancellationToken cancellationToken);
+
+    /// <summary>Creates whose outcome was never recorded (the process stopped, or the answer was lost).</summary>
+    Task<IReadOnlyList<JournalEntry>> PendingCreatesAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(PageCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Writes the run's outcome.</summary>
+    Task FinishAsync(RunReport report, CancellationToken cancellationToken);
+}

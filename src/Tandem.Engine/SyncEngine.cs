@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Engine.Applying;
+using Tandem.Engine.Collecting;
+using Tandem.Engine.Logging;
+using Tandem.Engine.Planning;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine;
+
+/// <summary>
+/// Runs one connection once: settle lost creates, read what changed on both sides, check the deletion
+/// guard, match by email, plan and apply page by page, and only then advance the cursors. It holds no
+/// state between runs and does not care who schedules it, as long as one connection is run by one
+/// worker at a time.
+/// </summary>
+public sealed class SyncEngine
+{
+    private readonly ILogger logger;
+    private readonly Func<string> newReference;
+
+    public SyncEngine(ILogger<SyncEngine>? logger = null, Func<string>? newReference = null)
+    {
+        this.logger = logger ?? NullLogger<SyncEngine>.Instance;
+        this.newReference = newReference ?? (() => Guid.NewGuid().ToString("N"));
+    }
+
+    public async Task<RunReport> RunAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        var report = new RunReport { DryRun = options.DryRun };
+        await using var session = await request.State.OpenAsync(request.ConnectionId, options.DryRun, cancellationToken);
+        EngineLog.RunStarted(logger, session.RunId, request.ConnectionId, options.DryRun);
+        try
+        {
+            var context = await SyncContextFactory.CreateAsync(request, cancellationToken);
+            await RunPhasesAsync(request, context, session, report, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            EngineLog.RunFailed(logger, ex, session.RunId, request.ConnectionId);
+            report.Outcome = RunOutcome.Failed;
+            report.Message = ex is ConnectorException or SyncConfigurationException ? ex.Message : $"The run stopped on an unexpected error ({ex.GetType().Name}); nothing is lost, the next run goes on from here.";
+        }
+
+        if (report.Outcome == RunOutcome.Completed && report.Failed > 0)
+        {
+            report.Outcome = RunOutcome.CompletedWithFailures;
+        }
+
+        await session.FinishAsync(report, CancellationToken.None);
+        EngineLog.RunEnded(logger, session.RunId, request.ConnectionId, report.Outcome, report.WriteCalls, report.Failed);
+        return report;
+    }
+
+    private async Task RunPhasesAsync(SyncRequest request, SyncContext context, ISyncSession session, RunReport report, CancellationToken cancellationToken)
+    {
+        var options = request.Options;
+        if (!options.DryRun)
+        {
+            var (found, missing) = await new LostCreateRecovery(request, context, session).RecoverAsync(cancellationToken);
+            if (found + missing > 0)
+            {
+                EngineLog.LostCreatesSettled(logger, session.RunId, request.ConnectionId, found, missing);
+            }
+        }
+
+        await session.ReviveDeferredAsync(cancellationToken);
+        var collector = new FeedCollector(session);
+        var collected = new Dictionary<Side, SideCollection>();
+        foreach (var side in new[] { Side.A, Side.B })
+        {
+            var emailField = side == Side.A ? context.Mapping.EmailFieldA : context.Mapping.EmailFieldB;
+            collected[side] = await collector.CollectAsync(side, request.ConnectorOf(side), emailField, options.FullRescan, cancellationToken);
+            report.Of(side).Read = collected[side].Read;
+            report.Of(side).DeletionsDetected = collected[side].DeletionsDetected;
+        }
+
+        if (!options.AcknowledgeDeletions && TripsGuard(request, session, context, collected, report))
+        {
+            return;
+        }
+
+        foreach (var side in new[] { Side.A, Side.B })
+        {
+            if (collected[side].CompleteListing && collected[side].Unseen > 0)
+            {
+                await session.MarkUnseenDeletedAsync(side, cancellationToken);
+            }
+
+            if (collected[side].Tombstones.Count > 0)
+            {
+                await session.MarkDeletedAsync(side, collected[side].Tombstones, cancellationToken);
+            }
+        }
+
+        await session.MatchByEmailAsync(cancellationToken);
+        var planner = new LinkPlanner(context);
+        var applier = new WriteApplier(request, context, session, report, newReference);
+        foreach (var side in new[] { Side.A, Side.B })
+        {
+            await ProcessDirtyAsync(side, planner, applier, session, report, options, cancellationToken);
+        }
+
+        if (!options.DryRun)
+        {
+            foreach (var side in new[] { Side.A, Side.B })
+            {
+                if (collected[side].NextCursor is { } cursor)
+                {
+                    await session.SaveCursorAsync(side, cursor, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static async Task ProcessDirtyAsync(Side side, LinkPlanner planner, WriteApplier applier, ISyncSession session, RunReport report, RunOptions options, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var items = await session.NextDirtyAsync(side, options.PageSize, cancellationToken);
+            if (items.Count == 0)
+            {
+                return;
+            }
+
+            var plans = items.Select(planner.Plan).ToList();
+            if (options.DryRun)
+            {
+                await session.CommitAsync(PlanSummary.Record(plans, report, options.SampleSize), cancellationToken);
+            }
+            else
+            {
+                await applier.ApplyAsync(plans, cancellationToken);
+            }
+        }
+    }
+
+    private bool TripsGuard(SyncRequest request, ISyncSession session, SyncContext context, Dictionary<Side, SideCollection> collected, RunReport report)
+    {
+        var options = request.Settings.Options;
+        foreach (var (side, collection) in collected)
+        {
+            var deletions = collection.DeletionsDetected;
+            if (deletions >= options.DeletionGuardMinimum && deletions > options.DeletionGuardRatio * collection.LiveBefore)
+            {
+                EngineLog.DeletionGuardTripped(logger, session.RunId, request.ConnectionId, side.ToString(), deletions, collection.LiveBefore);
+                report.Outcome = RunOutcome.DeletionGuardTripped;
+                report.Message = $"{context.NameOf(side)} now lists {deletions} fewer of its {collection.LiveBefore} contacts. " +
+                    "Nothing was changed; the connection is paused until someone confirms these deletions.";
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

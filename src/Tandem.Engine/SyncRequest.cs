@@ -1,0 +1,26 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Engine.State;
+
+namespace Tandem.Engine;
+
+/// <summary>
+/// One run of one connection: its configuration, a connector per side and the state store. Whoever
+/// schedules runs (the CLI, the server's workers, later a distributed runtime) builds this; the engine
+/// keeps nothing between runs except what the store holds.
+/// </summary>
+public sealed record SyncRequest(
+    string ConnectionId,
+    ConnectionSettings Settings,
+    IContactConnector ConnectorA,
+    IContactConnector ConnectorB,
+    ISyncStateStore State)
+{
+    public RunOptions Options { get; init; } = new();
+
+    public string NameA { get; init; } = "A";
+
+    public string NameB { get; init; } = "B";
+
+    public IContactConnector ConnectorOf(Side side) => side == Side.A ? ConnectorA : ConnectorB;
+}

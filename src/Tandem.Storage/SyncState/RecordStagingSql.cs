@@ -1,0 +1,93 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Engine.State;
+
+namespace Tandem.Storage.SyncState;
+
+/// <summary>Staging records read from the apps, and what complete listings and tombstones say about deletions.</summary>
+internal sealed class RecordStagingSql
+{
+    // Same content → only the version and the scan generation move; new content (or a record back from
+    // the dead) → dirty. A record already dirty stays dirty until the engine settles it.
+    private const string Upsert = """
+        INSERT INTO records (connection_id, side, record_id, version, content_hash, email_key, snapshot, dirty, deleted, scan_gen)
+        VALUES (@c, @s, @id, @v, @h, @e, @snap, 1, 0, @g)
+        ON CONFLICT (connection_id, side, record_id) DO UPDATE SET
+            dirty = CASE WHEN records.content_hash <> excluded.content_hash OR records.deleted = 1 THEN 1 ELSE records.dirty END,
+            version = excluded.version, scan_gen = excluded.scan_gen, content_hash = excluded.content_hash,
+            email_key = excluded.email_key, snapshot = excluded.snapshot, deleted = 0
+        """;
+
+    private readonly SessionScope scope;
+
+    public RecordStagingSql(SessionScope scope)
+    {
+        this.scope = scope;
+    }
+
+    public Task StageAsync(Side side, IReadOnlyList<StagedRecord> records, CancellationToken cancellationToken) =>
+        scope.InTransactionAsync(
+            async tx =>
+            {
+                await using var upsert = scope.Statement(tx, Upsert);
+                upsert.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
+                foreach (var record in records)
+                {
+                    await upsert.Set("id", record.Id).Set("v", record.Version).Set("h", record.ContentHash).Set("e", record.EmailKey).Set("snap", record.Snapshot).ExecuteAsync(cancellationToken);
+                }
+
+                return records.Count;
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken) =>
+        scope.InTransactionAsync<IReadOnlyList<string>>(
+            async tx =>
+            {
+                await using var touch = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id = @id AND version = @v AND deleted = 0");
+                touch.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
+                var moved = new List<string>();
+                foreach (var version in versions)
+                {
+                    if (await touch.Set("id", version.Id).Set("v", version.Version).ExecuteAsync(cancellationToken) == 0)
+                    {
+                        moved.Add(version.Id);
+                    }
+                }
+
+                return moved;
+            },
+            cancellationToken);
+
+    public async Task<int> CountAsync(Side side, bool unseenOnly, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT COUNT(*) FROM records WHERE connection_id = @c AND side = @s AND deleted = 0" + (unseenOnly ? " AND scan_gen < @g" : string.Empty);
+        await using var count = scope.Statement(scope.DryRunTransaction, sql);
+        return (int)await count.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ScalarAsync(cancellationToken);
+    }
+
+    public Task<int> MarkUnseenDeletedAsync(Side side, CancellationToken cancellationToken) =>
+        scope.InTransactionAsync(
+            async tx =>
+            {
+                await using var mark = scope.Statement(tx, "UPDATE records SET deleted = 1, dirty = 1 WHERE connection_id = @c AND side = @s AND deleted = 0 AND scan_gen < @g");
+                return await mark.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ExecuteAsync(cancellationToken);
+            },
+            cancellationToken);
+
+    public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        scope.InTransactionAsync(
+            async tx =>
+            {
+                await using var mark = scope.Statement(tx, "UPDATE records SET deleted = 1, dirty = 1 WHERE connection_id = @c AND side = @s AND record_id = @id AND deleted = 0");
+                mark.Set("c", scope.ConnectionId).Set("s", (int)side);
+                var marked = 0;
+                foreach (var id in ids)
+                {
+                    marked += await mark.Set("id", id).ExecuteAsync(cancellationToken);
+                }
+
+                return marked;
+            },
+            cancellationToken);
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+
+namespace Tandem.Storage.SyncState;
+
+/// <summary>What every part of a session shares: the connection, the dry run's transaction if any, the connection id, the run and the clock.</summary>
+internal sealed class SessionScope
+{
+    private readonly TimeProvider time;
+
+    public SessionScope(DbConnection connection, DbTransaction? dryRunTransaction, string connectionId, TimeProvider time)
+    {
+        Connection = connection;
+        DryRunTransaction = dryRunTransaction;
+        ConnectionId = connectionId;
+        this.time = time;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction? DryRunTransaction { get; }
+
+    public string ConnectionId { get; }
+
+    public long RunId { get; set; }
+
+    public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public SqlStatement Statement(DbTransaction? transaction, string sql) => new(Connection, transaction, sql);
+
+    /// <summary>Runs <paramref name="work"/> in its own committed transaction, or inside the dry run's.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (DryRunTransaction is not null)
+        {
+            return await work(DryRunTransaction);
+        }
+
+        await using var transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async tx =>
+            {
+                await using var statement = Statement(tx, sql);
+                return await statement.Set("c", ConnectionId).ExecuteAsync(cancellationToken);
+            },
+            cancellationToken);
+}
