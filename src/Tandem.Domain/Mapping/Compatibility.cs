@@ -9,10 +9,11 @@ namespace Tandem.Domain.Mapping;
 /// a multi-valued list and a single field of its item type map through the list's primary entry.
 /// </summary>
 /// <remarks>
-/// Text → email, phone or URL is allowed one way: the row carries only text that is a valid address or
-/// number (anything else reads as empty), so the target never receives a value it would reject, and the
-/// value is written in the target's canonical form so it cannot ping-pong. Text → number, date or yes/no
-/// stays refused: free text is too often something else ("about 20", "next spring").
+/// Text → email, phone or URL is allowed: the row carries only text that is a valid address or number
+/// (anything else reads as empty), so the target never receives a value it would reject, and the text
+/// side is read in the typed field's canonical form (lower-cased email, E.164 phone) so it cannot
+/// ping-pong. As email/phone/URL → text is allowed too, such a pair maps both ways. Text → number, date
+/// or yes/no stays refused: free text is too often something else ("about 20", "next spring").
 /// </remarks>
 public static class Compatibility
 {

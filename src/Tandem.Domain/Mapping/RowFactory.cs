@@ -27,7 +27,7 @@ internal static class RowFactory
         {
             MappingDirection.AToB => (OneWay(a, b, regionA), null),
             MappingDirection.BToA => (null, OneWay(b, a, regionB)),
-            _ => (Narrowing(b), Narrowing(a)),
+            _ => (BothWays(a, b, regionA), BothWays(b, a, regionB)),
         };
 
         return new FieldRow(mapping.RowKey, direction, a, b, aToShared, bToShared);
@@ -52,6 +52,15 @@ internal static class RowFactory
     /// </summary>
     private static Func<string, string?>? Narrowing(FieldAccess partner) =>
         partner.NarrowsCanonicalForm ? partner.Canonicalise : null;
+
+    /// <summary>
+    /// Two ways, both sides read in one form: the same type needs at most narrowing; text paired with an
+    /// email, phone or URL reads in that type's canonical form (invalid text reads as empty).
+    /// </summary>
+    private static Func<string, string?>? BothWays(FieldAccess side, FieldAccess partner, string? region) =>
+        side.ValueType == partner.ValueType ? Narrowing(partner)
+        : side.ValueType == FieldType.Text ? OneWay(side, partner, region)
+        : null;
 
     /// <summary>Reads the source in the target's canonical form, converting when the types differ.</summary>
     private static Func<string, string?>? OneWay(FieldAccess source, FieldAccess target, string? sourceRegion)
