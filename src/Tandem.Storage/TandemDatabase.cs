@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tandem.Storage.PostgreSql;
+using Tandem.Storage.Secrets;
 using Tandem.Storage.Sqlite;
 
 namespace Tandem.Storage;
@@ -49,8 +50,8 @@ public sealed class TandemDatabase : IAsyncDisposable
 
     /// <summary>Where the master key file goes unless told otherwise: beside the SQLite file, or in the working directory.</summary>
     public string DefaultKeyFilePath => SqliteFilePath is { } file
-        ? Path.Combine(Path.GetDirectoryName(file)!, Secrets.SecretProtector.DefaultKeyFileName)
-        : Path.GetFullPath(Secrets.SecretProtector.DefaultKeyFileName);
+        ? Path.Combine(Path.GetDirectoryName(file)!, SecretProtector.DefaultKeyFileName)
+        : Path.GetFullPath(SecretProtector.DefaultKeyFileName);
 
     /// <summary>Creates the database object and checks it can be reached (for SQLite: creates the file, in WAL mode).</summary>
     public static async Task<TandemDatabase> OpenAsync(DatabaseOptions options, CancellationToken cancellationToken)
