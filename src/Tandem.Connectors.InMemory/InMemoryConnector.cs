@@ -59,6 +59,7 @@ public sealed class InMemoryConnector : IContactConnector
             await Task.Yield();
             cancellationToken.ThrowIfCancellationRequested();
             ThrowIfDisposed();
+            app.Faults.BeforeListingPage?.Invoke(page);
             var slice = ReadListingPage(after, page, failAfter, app.Calls.CountListPage);
             after = slice.LastKey;
             if (!slice.HasMore)
@@ -125,6 +126,7 @@ public sealed class InMemoryConnector : IContactConnector
             await Task.Yield();
             cancellationToken.ThrowIfCancellationRequested();
             ThrowIfDisposed();
+            app.Faults.BeforeListingPage?.Invoke(page);
             var slice = ReadListingPage(after, page, failAfter, app.Calls.CountVersionListPage);
             after = slice.LastKey;
             yield return slice.Records.Select(r => new RecordVersion(r.Id, r.Version ?? string.Empty)).ToList();
@@ -163,6 +165,7 @@ public sealed class InMemoryConnector : IContactConnector
         Answer(() =>
         {
             ArgumentNullException.ThrowIfNull(operations);
+            app.Faults.BeforeWrite?.Invoke(operations);
             return writes.Apply(operations);
         }, cancellationToken);
 

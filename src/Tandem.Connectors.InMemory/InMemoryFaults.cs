@@ -97,6 +97,19 @@ public sealed class InMemoryFaults
     /// </summary>
     public double FlakyVersionRate { get => flakyVersionRate; set => flakyVersionRate = Rate(value); }
 
+    /// <summary>
+    /// Called (outside the app's lock) before each page of a listing or version listing is read, with the
+    /// page's index from 0 — after the listing's cursor was taken. Lets a test make outside edits in the
+    /// middle of a listing the engine drives, or throw to simulate a kill there.
+    /// </summary>
+    public Action<int>? BeforeListingPage { get; set; }
+
+    /// <summary>
+    /// Called (outside the app's lock) with each write call's operations before the app sees them. Throw
+    /// from it to simulate a crash before the call reached the app; edit the app in it to race the write.
+    /// </summary>
+    public Action<IReadOnlyList<WriteOperation>>? BeforeWrite { get; set; }
+
     /// <summary>Rejects creates and updates that leave a phone not in E.164 form (the canonical form of an unparseable number).</summary>
     public void RejectInvalidPhones() => Reject = InvalidPhoneRule.Check;
 
@@ -118,6 +131,8 @@ public sealed class InMemoryFaults
         staleVersionRate = 0;
         SlippedInEdit = null;
         flakyVersionRate = 0;
+        BeforeListingPage = null;
+        BeforeWrite = null;
     }
 
     private static double Rate(double value) =>

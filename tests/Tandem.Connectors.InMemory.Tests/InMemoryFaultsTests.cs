@@ -109,4 +109,40 @@ public sealed class InMemoryFaultsTests
         Assert.Single(found);
         Assert.True(Assert.Single(written).Succeeded);
     }
+
+    [Fact]
+    public async Task A_hook_between_listing_pages_lets_an_outside_edit_race_a_listing_without_being_lost()
+    {
+        var app = new InMemoryApp(new() { Capabilities = InMemoryCapabilities.Crm with { ReadBatchSize = 2 } });
+        var ids = app.Seed(4);
+        app.Faults.BeforeListingPage = page =>
+        {
+            if (page == 1)
+            {
+                app.Delete(ids[3]);
+                app.Set(ids[0], "title", Domain.Fields.Values.Text("moved on"));
+            }
+        };
+        await using var connector = app.Connect();
+
+        var pages = await Drain.AllAsync(connector.ListAllAsync(Ct));
+        var changes = await connector.ReadChangesAsync(pages[^1].CursorAfter!, Ct);
+
+        Assert.Equal([ids[0], ids[1], ids[2]], pages.SelectMany(p => p.Records).Select(r => r.Id));
+        Assert.Equal([ids[3]], changes.DeletedIds);
+        Assert.Equal([ids[0]], changes.Changed.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_write_hook_that_throws_simulates_a_crash_before_the_call_reached_the_app()
+    {
+        var app = new InMemoryApp();
+        app.Faults.BeforeWrite = _ => throw new OperationCanceledException("killed");
+        await using var connector = app.Connect();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => connector.WriteAsync([Ops.Create("a@example.com")], Ct));
+
+        Assert.Equal(0, app.Count);
+        Assert.Equal(0, app.Calls.WriteCalls);
+    }
 }

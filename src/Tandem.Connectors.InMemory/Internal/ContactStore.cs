@@ -70,14 +70,26 @@ internal sealed class ContactStore
     public ContactRecord Replace(ContactRecord updated)
     {
         var stored = live[updated.Id];
-        Unindex(stored.Record);
+        var previous = stored.Record;
+
+        // Touches, tag and subscription edits keep the same field dictionary: no need to re-index.
+        var reindex = !ReferenceEquals(previous.Fields, updated.Fields) || previous.ClientReference != updated.ClientReference;
+        if (reindex)
+        {
+            Unindex(previous);
+        }
+
         var sequence = ++Sequence;
         var record = updated with { Version = VersionOf(sequence) };
         stored.Record = record;
         stored.Sequence = sequence;
         changeLog.Append(sequence, record.Id);
         changeLog.MarkStale();
-        Index(record);
+        if (reindex)
+        {
+            Index(record);
+        }
+
         return record;
     }
 
@@ -189,15 +201,19 @@ internal sealed class ContactStore
             byClientReference[reference] = record.Id;
         }
 
-        foreach (var email in EmailsOf(record).Distinct(StringComparer.Ordinal))
+        foreach (var email in EmailsOf(record))
         {
             if (!byEmail.TryGetValue(email, out var ids))
             {
-                ids = [];
+                ids = new List<string>(1);
                 byEmail.Add(email, ids);
             }
 
-            ids.Add(record.Id);
+            // A record may list one email twice; it is indexed once.
+            if (!ids.Contains(record.Id))
+            {
+                ids.Add(record.Id);
+            }
         }
     }
 
@@ -208,7 +224,7 @@ internal sealed class ContactStore
             byClientReference.Remove(reference);
         }
 
-        foreach (var email in EmailsOf(record).Distinct(StringComparer.Ordinal))
+        foreach (var email in EmailsOf(record))
         {
             if (byEmail.TryGetValue(email, out var ids))
             {
