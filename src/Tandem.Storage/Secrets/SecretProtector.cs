@@ -23,7 +23,8 @@ public sealed class SecretProtector : IDisposable
     private const int TagSize = 16;
     private const int HeaderSize = 1 + KeyIdSize + NonceSize + TagSize;
 
-    private readonly AesGcm _aes;
+    // An AesGcm instance is not safe for concurrent use, and this protector is shared; one is made per call.
+    private readonly byte[] _key;
     private readonly uint _keyId;
 
     /// <summary>Uses <paramref name="masterKey"/> (32 bytes) directly; prefer <see cref="FromEnvironmentOrKeyFile(string)"/>.</summary>
@@ -34,7 +35,7 @@ public sealed class SecretProtector : IDisposable
             throw new MasterKeyException($"The master key must be {MasterKeySource.KeySize * 8} bits ({MasterKeySource.KeySize} bytes), not {masterKey.Length} bytes.");
         }
 
-        _aes = new AesGcm(masterKey, TagSize);
+        _key = masterKey.ToArray();
         _keyId = KeyIdOf(masterKey);
     }
 
@@ -72,7 +73,8 @@ public sealed class SecretProtector : IDisposable
         var nonce = span.Slice(1 + KeyIdSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         var tag = span.Slice(1 + KeyIdSize + NonceSize, TagSize);
-        _aes.Encrypt(nonce, clear, span[HeaderSize..], tag, AssociatedData(span, context));
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, clear, span[HeaderSize..], tag, AssociatedData(span, context));
         CryptographicOperations.ZeroMemory(clear);
         return Convert.ToBase64String(sealedBytes);
     }
@@ -95,7 +97,8 @@ public sealed class SecretProtector : IDisposable
         var clear = new byte[span.Length - HeaderSize];
         try
         {
-            _aes.Decrypt(span.Slice(1 + KeyIdSize, NonceSize), span[HeaderSize..], span.Slice(1 + KeyIdSize + NonceSize, TagSize), clear, AssociatedData(span, context));
+            using var aes = new AesGcm(_key, TagSize);
+            aes.Decrypt(span.Slice(1 + KeyIdSize, NonceSize), span[HeaderSize..], span.Slice(1 + KeyIdSize + NonceSize, TagSize), clear, AssociatedData(span, context));
             return Encoding.UTF8.GetString(clear);
         }
         catch (AuthenticationTagMismatchException e)
@@ -108,7 +111,8 @@ public sealed class SecretProtector : IDisposable
         }
     }
 
-    public void Dispose() => _aes.Dispose();
+    /// <summary>Wipes the key from memory.</summary>
+    public void Dispose() => CryptographicOperations.ZeroMemory(_key);
 
     private static byte[] DecodeOrThrow(string protectedText)
     {

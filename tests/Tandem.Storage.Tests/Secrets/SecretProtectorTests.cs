@@ -77,6 +77,17 @@ public sealed class SecretProtectorTests
     }
 
     [Fact]
+    public void One_protector_serves_many_threads_at_once()
+    {
+        using var protector = new SecretProtector(Key);
+
+        var results = new string[500];
+        Parallel.For(0, results.Length, i => results[i] = protector.Unprotect(protector.Protect($"secret-{i}", $"account-{i}"), $"account-{i}"));
+
+        Assert.Equal(Enumerable.Range(0, results.Length).Select(i => $"secret-{i}"), results);
+    }
+
+    [Fact]
     public void A_key_of_the_wrong_size_is_refused() =>
         Assert.Equal(
             "The master key must be 256 bits (32 bytes), not 16 bytes.",
