@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Time.Testing;
+using Tandem.Connectors.InMemory;
+using Tandem.Domain.Configuration;
+using Tandem.Engine.State;
+using Tandem.Storage.Accounts;
+using Tandem.Storage.Connections;
+using Tandem.Storage.Secrets;
+using Tandem.Storage.SyncState;
+
+namespace Tandem.Engine.Tests.Harness;
+
+/// <summary>Two in-memory apps joined by one connection whose state lives in a real database.</summary>
+public sealed class SyncHarness : IAsyncDisposable
+{
+    private readonly TestDatabase database;
+    private int references;
+
+    private SyncHarness(TestDatabase database, string connectionId, InMemoryApp a, InMemoryApp b)
+    {
+        this.database = database;
+        ConnectionId = connectionId;
+        A = a;
+        B = b;
+        Store = new SqlSyncStateStore(database.Database, Time);
+    }
+
+    public string ConnectionId { get; }
+
+    public InMemoryApp A { get; }
+
+    public InMemoryApp B { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public ISyncStateStore Store { get; set; }
+
+    public ConnectionSettings Settings { get; set; } = new();
+
+    public RunReport? LastReport { get; private set; }
+
+    public Storage.TandemDatabase Database => database.Database;
+
+    public static async Task<SyncHarness> CreateAsync(StoreKind kind, InMemoryAppOptions? a = null, InMemoryAppOptions? b = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = await TestDatabase.CreateAsync(kind, ct);
+        var time = TimeProvider.System;
+        using var protector = new SecretProtector(new byte[32]);
+        var accounts = new AccountStore(db.Database, protector, time);
+        var none = new Dictionary<string, string>();
+        var accountA = await accounts.AddAsync(new NewAccount(null, "in-memory", "A", none, none), ct);
+        var accountB = await accounts.AddAsync(new NewAccount(null, "in-memory", "B", none, none), ct);
+        var connection = await new ConnectionStore(db.Database, time).AddAsync(new NewConnection(null, "A to B", accountA.Id, accountB.Id, new ConnectionSettings()), ct);
+        return new SyncHarness(db, connection.Id, new InMemoryApp(a ?? new InMemoryAppOptions { Name = "A", IdPrefix = "a" }), new InMemoryApp(b ?? new InMemoryAppOptions { Name = "B", IdPrefix = "b" }));
+    }
+
+    public async Task<RunReport> SyncAsync(RunOptions? options = null)
+    {
+        var engine = new SyncEngine(newReference: () => "ref-" + Interlocked.Increment(ref references));
+        var request = new SyncRequest(ConnectionId, Settings, A.Connect(), B.Connect(), Store) { Options = options ?? new RunOptions(), NameA = "A", NameB = "B" };
+        LastReport = await engine.RunAsync(request, TestContext.Current.CancellationToken);
+        return LastReport;
+    }
+
+    /// <summary>Syncs, and fails the test if the run did not complete cleanly.</summary>
+    public async Task<RunReport> SyncCleanlyAsync(RunOptions? options = null)
+    {
+        var report = await SyncAsync(options);
+        Assert.True(report.Outcome == RunOutcome.Completed, $"Run ended {report.Outcome}: {report.Message}");
+        return report;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await database.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql.Replace("@c", "'" + ConnectionId + "'", StringComparison.Ordinal);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public Task<long> LinkCountAsync() => ScalarAsync("SELECT COUNT(*) FROM links WHERE connection_id = @c AND a_deleted = 0 AND b_deleted = 0");
+
+    public async Task<IReadOnlyList<(string Kind, string Message, string? Details)>> ActivityAsync()
+    {
+        await using var connection = await database.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT kind, message, details FROM activity WHERE connection_id = '{ConnectionId}' ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<(string, string, string?)>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<(string RecordId, int Status, string? Reason)>> HealthAsync()
+    {
+        await using var connection = await database.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT record_id, status, reason FROM health WHERE connection_id = '{ConnectionId}' ORDER BY record_id";
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<(string, int, string?)>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+}
