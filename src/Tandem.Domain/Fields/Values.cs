@@ -6,11 +6,13 @@ namespace Tandem.Domain.Fields;
 /// <summary>
 /// Builds canonical scalar values from raw text. Every connector goes through here, so the same
 /// value read from two apps compares equal however each app formats it (PRODUCT.md §5).
-/// Canonical forms: text trimmed; email trimmed and lower-cased; phone E.164 when it parses for the
-/// default region, else digits and a leading '+' only; number invariant with no trailing zeros;
+/// Canonical forms: text trimmed with <c>\n</c> line endings; email trimmed and lower-cased; phone E.164
+/// when it parses for the default region, else digits and a leading '+' only; number invariant with no
+/// trailing zeros (a comma only as a thousands separator: "1,5" is refused, not read as 15);
 /// boolean <c>true</c>/<c>false</c>; date <see cref="PartialDate"/>; date-time ISO-8601 UTC;
-/// date range <c>start/end</c>; money <c>amount CUR</c>; multiple choice options sorted and joined
-/// by U+001F; address parts (street, city, region, postal code, country) joined by U+001F.
+/// date range <c>start/end</c>; money <c>amount CUR</c> (also read from "CUR amount"); multiple choice
+/// options sorted and joined by U+001F; address exactly five parts (street, city, region, postal code,
+/// country) joined by U+001F.
 /// </summary>
 public static class Values
 {
