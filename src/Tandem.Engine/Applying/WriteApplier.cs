@@ -127,8 +127,16 @@ public sealed class WriteApplier
         foreach (var group in writes.Where(w => w.Result?.Failure == WriteFailureKind.StaleVersion && w.Operation is UpdateOperation).GroupBy(w => w.Side))
         {
             var ids = group.Select(w => ((UpdateOperation)w.Operation).RecordId).Distinct(StringComparer.Ordinal).ToArray();
-            var fresh = await request.ConnectorOf(group.Key).GetAsync(ids, cancellationToken);
-            var found = fresh.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var connector = request.ConnectorOf(group.Key);
+            var found = new Dictionary<string, Domain.Contacts.ContactRecord>(StringComparer.Ordinal);
+            foreach (var chunk in ids.Chunk(Math.Max(1, connector.Capabilities.ReadBatchSize)))
+            {
+                foreach (var record in await connector.GetAsync(chunk, cancellationToken))
+                {
+                    found[record.Id] = record;
+                }
+            }
+
             foreach (var id in ids)
             {
                 stale[(group.Key, id)] = found.GetValueOrDefault(id);

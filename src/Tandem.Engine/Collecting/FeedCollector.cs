@@ -93,9 +93,8 @@ public sealed class FeedCollector
         await foreach (var versions in connector.ListVersionsAsync(cancellationToken))
         {
             var moved = await session.TouchVersionsAsync(side, versions, cancellationToken);
-            for (var i = 0; i < moved.Count; i += batch)
+            foreach (var ids in moved.Chunk(batch))
             {
-                var ids = moved.Skip(i).Take(batch).ToArray();
                 var records = await connector.GetAsync(ids, cancellationToken);
                 await session.StageAsync(side, Staging.Stage(records, emailField), cancellationToken);
                 result.Read += records.Count;

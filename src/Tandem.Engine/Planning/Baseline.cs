@@ -18,9 +18,10 @@ public sealed class Baseline
         this.rows = rows;
     }
 
-    public string[] RulesA { get; set; } = [];
+    /// <summary>The rules side A's record matched at the last sync; null when never evaluated (a record Tandem just created).</summary>
+    public string[]? RulesA { get; set; }
 
-    public string[] RulesB { get; set; } = [];
+    public string[]? RulesB { get; set; }
 
     public bool UnsubscribedA { get; set; }
 
@@ -43,7 +44,7 @@ public sealed class Baseline
 
     public void Set(string rowKey, string? a, string? b) => rows[rowKey] = [a, b];
 
-    public string[] RulesOf(Side side) => side == Side.A ? RulesA : RulesB;
+    public string[]? RulesOf(Side side) => side == Side.A ? RulesA : RulesB;
 
     public bool UnsubscribedOf(Side side) => side == Side.A ? UnsubscribedA : UnsubscribedB;
 
@@ -73,7 +74,7 @@ public sealed class Baseline
 
     public string Serialize()
     {
-        var dto = new BaselineDto(rows, RulesA.Length > 0 ? RulesA : null, RulesB.Length > 0 ? RulesB : null, UnsubscribedA ? true : null, UnsubscribedB ? true : null);
+        var dto = new BaselineDto(rows, RulesA, RulesB, UnsubscribedA ? true : null, UnsubscribedB ? true : null);
         return JsonSerializer.Serialize(dto, BaselineDto.Options);
     }
 
@@ -82,8 +83,8 @@ public sealed class Baseline
         var dto = JsonSerializer.Deserialize<BaselineDto>(json, BaselineDto.Options) ?? throw new JsonException("Empty baseline.");
         return new Baseline(new Dictionary<string, string?[]>(dto.R, StringComparer.Ordinal))
         {
-            RulesA = dto.Ma ?? [],
-            RulesB = dto.Mb ?? [],
+            RulesA = dto.Ma,
+            RulesB = dto.Mb,
             UnsubscribedA = dto.Ua ?? false,
             UnsubscribedB = dto.Ub ?? false,
         };

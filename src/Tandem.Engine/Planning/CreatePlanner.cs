@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Tandem.Domain.Configuration;
 using Tandem.Domain.Contacts;
 using Tandem.Domain.Fields;
+using Tandem.Domain.Mapping;
 using Tandem.Engine.State;
 
 namespace Tandem.Engine.Planning;
@@ -39,7 +40,8 @@ public sealed class CreatePlanner
             return;
         }
 
-        var fields = ImmutableDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
+        // Each row writes onto what the previous rows wrote (two rows may fill parts of one field).
+        ContactRecord? draft = null;
         foreach (var row in context.Mapping.Rows)
         {
             if (!row.CanFlowFrom(side) || row.Read(side, record) is not { } shared)
@@ -47,19 +49,14 @@ public sealed class CreatePlanner
                 continue;
             }
 
-            foreach (var change in row.Write(other, shared, null))
+            var written = row.Write(other, shared, draft);
+            if (written.Count > 0)
             {
-                if (change.Value is null)
-                {
-                    fields.Remove(change.Key);
-                }
-                else
-                {
-                    fields[change.Key] = change.Value;
-                }
+                draft = RecordPatch.Apply(draft ?? new ContactRecord(string.Empty, ImmutableDictionary<string, FieldValue>.Empty), written);
             }
         }
 
+        var fields = (draft?.Fields ?? ImmutableDictionary<string, FieldValue>.Empty).ToBuilder();
         var effects = RuleEffects.ForCreate(context, side, rules, record);
         foreach (var change in effects.Changes)
         {

@@ -28,12 +28,16 @@ public sealed class PairMerger
         var rulesB = context.Rules.Match(Side.B, b, hasCounterpart: true);
         var flowA = context.CanWriteFrom(Side.A) && rulesA.Count > 0;
         var flowB = context.CanWriteFrom(Side.B) && rulesB.Count > 0;
-        var enteringA = flowA && baseline is not null && baseline.RulesA.Length == 0;
-        var enteringB = flowB && baseline is not null && baseline.RulesB.Length == 0;
+        var enteringA = flowA && baseline?.RulesA is { Length: 0 };
+        var enteringB = flowB && baseline?.RulesB is { Length: 0 };
 
         var toA = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
         var toB = new Dictionary<string, FieldChange>(StringComparer.Ordinal);
         var conflicts = new List<object>();
+
+        // Rows may write parts of one field (a range's start and end): each row writes onto what the previous ones wrote.
+        var workingA = a;
+        var workingB = b;
         foreach (var row in context.Mapping.Rows)
         {
             var va = row.Read(Side.A, a);
@@ -91,9 +95,22 @@ public sealed class PairMerger
 
             var target = source.Other();
             var changes = target == Side.A ? toA : toB;
-            foreach (var change in row.Write(target, value, target == Side.A ? a : b))
+            var written = row.Write(target, value, target == Side.A ? workingA : workingB);
+            foreach (var change in written)
             {
                 changes[change.Key] = change;
+            }
+
+            if (written.Count > 0)
+            {
+                if (target == Side.A)
+                {
+                    workingA = RecordPatch.Apply(workingA, written);
+                }
+                else
+                {
+                    workingB = RecordPatch.Apply(workingB, written);
+                }
             }
         }
 

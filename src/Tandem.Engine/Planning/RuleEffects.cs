@@ -40,7 +40,8 @@ public sealed class RuleEffects
     public static RuleEffects ForUpdate(SyncContext context, Side side, IReadOnlyList<Rule> matched, Baseline? baseline, ContactRecord source)
     {
         var effects = new RuleEffects();
-        var before = baseline?.RulesOf(side) ?? [];
+        // Never evaluated (Tandem created this record): its rules count as already entered, so no actions fire.
+        var before = baseline is null ? [] : baseline.RulesOf(side) ?? [.. matched.Select(r => r.Id)];
         foreach (var rule in matched.Where(r => !before.Contains(r.Id, StringComparer.Ordinal)))
         {
             effects.Run(context, side.Other(), rule);
