@@ -5,7 +5,7 @@ namespace Tandem.Connectors.VCardFolder.Mapping;
 
 /// <summary>
 /// Writes name.first, name.last and name.full, keeping N and FN consistent: a card whose FN followed its N
-/// ("Given Family") keeps following it, and a full name set alone updates N only in the part that changed.
+/// ("Given Family") keeps following it, and a full name set alone updates such an N only in the part that changed.
 /// </summary>
 internal static class NameWriter
 {
@@ -25,7 +25,8 @@ internal static class NameWriter
         var parts = new NameParts(
             hasFirst ? Text(first) ?? string.Empty : old.Given,
             hasLast ? Text(last) ?? string.Empty : old.Family);
-        if (hasFull && !hasFirst && !hasLast && Text(full) is { } newFull && (old.IsEmpty || fnFollowsN))
+        // A card without N keeps none: inventing given and family names would be content nobody wrote.
+        if (hasFull && !hasFirst && !hasLast && Text(full) is { } newFull && !old.IsEmpty && fnFollowsN)
         {
             parts = old.Split(newFull);
         }
