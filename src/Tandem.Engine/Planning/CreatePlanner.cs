@@ -68,6 +68,7 @@ public sealed class CreatePlanner
 
         plan.Create = new PlannedCreate(other, record.Id, stored.EmailKey, fields.ToImmutable(), effects.AddTags.ToImmutableSortedSet(StringComparer.Ordinal), effects.Unsubscribe);
         plan.Link = LinkAction.BindCreated;
+        plan.Health.Add(new HealthNote(side, record.Id, HealthStatus.InSync, null, stored.ContentHash));
         plan.Baseline.SetRules(side, [.. rules.Select(r => r.Id)]);
         plan.Baseline.SetUnsubscribed(side, record.IsUnsubscribed);
         plan.Activity.Add(new ActivityNote(other, null, "created", $"Created in {context.NameOf(other)} from {context.NameOf(side)}."));
