@@ -31,8 +31,10 @@ public static class Values
             return null;
         }
 
-        var text = raw.Trim();
-        if (text.Length == 0)
+        // Compound values keep their empty leading and trailing parts: .NET counts the part separator
+        // (U+001F) as white space, so trimming the whole text would shift "" + city into the street.
+        var text = type is FieldType.Address or FieldType.MultipleChoice ? raw : raw.Trim();
+        if (text.Trim().Length == 0)
         {
             return null;
         }

@@ -97,6 +97,12 @@ public sealed class FeedCollector
             {
                 var records = await connector.GetAsync(ids, cancellationToken);
                 await session.StageAsync(side, Staging.Stage(records, emailField), cancellationToken);
+                if (records.Count < ids.Length)
+                {
+                    var read = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                    await session.MarkSeenAsync(side, ids.Where(id => !read.Contains(id)).ToArray(), cancellationToken);
+                }
+
                 result.Read += records.Count;
             }
         }

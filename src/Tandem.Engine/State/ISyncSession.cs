@@ -33,6 +33,12 @@ public interface ISyncSession : IAsyncDisposable
     /// <summary>Marks the records with these versions as seen; returns the ids that are new or whose version moved.</summary>
     Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks records as seen in this run without staging them: listed, but unreadable right now (a
+    /// malformed file). A record that could not be read is never taken for deleted.
+    /// </summary>
+    Task MarkSeenAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Live (not deleted) records of a side.</summary>
     Task<int> CountLiveAsync(Side side, CancellationToken cancellationToken);
 

@@ -59,6 +59,21 @@ internal sealed class RecordStagingSql
             },
             cancellationToken);
 
+    public Task<int> MarkSeenAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        scope.InTransactionAsync(
+            async tx =>
+            {
+                await using var seen = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id = @id");
+                seen.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
+                foreach (var id in ids)
+                {
+                    await seen.Set("id", id).ExecuteAsync(cancellationToken);
+                }
+
+                return ids.Count;
+            },
+            cancellationToken);
+
     public async Task<int> CountAsync(Side side, bool unseenOnly, CancellationToken cancellationToken)
     {
         var sql = "SELECT COUNT(*) FROM records WHERE connection_id = @c AND side = @s AND deleted = 0" + (unseenOnly ? " AND scan_gen < @g" : string.Empty);

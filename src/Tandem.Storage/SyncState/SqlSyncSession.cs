@@ -84,6 +84,9 @@ internal sealed class SqlSyncSession : ISyncSession
     public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken) =>
         staging.TouchVersionsAsync(side, versions, cancellationToken);
 
+    public Task MarkSeenAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? Task.CompletedTask : staging.MarkSeenAsync(side, ids, cancellationToken);
+
     public Task<int> CountLiveAsync(Side side, CancellationToken cancellationToken) => staging.CountAsync(side, unseenOnly: false, cancellationToken);
 
     public Task<int> CountUnseenAsync(Side side, CancellationToken cancellationToken) => staging.CountAsync(side, unseenOnly: true, cancellationToken);

@@ -80,6 +80,10 @@ public sealed class ValuesTests
         Assert.Equal(Values.Address("1 Main St", null, null, null, null), Values.Require(FieldType.Address, "1 Main St"));
 
     [Fact]
+    public void An_address_with_only_a_city_keeps_the_city_in_its_place() =>
+        Assert.Equal(["", "Brussels", "", "", ""], Values.Parts(Values.Address("", "Brussels", "", "", "")));
+
+    [Fact]
     public void Text_line_endings_are_unified() =>
         Assert.Equal("line one\nline two", Values.Text("line one\r\nline two\r\n").Text);
 

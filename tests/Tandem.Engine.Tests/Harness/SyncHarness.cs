@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Tandem.Connectors.Contract;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
 using Tandem.Engine.State;
@@ -38,6 +39,11 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public RunReport? LastReport { get; private set; }
 
+    /// <summary>Replaces side A's in-memory app with another connector (a vCard folder…).</summary>
+    public Func<IContactConnector>? ConnectA { get; set; }
+
+    public Func<IContactConnector>? ConnectB { get; set; }
+
     public Storage.TandemDatabase Database => database.Database;
 
     public static async Task<SyncHarness> CreateAsync(StoreKind kind, InMemoryAppOptions? a = null, InMemoryAppOptions? b = null)
@@ -57,7 +63,7 @@ public sealed class SyncHarness : IAsyncDisposable
     public async Task<RunReport> SyncAsync(RunOptions? options = null)
     {
         var engine = new SyncEngine(newReference: () => "ref-" + Interlocked.Increment(ref references));
-        var request = new SyncRequest(ConnectionId, Settings, A.Connect(), B.Connect(), Store) { Options = options ?? new RunOptions(), NameA = "A", NameB = "B" };
+        var request = new SyncRequest(ConnectionId, Settings, ConnectA?.Invoke() ?? A.Connect(), ConnectB?.Invoke() ?? B.Connect(), Store) { Options = options ?? new RunOptions(), NameA = "A", NameB = "B" };
         LastReport = await engine.RunAsync(request, TestContext.Current.CancellationToken);
         return LastReport;
     }
