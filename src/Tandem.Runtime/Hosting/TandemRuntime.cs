@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tandem.Connectors.Catalog;
+using Tandem.Runtime.Catalog;
+using Tandem.Runtime.Running;
+using Tandem.Runtime.Setup;
+using Tandem.Runtime.Status;
+using Tandem.Storage;
+using Tandem.Storage.Accounts;
+using Tandem.Storage.Connections;
+using Tandem.Storage.Secrets;
+using Tandem.Storage.SyncState;
+
+namespace Tandem.Runtime.Hosting;
+
+/// <summary>
+/// The pieces a host needs, wired together over one open, migrated database: stores, the catalogue, the
+/// runner, set-up files, status and activity. One per process; dispose it to close the database.
+/// </summary>
+public sealed class TandemRuntime : IAsyncDisposable
+{
+    private readonly SecretProtector protector;
+
+    private TandemRuntime(TandemDatabase database, SecretProtector protector, RuntimeOptions options)
+    {
+        Database = database;
+        this.protector = protector;
+        Time = options.Time;
+        LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        Catalog = options.Catalog ?? BuiltInCatalog.Create();
+        Accounts = new AccountStore(database, protector, Time);
+        Connections = new ConnectionStore(database, Time);
+        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, new ConnectionLocks(), Time, LoggerFactory);
+        SetupLoader = new SetupFileLoader(Catalog, options.Environment);
+        SetupApplier = new SetupApplier(Accounts, Connections, LoggerFactory.CreateLogger<SetupApplier>());
+        Status = new StatusQuery(database, Connections);
+        Activity = new ActivityQuery(database);
+    }
+
+    public TandemDatabase Database { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public ConnectorCatalog Catalog { get; }
+
+    public AccountStore Accounts { get; }
+
+    public ConnectionStore Connections { get; }
+
+    public ConnectionRunner Runner { get; }
+
+    public SetupFileLoader SetupLoader { get; }
+
+    public SetupApplier SetupApplier { get; }
+
+    public StatusQuery Status { get; }
+
+    public ActivityQuery Activity { get; }
+
+    /// <summary>Opens and migrates the database and reads the master key (creating the key file on first use).</summary>
+    public static async Task<TandemRuntime> OpenAsync(RuntimeOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var database = await TandemDatabase.OpenAsync(options.Database, cancellationToken);
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+            var protector = SecretProtector.FromEnvironmentOrKeyFile(options.KeyFilePath ?? database.DefaultKeyFilePath);
+            return new TandemRuntime(database, protector, options);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A watch loop for one connection, paced by this runtime's clock.</summary>
+    public WatchLoop Watch(string connectionId, WatchLoopOptions options) =>
+        new(Runner, connectionId, options, Time, LoggerFactory.CreateLogger<WatchLoop>());
+
+    public async ValueTask DisposeAsync()
+    {
+        protector.Dispose();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,204 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+using Tandem.Engine;
+using Tandem.Engine.State;
+using Tandem.Runtime.Logging;
+using Tandem.Storage.Accounts;
+using Tandem.Storage.Connections;
+using Tandem.Storage.Secrets;
+
+namespace Tandem.Runtime.Running;
+
+/// <summary>
+/// Runs one stored connection once: loads it and its two accounts (secrets decrypted in memory only),
+/// opens both connectors through the catalogue, runs the engine, and keeps the connection's state in
+/// step (Scanning or Syncing while it runs; then Active, or Needs attention when the deletion guard trips
+/// or an account's credentials are refused). Paused connections are not run. Holds no state of its own
+/// besides what it is given: share one <see cref="ConnectionLocks"/> per process.
+/// </summary>
+public sealed class ConnectionRunner
+{
+    private readonly AccountStore accounts;
+    private readonly ConnectionStore connections;
+    private readonly ISyncStateStore state;
+    private readonly ConnectorCatalog catalog;
+    private readonly ConnectionLocks locks;
+    private readonly ConnectorContext connectorContext;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly ILogger logger;
+
+    public ConnectionRunner(
+        AccountStore accounts,
+        ConnectionStore connections,
+        ISyncStateStore state,
+        ConnectorCatalog catalog,
+        ConnectionLocks locks,
+        TimeProvider time,
+        ILoggerFactory? loggerFactory = null)
+    {
+        this.accounts = accounts;
+        this.connections = connections;
+        this.state = state;
+        this.catalog = catalog;
+        this.locks = locks;
+        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        connectorContext = new ConnectorContext(time, this.loggerFactory);
+        logger = this.loggerFactory.CreateLogger<ConnectionRunner>();
+    }
+
+    /// <summary>
+    /// Runs the connection once. A connection waiting for its first scan or a rescan (state Scanning) gets a
+    /// full rescan; a stored deletion acknowledgement lets one run past the guard, then is cleared.
+    /// A dry run changes neither the apps nor the connection's state.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No connection has this id.</exception>
+    public async Task<ConnectionRunResult> RunAsync(string connectionId, RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var held = await locks.AcquireAsync(connectionId, cancellationToken);
+        var connection = await connections.GetAsync(connectionId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Connection {connectionId} does not exist.");
+        if (connection.State == ConnectionState.Paused)
+        {
+            RuntimeLog.SkippedPaused(logger, connectionId);
+            return new ConnectionRunResult(connection.Id, connection.Name, connection.State, Report: null)
+            {
+                SkippedBecause = $"Connection '{connection.Name}' is paused; resume it to sync.",
+            };
+        }
+
+        var effective = options with
+        {
+            FullRescan = options.FullRescan || connection.State == ConnectionState.Scanning,
+            AcknowledgeDeletions = options.AcknowledgeDeletions || connection.GuardAcknowledged,
+        };
+        if (!options.DryRun)
+        {
+            await MarkRunningAsync(connection, options, effective.FullRescan, cancellationToken);
+        }
+
+        RunReport report;
+        bool authorizationFailed;
+        try
+        {
+            (report, authorizationFailed) = await RunEngineAsync(connection, effective, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!options.DryRun)
+        {
+            // A stopped run leaves the connection as it found it; a pending rescan stays pending.
+            await connections.SetStateAsync(connection.Id, connection.State, connection.StateReason, CancellationToken.None);
+            throw;
+        }
+
+        RuntimeLog.RunFinished(logger, connectionId, report.Outcome, effective.DryRun, effective.FullRescan);
+        if (options.DryRun)
+        {
+            return new ConnectionRunResult(connection.Id, connection.Name, connection.State, report) { AuthorizationFailed = authorizationFailed };
+        }
+
+        var (after, reason) = StateAfter(connection, report, authorizationFailed, effective.FullRescan);
+        await connections.SetStateAsync(connection.Id, after, reason, CancellationToken.None);
+        if (effective.AcknowledgeDeletions && report.Outcome is RunOutcome.Completed or RunOutcome.CompletedWithFailures)
+        {
+            // The acknowledgement covered the deletions of this run only; the guard watches again from here.
+            await connections.SetGuardAcknowledgedAsync(connection.Id, acknowledged: false, CancellationToken.None);
+        }
+
+        if (after == ConnectionState.NeedsAttention)
+        {
+            RuntimeLog.NeedsAttention(logger, connectionId, authorizationFailed ? "authorisation or settings refused" : report.Outcome.ToString());
+        }
+
+        return new ConnectionRunResult(connection.Id, connection.Name, after, report) { AuthorizationFailed = authorizationFailed };
+    }
+
+    private async Task MarkRunningAsync(StoredConnection connection, RunOptions options, bool fullRescan, CancellationToken cancellationToken)
+    {
+        if (options.AcknowledgeDeletions && !connection.GuardAcknowledged)
+        {
+            // Stored, so the acknowledgement survives a run that fails for another reason and is retried.
+            await connections.SetGuardAcknowledgedAsync(connection.Id, acknowledged: true, cancellationToken);
+        }
+
+        await connections.SetStateAsync(connection.Id, fullRescan ? ConnectionState.Scanning : ConnectionState.Syncing, reason: null, cancellationToken);
+    }
+
+    private async Task<(RunReport Report, bool AuthorizationFailed)> RunEngineAsync(StoredConnection connection, RunOptions options, CancellationToken cancellationToken)
+    {
+        var (nameA, connectorA, problemA) = await OpenSideAsync(connection.AccountAId, cancellationToken);
+        await using (connectorA)
+        {
+            var (nameB, connectorB, problemB) = await OpenSideAsync(connection.AccountBId, cancellationToken);
+            await using (connectorB)
+            {
+                if (connectorA is null || connectorB is null)
+                {
+                    // Undecryptable secrets, refused settings or an app this build lacks: only a person can fix them.
+                    return (Failed(options, problemA ?? problemB!), true);
+                }
+
+                var request = new SyncRequest(connection.Id, connection.Settings, connectorA, connectorB, state)
+                {
+                    Options = options,
+                    NameA = nameA,
+                    NameB = nameB,
+                };
+                var report = await new SyncEngine(loggerFactory.CreateLogger<SyncEngine>()).RunAsync(request, cancellationToken);
+                var refused = report.Outcome == RunOutcome.Failed && (connectorA.Failure ?? connectorB.Failure) is not null;
+                return (report, refused);
+            }
+        }
+    }
+
+    private async Task<(string Name, AuthorizationWatch? Connector, string? Problem)> OpenSideAsync(string accountId, CancellationToken cancellationToken)
+    {
+        StoredAccount? account;
+        try
+        {
+            account = await accounts.GetAsync(accountId, cancellationToken);
+        }
+        catch (SecretDecryptionException ex)
+        {
+            return (accountId, null, ex.Message);
+        }
+
+        if (account is null)
+        {
+            return (accountId, null, $"Account {accountId} does not exist.");
+        }
+
+        var values = new Dictionary<string, string>(account.Settings, StringComparer.Ordinal);
+        foreach (var (key, value) in account.Secrets)
+        {
+            values[key] = value;
+        }
+
+        try
+        {
+            var connector = catalog.Get(account.App).Create(new AccountSettings(values), connectorContext);
+            return (account.Name, new AuthorizationWatch(connector), null);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or ConnectorException)
+        {
+            return (account.Name, null, $"Account '{account.Name}': {ex.Message}");
+        }
+    }
+
+    private static RunReport Failed(RunOptions options, string message) =>
+        new() { DryRun = options.DryRun, Outcome = RunOutcome.Failed, Message = message };
+
+    private static (ConnectionState State, string? Reason) StateAfter(StoredConnection before, RunReport report, bool authorizationFailed, bool rescan) =>
+        report.Outcome switch
+        {
+            RunOutcome.Completed or RunOutcome.CompletedWithFailures => (ConnectionState.Active, null),
+            RunOutcome.DeletionGuardTripped => (ConnectionState.NeedsAttention, report.Message),
+            _ when authorizationFailed => (ConnectionState.NeedsAttention, report.Message),
+
+            // A passing failure (an app unreachable) keeps what a person must still see, and a pending rescan.
+            _ when before.State == ConnectionState.NeedsAttention => (ConnectionState.NeedsAttention, before.StateReason),
+            _ => (rescan ? ConnectionState.Scanning : ConnectionState.Active, $"The last run failed: {report.Message}"),
+        };
+}
