@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Tandem.Cli.Hosting;
+using Tandem.Cli.Output;
+
+namespace Tandem.Cli.Commands;
+
+/// <summary><c>tandem setup FILE</c>: applies a set-up file (accounts and connections), idempotently.</summary>
+internal static class SetupCommand
+{
+    public static Command Create(GlobalOptions global, CliEnvironment environment)
+    {
+        var file = new Argument<string>("FILE") { Description = "The set-up file (JSON; see docs/setup-file.md)." };
+        var command = new Command("setup", "Create or update accounts and connections from a set-up file.") { file };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(environment, async () =>
+        {
+            await using var session = await CliSession.OpenAsync(global, parse, environment, cancellationToken);
+            var runtime = session.Runtime;
+            var setup = await runtime.SetupLoader.LoadAsync(parse.GetValue(file)!, cancellationToken);
+            var result = await runtime.SetupApplier.ApplyAsync(setup, cancellationToken);
+            await SetupPrinter.PrintAsync(environment.Out, result);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

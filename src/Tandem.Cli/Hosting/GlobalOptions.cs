@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Tandem.Storage;
+
+namespace Tandem.Cli.Hosting;
+
+/// <summary>The options every command takes: where the database is, and how much to log.</summary>
+internal sealed class GlobalOptions
+{
+    /// <summary>The environment variable naming the database when <c>--database</c> is not given.</summary>
+    public const string DatabaseVariable = "TANDEM_DATABASE";
+
+    public Option<string?> Database { get; } = new("--database")
+    {
+        Description = $"The database: a SQLite file (default tandem.db here, or ${DatabaseVariable}) or a connection string.",
+        Recursive = true,
+    };
+
+    public Option<string?> Provider { get; } = new("--provider")
+    {
+        Description = "sqlite or postgresql (default: inferred from --database).",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Log progress (Information); by default only warnings and errors are logged.",
+        Recursive = true,
+    };
+
+    public GlobalOptions()
+    {
+        Provider.AcceptOnlyFromAmong("sqlite", "postgresql");
+    }
+
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(Database);
+        root.Options.Add(Provider);
+        root.Options.Add(Verbose);
+    }
+
+    /// <summary>
+    /// The database options: a bare file name or path is a SQLite file; a string with <c>Host=</c> (or a
+    /// <c>postgres://</c> URL) is PostgreSQL unless <c>--provider</c> says otherwise.
+    /// </summary>
+    public DatabaseOptions DatabaseOptions(ParseResult parse, CliEnvironment environment)
+    {
+        var value = parse.GetValue(Database);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = environment.GetVariable(DatabaseVariable);
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = "tandem.db";
+        }
+
+        var provider = parse.GetValue(Provider) switch
+        {
+            "postgresql" => DatabaseProvider.PostgreSql,
+            "sqlite" => DatabaseProvider.Sqlite,
+            _ => LooksLikePostgres(value) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite,
+        };
+        if (provider == DatabaseProvider.Sqlite && !value.Contains('=', StringComparison.Ordinal))
+        {
+            value = $"Data Source={value}";
+        }
+
+        return new DatabaseOptions { Provider = provider, ConnectionString = value };
+    }
+
+    private static bool LooksLikePostgres(string value) =>
+        value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
+        value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
+        value.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+}
