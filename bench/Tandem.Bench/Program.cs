@@ -1,1 +1,33 @@
-namespace Tandem.Bench; internal static class Program { private static int Main() => 0; }
+using Tandem.Bench;
+using Tandem.Bench.Scenarios;
+
+var arguments = BenchArguments.Parse(args);
+if (arguments is null)
+{
+    Console.Error.WriteLine(BenchArguments.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var passed = arguments.Scenario switch
+{
+    "inmemory" => await InMemoryScenario.RunAsync(arguments, cancel.Token),
+    "memory" => await MemoryScenario.RunAsync(arguments, cancel.Token),
+    MemoryChildRun.Command => await MemoryChildRun.RunAsync(arguments, cancel.Token),
+    "vcard" => await VCardScenario.RunAsync(arguments, cancel.Token),
+    _ => (bool?)null,
+};
+
+if (passed is null)
+{
+    Console.Error.WriteLine(BenchArguments.Usage);
+    return 2;
+}
+
+return passed.Value ? 0 : 1;

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Tandem.Bench;
+
+/// <summary>
+/// The command line: <c>&lt;scenario&gt; [--size N]... [--repeat R]</c>. <c>--size</c> may be repeated (or
+/// comma-separated) to choose sizes; without it each scenario uses its documented sizes.
+/// </summary>
+public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, int Repeat)
+{
+    public const string Usage =
+        "usage: Tandem.Bench <inmemory|memory|vcard> [--size N[,N...]] [--repeat R]\n" +
+        "  inmemory  100,000 + 100,000 contacts between two in-memory apps (first, no-change, 100-change sync)\n" +
+        "  memory    peak memory of a first sync at 100,000 vs 1,000,000 synthetic contacts per side\n" +
+        "  vcard     vCard folder <-> vCard folder at 2,000 / 10,000 / 20,000 cards, beside vdirsyncer\n" +
+        "  --repeat  how many times each measurement runs (default 2); the best run is the one judged";
+
+    public static BenchArguments? Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return null;
+        }
+
+        var sizes = new List<int>();
+        var repeat = 2;
+        for (var i = 1; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--size" or "--sizes" when i + 1 < args.Count:
+                    sizes.AddRange(args[++i].Split(',').Select(s => int.Parse(s.Replace("_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture)));
+                    break;
+                case "--repeat" when i + 1 < args.Count:
+                    repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return new BenchArguments(args[0], sizes, Math.Max(1, repeat));
+    }
+
+    public IReadOnlyList<int> SizesOr(params int[] defaults) => Sizes.Count > 0 ? Sizes : defaults;
+}
