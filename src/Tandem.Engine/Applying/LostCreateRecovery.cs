@@ -41,7 +41,7 @@ public sealed class LostCreateRecovery
                 var (a, b) = intent.Side == Side.A ? (record.Id, intent.SourceRecordId) : (intent.SourceRecordId, record.Id);
 
                 // No baseline: the pair is merged as at a first match, which writes nothing when they agree.
-                commit.Links.Add(new LinkWrite(0, a, b, null, false, false));
+                commit.Links.Add(new LinkWrite(0, a, b, null, false, false) { Rebind = intent.Side });
                 commit.Journal.Add((entry.Id, JournalState.Done, record.Id, "adopted after a lost answer"));
                 commit.Activity.Add(new ActivityNote(intent.Side, record.Id, "adopted", $"Found a contact created in {context.NameOf(intent.Side)} whose answer was lost; linked it instead of creating it again."));
             }

@@ -110,6 +110,17 @@ internal sealed class CommitSql
                 statement.Set("a", link.AId).Set("b", link.BId).Set("base", link.Baseline).Set("ad", link.ADeleted ? 1 : 0).Set("bd", link.BDeleted ? 1 : 0).Set("t", scope.Now);
             }
 
+            if (link.Rebind is { } side)
+            {
+                await using var rebind = scope.Statement(tx, side == Side.A
+                    ? "UPDATE links SET a_id = @a, a_deleted = 0, baseline = NULL, updated_at = @t WHERE connection_id = @c AND b_id = @b"
+                    : "UPDATE links SET b_id = @b, b_deleted = 0, baseline = NULL, updated_at = @t WHERE connection_id = @c AND a_id = @a");
+                if (await rebind.Set("c", scope.ConnectionId).Set("a", link.AId).Set("b", link.BId).Set("t", scope.Now).ExecuteAsync(cancellationToken) > 0)
+                {
+                    continue;
+                }
+            }
+
             await statement.ExecuteAsync(cancellationToken);
         }
     }

@@ -9,18 +9,30 @@ internal sealed class WorkSql
 {
     // Links an unlinked live record to the one unlinked live record of the other side with the same
     // email, when that email occurs exactly once on each side. {0} names the side that drives the
-    // match (only dirty records drive it, so a quiet run does no scan).
+    // match. It runs only when something is dirty, so a quiet run does no scan; it is not limited to
+    // dirty records, so an ambiguity that a deletion resolved is matched too.
     private const string MatchTemplate = """
         INSERT INTO links (connection_id, a_id, b_id, baseline, a_deleted, b_deleted, rules_state, updated_at)
         SELECT @c, a.record_id, b.record_id, NULL, 0, 0, 'new', @t
         FROM records {0}
         JOIN records {1} ON {1}.connection_id = @c AND {1}.side = {3} AND {1}.email_key = {0}.email_key AND {1}.deleted = 0
-        WHERE {0}.connection_id = @c AND {0}.side = {2} AND {0}.dirty = 1 AND {0}.deleted = 0 AND {0}.email_key IS NOT NULL
+        WHERE {0}.connection_id = @c AND {0}.side = {2} AND {0}.deleted = 0 AND {0}.email_key IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM links l WHERE l.connection_id = @c AND l.a_id = a.record_id)
           AND NOT EXISTS (SELECT 1 FROM links l WHERE l.connection_id = @c AND l.b_id = b.record_id)
           AND NOT EXISTS (SELECT 1 FROM records a2 WHERE a2.connection_id = @c AND a2.side = 0 AND a2.email_key = a.email_key AND a2.deleted = 0 AND a2.record_id <> a.record_id)
           AND NOT EXISTS (SELECT 1 FROM records b2 WHERE b2.connection_id = @c AND b2.side = 1 AND b2.email_key = b.email_key AND b2.deleted = 0 AND b2.record_id <> b.record_id)
         ON CONFLICT DO NOTHING
+        """;
+
+    // A link whose record on one side was deleted is released when that side has a new, unlinked
+    // record with the survivor's email (the contact was re-created): the match below then pairs them.
+    // {0}/{1}: the deleted side's id and flag columns, {2}: the deleted side, {3}: the surviving side's id column, {4}: the surviving side.
+    private const string ReleaseTemplate = """
+        DELETE FROM links WHERE connection_id = @c AND {1} = 1 AND EXISTS (
+            SELECT 1 FROM records s
+            JOIN records n ON n.connection_id = @c AND n.side = {2} AND n.email_key = s.email_key AND n.deleted = 0
+            WHERE s.connection_id = @c AND s.side = {4} AND s.record_id = links.{3} AND s.deleted = 0
+              AND NOT EXISTS (SELECT 1 FROM links l2 WHERE l2.connection_id = @c AND l2.{0} = n.record_id))
         """;
 
     // {0}: the dirty side's link column, {1}: the other side's link column, {2}: the dirty side, {3}: the other side.
@@ -48,6 +60,18 @@ internal sealed class WorkSql
         scope.InTransactionAsync(
             async tx =>
             {
+                await using var anyDirty = scope.Statement(tx, "SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE connection_id = @c AND dirty = 1 LIMIT 1) d");
+                if (await anyDirty.Set("c", scope.ConnectionId).ScalarAsync(cancellationToken) == 0)
+                {
+                    return 0;
+                }
+
+                foreach (var (idColumn, flagColumn, deletedSide, survivorColumn, survivorSide) in new[] { ("a_id", "a_deleted", 0, "b_id", 1), ("b_id", "b_deleted", 1, "a_id", 0) })
+                {
+                    await using var release = scope.Statement(tx, string.Format(System.Globalization.CultureInfo.InvariantCulture, ReleaseTemplate, idColumn, flagColumn, deletedSide, survivorColumn, survivorSide));
+                    await release.Set("c", scope.ConnectionId).ExecuteAsync(cancellationToken);
+                }
+
                 var linked = 0;
                 foreach (var (driver, other, driverSide, otherSide) in new[] { ("a", "b", 0, 1), ("b", "a", 1, 0) })
                 {

@@ -60,6 +60,25 @@ public sealed class DeletionTests
     }
 
     [Fact]
+    public async Task A_contact_deleted_and_created_again_links_to_its_old_counterpart()
+    {
+        await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
+        var a = h.A.CreatePerson("Ann", "Lee", "ann@example.com");
+        await h.SyncCleanlyAsync();
+        var b = Assert.Single(h.B.FindByEmail("ann@example.com"));
+        h.A.Delete(a.Id);
+        await h.SyncCleanlyAsync();
+
+        var again = h.A.CreatePerson("Ann", "Lee", "ann@example.com");
+        h.A.Set(again.Id, "title", Values.Text("Back"));
+        await h.SyncCleanlyAsync();
+
+        Assert.Equal(1, h.B.Count);
+        Assert.Equal("Back", h.B.Get(b.Id)!.Get("title")!.Canonical);
+        Assert.Equal(1, await h.LinkCountAsync());
+    }
+
+    [Fact]
     public async Task Deleted_on_both_sides_drops_the_link()
     {
         await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);

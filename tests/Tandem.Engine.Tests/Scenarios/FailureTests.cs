@@ -56,6 +56,28 @@ public sealed class FailureTests
         Assert.Equal(0, third.WriteCalls);
     }
 
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.PostgreSql)]
+    public async Task A_recreate_whose_answer_was_lost_is_adopted_into_the_existing_link(StoreKind store)
+    {
+        await using var h = await SyncHarness.CreateAsync(store);
+        var a = h.A.CreatePerson("Dee", "Q", "dee@example.com");
+        await h.SyncCleanlyAsync();
+        h.B.Delete(Assert.Single(h.B.Snapshot()).Id);
+        h.A.Set(a.Id, "title", Values.Text("edited"));
+        h.B.Faults.LostResponseStyle = LostResponseStyle.Unknown;
+        h.B.Faults.LoseNextResponses = 1;
+
+        await h.SyncCleanlyAsync();
+        await h.SyncCleanlyAsync();
+        var quiet = await h.SyncCleanlyAsync();
+
+        var recreated = Assert.Single(h.B.Snapshot());
+        Assert.Equal("edited", recreated.Get("title")!.Canonical);
+        Assert.Equal(0, quiet.WriteCalls);
+    }
+
     [Fact]
     public async Task An_update_whose_answer_was_lost_is_not_written_again_when_it_did_happen()
     {
