@@ -96,12 +96,21 @@ public sealed class SyncEngine
             }
         }
 
-        await session.MatchByEmailAsync(cancellationToken);
+        await session.MatchByEmailAsync(force: false, cancellationToken);
         var planner = new LinkPlanner(context);
         var applier = new WriteApplier(request, context, session, report, newReference);
         foreach (var side in new[] { Side.A, Side.B })
         {
             await ProcessDirtyAsync(side, planner, applier, session, report, options, cancellationToken);
+        }
+
+        // A deletion handled in this run may have released a contact that a re-created one should now link to.
+        if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await session.MatchByEmailAsync(force: true, cancellationToken) > 0)
+        {
+            foreach (var side in new[] { Side.A, Side.B })
+            {
+                await ProcessDirtyAsync(side, planner, applier, session, report, options, cancellationToken);
+            }
         }
 
         if (!options.DryRun)

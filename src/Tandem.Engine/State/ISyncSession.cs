@@ -52,10 +52,11 @@ public interface ISyncSession : IAsyncDisposable
     Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Links unlinked live records of both sides that share an email found exactly once on each side,
-    /// where at least one of the two is dirty; marks both dirty. Returns the number of new links.
+    /// Releases links whose deleted side has a new record with the survivor's email, then links unlinked
+    /// live records of both sides that share an email found exactly once on each side; marks both dirty.
+    /// Unless <paramref name="force"/> is set, does nothing when no record is dirty. Returns the number of new links.
     /// </summary>
-    Task<int> MatchByEmailAsync(CancellationToken cancellationToken);
+    Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="max"/> dirty records of a side, each with its link and the other side's record.</summary>
     Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken);

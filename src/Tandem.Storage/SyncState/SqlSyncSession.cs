@@ -95,7 +95,7 @@ internal sealed class SqlSyncSession : ISyncSession
 
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => staging.MarkDeletedAsync(side, ids, cancellationToken);
 
-    public Task<int> MatchByEmailAsync(CancellationToken cancellationToken) => work.MatchByEmailAsync(cancellationToken);
+    public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => work.MatchByEmailAsync(force, cancellationToken);
 
     public Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken) => work.NextDirtyAsync(side, max, cancellationToken);
 

@@ -56,12 +56,12 @@ internal sealed class WorkSql
         this.scope = scope;
     }
 
-    public Task<int> MatchByEmailAsync(CancellationToken cancellationToken) =>
+    public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) =>
         scope.InTransactionAsync(
             async tx =>
             {
                 await using var anyDirty = scope.Statement(tx, "SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE connection_id = @c AND dirty = 1 LIMIT 1) d");
-                if (await anyDirty.Set("c", scope.ConnectionId).ScalarAsync(cancellationToken) == 0)
+                if (!force && await anyDirty.Set("c", scope.ConnectionId).ScalarAsync(cancellationToken) == 0)
                 {
                     return 0;
                 }

@@ -55,7 +55,7 @@ public sealed class KillingStore : ISyncStateStore
 
         public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => Call(() => inner.MarkDeletedAsync(side, ids, cancellationToken));
 
-        public Task<int> MatchByEmailAsync(CancellationToken cancellationToken) => Call(() => inner.MatchByEmailAsync(cancellationToken));
+        public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => Call(() => inner.MatchByEmailAsync(force, cancellationToken));
 
         public Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken) => Call(() => inner.NextDirtyAsync(side, max, cancellationToken));
 
