@@ -15,7 +15,7 @@ public sealed class PostgresTestDatabaseFactory : ITestDatabaseFactory
         var server = Environment.GetEnvironmentVariable(EnvironmentVariable);
         Assert.SkipWhen(
             string.IsNullOrWhiteSpace(server),
-            $"{EnvironmentVariable} is not set. Start a server with tests/Tandem.Storage.Tests/start-postgres.sh and export the connection string it prints.");
+            $"{EnvironmentVariable} is not set. Start a server with scripts/start-postgres.sh and export the connection string it prints.");
 
         var name = $"tandem_test_{Guid.NewGuid():N}";
         await ExecuteAsync(server!, $"CREATE DATABASE \"{name}\"", cancellationToken);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 cluster for the storage tests (127.0.0.1 only, trust auth) and prints
 # the line to export so the PostgreSQL half of the suite runs:
-#   eval "$(tests/Tandem.Storage.Tests/start-postgres.sh)"
+#   eval "$(scripts/start-postgres.sh)"
 #   dotnet test --project tests/Tandem.Storage.Tests/Tandem.Storage.Tests.csproj
 # The last line printed (a comment) is the command that stops it and deletes its files.
 set -euo pipefail
