@@ -21,6 +21,9 @@ public sealed class RunReport
 
     public int Failed { get; set; }
 
+    /// <summary>The run stopped because an app refused the account's credentials: a person must re-authorise.</summary>
+    public bool AuthorizationFailed { get; set; }
+
     /// <summary>Why the run failed or stopped, in words a user understands.</summary>
     public string? Message { get; set; }
 

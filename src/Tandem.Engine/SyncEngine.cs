@@ -42,6 +42,7 @@ public sealed class SyncEngine
         {
             EngineLog.RunFailed(logger, ex, session.RunId, request.ConnectionId);
             report.Outcome = RunOutcome.Failed;
+            report.AuthorizationFailed = ex is ConnectorException { IsAuthorizationFailure: true };
             report.Message = ex is ConnectorException or SyncConfigurationException ? ex.Message : $"The run stopped on an unexpected error ({ex.GetType().Name}); nothing is lost, the next run goes on from here.";
         }
 

@@ -105,7 +105,7 @@ public sealed class WriteApplier
             {
                 results = await connector.WriteAsync(batch.Select(w => w.Operation).ToArray(), cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not (OperationCanceledException or ConnectorException { IsAuthorizationFailure: true }))
             {
                 // The call failed as a whole: any of its writes may or may not have happened.
                 var reason = ex is ConnectorException ? ex.Message : $"The app did not answer ({ex.GetType().Name}).";

@@ -147,13 +147,12 @@ public sealed class ConnectionRunner
                     NameB = nameB,
                 };
                 var report = await new SyncEngine(loggerFactory.CreateLogger<SyncEngine>()).RunAsync(request, cancellationToken);
-                var refused = report.Outcome == RunOutcome.Failed && (connectorA.Failure ?? connectorB.Failure) is not null;
-                return (report, refused);
+                return (report, report.AuthorizationFailed);
             }
         }
     }
 
-    private async Task<(string Name, AuthorizationWatch? Connector, string? Problem)> OpenSideAsync(string accountId, CancellationToken cancellationToken)
+    private async Task<(string Name, IContactConnector? Connector, string? Problem)> OpenSideAsync(string accountId, CancellationToken cancellationToken)
     {
         StoredAccount? account;
         try
@@ -179,7 +178,7 @@ public sealed class ConnectionRunner
         try
         {
             var connector = catalog.Get(account.App).Create(new AccountSettings(values), connectorContext);
-            return (account.Name, new AuthorizationWatch(connector), null);
+            return (account.Name, connector, null);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ConnectorException)
         {
