@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(SyncCommand.Create(global, environment));
         root.Subcommands.Add(StatusCommand.Create(global, environment));
         root.Subcommands.Add(LogCommand.Create(global, environment));
+        root.Subcommands.Add(DemoCommand.Create(environment));
         return root;
     }
 }

@@ -71,7 +71,7 @@ public sealed class CreatePlanner
         plan.Health.Add(new HealthNote(side, record.Id, HealthStatus.InSync, null, stored.ContentHash));
         plan.Baseline.SetRules(side, [.. rules.Select(r => r.Id)]);
         plan.Baseline.SetUnsubscribed(side, record.IsUnsubscribed);
-        plan.Activity.Add(new ActivityNote(other, null, "created", $"Created in {context.NameOf(other)} from {context.NameOf(side)}."));
+        plan.Activity.Add(new ActivityNote(other, null, "created", $"Created \"{ContactLabel.Of(record, context.SchemaOf(side))}\" in {context.NameOf(other)} from {context.NameOf(side)}."));
     }
 
     private string? ExclusionReason(Side side, StoredRecord stored)

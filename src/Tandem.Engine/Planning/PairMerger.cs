@@ -118,6 +118,8 @@ public sealed class PairMerger
         var effectsOnA = flowB ? RuleEffects.ForUpdate(context, Side.B, rulesB, baseline, b) : null;
         plan.UpdateA = BuildUpdate(a, toA, effectsOnA);
         plan.UpdateB = BuildUpdate(b, toB, effectsOnB);
+        NoteUpdate(plan, Side.A, a);
+        NoteUpdate(plan, Side.B, b);
         plan.Link = LinkAction.Save;
         plan.Baseline.RulesA = [.. rulesA.Select(r => r.Id)];
         plan.Baseline.RulesB = [.. rulesB.Select(r => r.Id)];
@@ -130,6 +132,18 @@ public sealed class PairMerger
 
         NoteHealth(plan, Side.A, a, rulesA.Count == 0 && context.Settings.Direction.Allows(Side.A));
         NoteHealth(plan, Side.B, b, rulesB.Count == 0 && context.Settings.Direction.Allows(Side.B));
+    }
+
+    private void NoteUpdate(ItemPlan plan, Side side, ContactRecord target)
+    {
+        if (plan.UpdateOf(side) is not { } update)
+        {
+            return;
+        }
+
+        var fields = update.Changes.Select(c => c.Key).Concat(update.AddTags.Select(t => "+" + t)).Concat(update.RemoveTags.Select(t => "-" + t));
+        var details = update.Changes.Select(c => new { field = c.Key, before = target.Get(c.Key)?.Canonical, after = c.Value?.Canonical });
+        plan.Activity.Add(new ActivityNote(side, target.Id, "updated", $"Updated \"{ContactLabel.Of(target, context.SchemaOf(side))}\" in {context.NameOf(side)}: {string.Join(", ", fields)}.", JsonSerializer.Serialize(details)));
     }
 
     private void NoteHealth(ItemPlan plan, Side side, ContactRecord record, bool excluded)
