@@ -36,11 +36,11 @@ public sealed class StatusAndLogCommandTests : IDisposable
         Assert.Equal(0, log.ExitCode);
         Assert.Equal(
             [
-                "2026-11-23 09:00:00Z  personal-work  B  created  Created in work from personal.",
-                "2026-11-23 09:05:00Z  personal-work  A  created  Created in personal from work.",
+                "2026-11-23 09:00:00Z  personal-work  B  created  Created \"Ann Lee\" in work from personal.",
+                "2026-11-23 09:05:00Z  personal-work  A  created  Created \"Bob Stone\" in personal from work.",
             ],
             log.Lines);
-        Assert.Equal(["2026-11-23 09:05:00Z  personal-work  A  created  Created in personal from work."], last.Lines);
+        Assert.Equal(["2026-11-23 09:05:00Z  personal-work  A  created  Created \"Bob Stone\" in personal from work."], last.Lines);
     }
 
     [Fact]
