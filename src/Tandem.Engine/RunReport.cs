@@ -27,6 +27,9 @@ public sealed class RunReport
     /// <summary>Why the run failed or stopped, in words a user understands.</summary>
     public string? Message { get; set; }
 
+    /// <summary>Configuration the run could not use and left out (a refused field mapping, with its reason).</summary>
+    public List<string> Warnings { get; } = [];
+
     /// <summary>A few lines of the plan ("create in B from A: 3f2…"), for a dry run's summary.</summary>
     public List<string> Samples { get; } = [];
 

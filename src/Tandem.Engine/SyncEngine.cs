@@ -35,12 +35,17 @@ public sealed class SyncEngine
         EngineLog.RunStarted(logger, session.RunId, request.ConnectionId, options.DryRun);
         try
         {
-            var context = await SyncContextFactory.CreateAsync(request, cancellationToken);
+            var context = await SyncContextFactory.CreateAsync(request, report, cancellationToken);
+            if (report.Warnings.Count > 0)
+            {
+                EngineLog.MappingsRefused(logger, request.ConnectionId, report.Warnings.Count);
+            }
+
             await RunPhasesAsync(request, context, session, report, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            EngineLog.RunFailed(logger, ex, session.RunId, request.ConnectionId);
+            EngineLog.RunFailed(logger, session.RunId, request.ConnectionId, ex.GetType().Name, ex.TargetSite?.DeclaringType?.FullName + "." + ex.TargetSite?.Name);
             report.Outcome = RunOutcome.Failed;
             report.AuthorizationFailed = ex is ConnectorException { IsAuthorizationFailure: true };
             report.Message = ex is ConnectorException or SyncConfigurationException ? ex.Message : $"The run stopped on an unexpected error ({ex.GetType().Name}); nothing is lost, the next run goes on from here.";

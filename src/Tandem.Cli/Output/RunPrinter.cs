@@ -22,6 +22,11 @@ internal static class RunPrinter
             await output.WriteLineAsync($"  linked {report.Linked}, conflicts {report.Conflicts}, excluded {report.Excluded}, failed {report.Failed}, write calls {report.WriteCalls}");
         }
 
+        foreach (var warning in report.Warnings)
+        {
+            await output.WriteLineAsync($"  warning: {warning}");
+        }
+
         if (report.DryRun && report.Samples.Count > 0)
         {
             await output.WriteLineAsync("  plan (sample):");

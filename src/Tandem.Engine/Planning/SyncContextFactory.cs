@@ -6,13 +6,14 @@ namespace Tandem.Engine.Planning;
 /// <summary>Builds a run's <see cref="SyncContext"/>: reads both schemas and compiles the mapping and rules against them.</summary>
 public static class SyncContextFactory
 {
-    public static async Task<SyncContext> CreateAsync(SyncRequest request, CancellationToken cancellationToken)
+    public static async Task<SyncContext> CreateAsync(SyncRequest request, RunReport report, CancellationToken cancellationToken)
     {
         var schemaA = SchemaExpansion.Expand(await request.ConnectorA.GetSchemaAsync(cancellationToken));
         var schemaB = SchemaExpansion.Expand(await request.ConnectorB.GetSchemaAsync(cancellationToken));
         var settings = request.Settings;
         var mappings = settings.Mappings.Count > 0 ? settings.Mappings : DefaultMappings.For(schemaA, schemaB);
         var compilation = MappingCompiler.Compile(mappings, schemaA, schemaB);
+        report.Warnings.AddRange(compilation.Refused.Select(r => $"Mapping {r.Mapping.AField} ↔ {r.Mapping.BField} left out: {r.Reason}"));
         if (!compilation.IsUsable)
         {
             throw new SyncConfigurationException("The field mappings cannot be used: " + string.Join(" ", compilation.Problems));

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
 using Tandem.Engine.Tests.Harness;
 
@@ -34,7 +35,32 @@ public sealed class RandomHistoryProperties
         Prop.ForAll(Histories, history => CheckAsync(StoreKind.PostgreSql, history).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(12));
     }
 
+    [Fact]
+    public void A_read_only_side_is_never_written_and_flaky_etags_cause_no_writes() =>
+        Prop.ForAll(Histories, history => CheckReadOnlyAsync(history).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+
     private static Arbitrary<HistoryOp[]> Histories => Ops.ListOf().Select(l => l.Take(30).ToArray()).ToArbitrary();
+
+    private static async Task<bool> CheckReadOnlyAsync(HistoryOp[] history)
+    {
+        await using var h = await SyncHarness.CreateAsync(
+            StoreKind.Sqlite,
+            b: new InMemoryAppOptions { Name = "B", IdPrefix = "b", Capabilities = InMemoryCapabilities.ReadOnlyCrm, Seed = history.Length });
+        h.A.Faults.FlakyVersionRate = 0.3;
+        h.B.Faults.FlakyVersionRate = 0.3;
+        await new HistoryRunner(h).PlayAsync(history);
+        await new HistoryRunner(h).SettleAsync();
+        h.A.Faults.Clear();
+        h.B.Faults.Clear();
+        await h.SyncAsync();
+        h.A.Calls.Reset();
+
+        var quiet = await h.SyncAsync();
+
+        Assert.Equal(0, h.B.Calls.WriteCalls + h.B.Calls.RefusedWriteCalls);
+        Assert.Equal(0, quiet.WriteCalls);
+        return true;
+    }
 
     private static async Task<bool> CheckAsync(StoreKind store, HistoryOp[] history)
     {

@@ -115,4 +115,22 @@ public sealed class ShapeAndStatusTests
         Assert.Equal(1, report.B.Deleted);
         Assert.Equal(1, h.B.Count);
     }
+
+    [Fact]
+    public async Task A_refused_mapping_is_left_out_with_its_reason_and_the_rest_syncs()
+    {
+        await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
+        h.Settings = new ConnectionSettings
+        {
+            Mappings = [new FieldMapping("emails", "emails"), new FieldMapping("org", "org"), new FieldMapping("birthday", "title") { Direction = MappingDirection.BToA }],
+        };
+        var a = h.A.CreatePerson("Ann", "Lee", "ann@example.com");
+        h.A.Set(a.Id, "org", Values.Text("Acme"));
+
+        var report = await h.SyncCleanlyAsync();
+
+        var warning = Assert.Single(report.Warnings);
+        Assert.StartsWith("Mapping birthday ↔ title left out: ", warning, StringComparison.Ordinal);
+        Assert.Equal("Acme", Assert.Single(h.B.Snapshot()).Get("org")!.Canonical);
+    }
 }
