@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.VCardFolder.Folder;
-using Tandem.Connectors.VCardFolder.Mapping;
+using Tandem.Formats.VCard;
 using Tandem.Domain.Contacts;
 using Tandem.Domain.Fields;
 
@@ -32,7 +32,7 @@ public sealed class VCardFolderConnector : IContactConnector
 
     public ConnectorCapabilities Capabilities => VCardFolderConnectorFactory.Capabilities;
 
-    public Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken) => Task.FromResult(VCardSchema.Instance);
+    public Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken) => Task.FromResult(VCardContacts.Schema);
 
     public async IAsyncEnumerable<RecordPage> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

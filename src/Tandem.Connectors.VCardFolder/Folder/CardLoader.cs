@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Tandem.Connectors.VCardFolder.Mapping;
-using Tandem.Connectors.VCardFolder.VCard;
+using Tandem.Formats.VCard;
+using Tandem.Formats.VCard.Cards;
 using Tandem.Domain.Contacts;
 
 namespace Tandem.Connectors.VCardFolder.Folder;
@@ -54,7 +54,7 @@ internal sealed class CardLoader
 
     public ContactRecord ToRecord(LoadedCard loaded) => ToRecord(loaded.Card, loaded.File.Name, loaded.Stamp);
 
-    public ContactRecord ToRecord(VCardCard card, string id, string stamp) => VCardContactReader.Read(card, id, stamp, defaultRegion);
+    public ContactRecord ToRecord(VCardCard card, string id, string stamp) => VCardContacts.Read(card, id, stamp, defaultRegion);
 
     /// <summary>The record of a file, or null when it vanished or is not a readable card (then logged).</summary>
     public async Task<ContactRecord?> TryReadAsync(FileInfo file, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Contract;
-using Tandem.Connectors.VCardFolder.Mapping;
-using Tandem.Connectors.VCardFolder.VCard;
+using Tandem.Formats.VCard;
+using Tandem.Formats.VCard.Cards;
 using Tandem.Domain.Contacts;
 using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
@@ -83,8 +82,8 @@ internal sealed class CardWrites
 
     private async Task<WriteResult> CreateAsync(CreateOperation create, CancellationToken cancellationToken)
     {
-        var changes = VCardContactWriter.AsChanges(create.Fields);
-        if (VCardChangeValidator.Validate(changes) is { } reason)
+        var changes = VCardContacts.AsChanges(create.Fields);
+        if (VCardContacts.Validate(changes) is { } reason)
         {
             return WriteResult.Failed(create.OperationId, WriteFailureKind.Rejected, reason);
         }
@@ -103,11 +102,8 @@ internal sealed class CardWrites
                 continue;
             }
 
-            var card = VCardCard.CreateVersion4();
-            card.Properties.Add(new VCardProperty(null, "PRODID", [], ProductId));
-            card.Properties.Add(new VCardProperty(null, "UID", [], VCardText.Escape(create.ClientReference)));
-            VCardContactWriter.Apply(card, changes, defaultRegion);
-            TagWriter.Apply(card, create.Tags, []);
+            var card = VCardContacts.NewCard("4.0", create.ClientReference, ProductId);
+            VCardContacts.Apply(card, changes, create.Tags, [], defaultRegion);
             SetRevision(card);
             var content = VCardWriter.Write(card);
             try
@@ -126,7 +122,7 @@ internal sealed class CardWrites
 
     private async Task<WriteResult> UpdateAsync(UpdateOperation update, CancellationToken cancellationToken)
     {
-        if (VCardChangeValidator.Validate(update.Changes) is { } reason)
+        if (VCardContacts.Validate(update.Changes) is { } reason)
         {
             return WriteResult.Failed(update.OperationId, WriteFailureKind.Rejected, reason);
         }
@@ -163,10 +159,7 @@ internal sealed class CardWrites
         CancellationToken cancellationToken)
     {
         var card = loaded.Card;
-        var before = VCardWriter.Write(card);
-        VCardContactWriter.Apply(card, changes, defaultRegion);
-        TagWriter.Apply(card, addTags, removeTags);
-        if (VCardWriter.Write(card) == before)
+        if (!VCardContacts.Apply(card, changes, addTags, removeTags, defaultRegion))
         {
             // Nothing Tandem owns changed: write nothing, so a sync in quiescence stays free of writes.
             return WriteResult.Success(operationId, loader.ToRecord(loaded));
@@ -200,12 +193,7 @@ internal sealed class CardWrites
     private WriteResult Written(string operationId, string content, FileInfo file) =>
         WriteResult.Success(operationId, loader.ToRecord(VCardReader.Parse(content, file.Name), file.Name, VdirFolder.Stamp(file)));
 
-    private void SetRevision(VCardCard card)
-    {
-        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var existing = card.Find("REV");
-        card.SetFirst("REV", new VCardProperty(existing?.Group, "REV", [], stamp));
-    }
+    private void SetRevision(VCardCard card) => VCardContacts.SetRevision(card, time.GetUtcNow());
 
     private static WriteResult Stale(string operationId, string recordId) =>
         WriteResult.Failed(operationId, WriteFailureKind.StaleVersion, $"The card file '{recordId}' changed since Tandem read it.");

@@ -1,4 +1,4 @@
-using Tandem.Connectors.VCardFolder.VCard;
+using Tandem.Formats.VCard.Cards;
 
 namespace Tandem.Connectors.VCardFolder.Folder;
 

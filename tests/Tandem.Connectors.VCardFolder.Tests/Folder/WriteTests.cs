@@ -118,7 +118,7 @@ public sealed class WriteTests : IDisposable
 
         Assert.Equal(["bad", "missing", "good"], results.Select(r => r.OperationId));
         Assert.Equal([WriteFailureKind.Rejected, WriteFailureKind.NotFound, null], results.Select(r => r.Failure));
-        Assert.Equal("A vCard folder has no field 'shoe.size'.", results[0].Reason);
+        Assert.Equal("A vCard has no field 'shoe.size'.", results[0].Reason);
         Assert.Contains("TITLE:CEO\r\n", folder.Read("john.vcf"), StringComparison.Ordinal);
     }
 

@@ -1,9 +1,0 @@
-namespace Tandem.Connectors.VCardFolder.VCard;
-
-/// <summary>One parameter of a content line (<c>TYPE=work,home</c>), its values unquoted and caret-decoded.</summary>
-/// <param name="Name">The parameter name as written in the file.</param>
-/// <param name="Values">The values, in file order.</param>
-internal sealed record VCardParameter(string Name, IReadOnlyList<string> Values)
-{
-    public bool Is(string name) => string.Equals(Name, name, StringComparison.OrdinalIgnoreCase);
-}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Tandem.Formats.VCard.Cards;
+using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
+
+namespace Tandem.Formats.VCard.Mapping;
+
+/// <summary>
+/// Maps a card to Tandem's canonical record. Volatile properties (REV, PRODID) and everything unmapped
+/// stay out of the record, so touching them is never a content change.
+/// </summary>
+internal static class VCardContactReader
+{
+    public static ContactRecord Read(VCardCard card, string id, string version, string? defaultRegion)
+    {
+        var fields = ImmutableDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
+        var name = NameParts.Of(card);
+        Add(fields, VCardFieldKeys.FirstName, Values.Create(FieldType.Text, name.Given));
+        Add(fields, VCardFieldKeys.LastName, Values.Create(FieldType.Text, name.Family));
+        Add(fields, VCardFieldKeys.FullName, Text(card, "FN"));
+        foreach (var spec in ListFieldSpec.All)
+        {
+            Add(fields, spec.Key, ListFieldReader.Read(card, spec, defaultRegion));
+        }
+
+        Add(fields, VCardFieldKeys.Org, Values.Create(FieldType.Text, OrgName(card)));
+        Add(fields, VCardFieldKeys.Title, Text(card, "TITLE"));
+        Add(fields, VCardFieldKeys.Note, Text(card, "NOTE"));
+        var birthday = card.Find("BDAY") is { } bday ? VCardDate.Parse(bday) : null;
+        Add(fields, VCardFieldKeys.Birthday, birthday is { } date ? Values.Date(date) : null);
+
+        var uid = card.Find("UID") is { } u ? VCardText.Unescape(u.RawValue).Trim() : null;
+        return new ContactRecord(id, fields.ToImmutable())
+        {
+            Version = version,
+            Tags = Tags(card),
+            ClientReference = string.IsNullOrEmpty(uid) ? null : uid,
+        };
+    }
+
+    /// <summary>Every CATEGORIES value of every CATEGORIES line, trimmed.</summary>
+    public static ImmutableSortedSet<string> Tags(VCardCard card) =>
+        card.FindAll("CATEGORIES")
+            .SelectMany(p => CategoryList(p.RawValue))
+            .ToImmutableSortedSet(StringComparer.Ordinal);
+
+    public static IEnumerable<string> CategoryList(string raw) =>
+        VCardText.SplitRaw(raw, ',').Select(c => VCardText.Unescape(c).Trim()).Where(c => c.Length > 0);
+
+    public static string? OrgName(VCardCard card) =>
+        card.Find("ORG") is { } org ? VCardText.Components(org.RawValue)[0] : null;
+
+    private static ScalarValue? Text(VCardCard card, string propertyName) =>
+        card.Find(propertyName) is { } p ? Values.Create(FieldType.Text, VCardText.Unescape(p.RawValue)) : null;
+
+    private static void Add(ImmutableDictionary<string, FieldValue>.Builder fields, string key, FieldValue? value)
+    {
+        if (value is not null)
+        {
+            fields[key] = value;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Tandem.Formats.VCard.Cards;
+using Tandem.Domain.Fields;
+using Tandem.Domain.Mapping;
+
+namespace Tandem.Formats.VCard.Mapping;
+
+/// <summary>
+/// Applies field changes to a card, touching only the properties Tandem's fields own. Changes must have
+/// passed <see cref="VCardChangeValidator"/>.
+/// </summary>
+internal static class VCardContactWriter
+{
+    public static void Apply(VCardCard card, IReadOnlyList<FieldChange> changes, string? defaultRegion)
+    {
+        var byKey = new Dictionary<string, FieldValue?>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            byKey[change.Key] = change.Value;
+        }
+
+        NameWriter.Apply(card, byKey);
+        foreach (var spec in ListFieldSpec.All)
+        {
+            if (byKey.TryGetValue(spec.Key, out var list))
+            {
+                ListFieldWriter.Apply(card, spec, (ListValue?)list, defaultRegion);
+            }
+        }
+
+        if (byKey.TryGetValue(VCardFieldKeys.Org, out var org))
+        {
+            SetOrg(card, Text(org));
+        }
+
+        SetTextIfChanged(card, byKey, VCardFieldKeys.Title, "TITLE");
+        SetTextIfChanged(card, byKey, VCardFieldKeys.Note, "NOTE");
+        if (byKey.TryGetValue(VCardFieldKeys.Birthday, out var birthday))
+        {
+            SetBirthday(card, birthday is ScalarValue b && PartialDate.TryParse(b.Text, out var date) ? date : null);
+        }
+
+        EnsureFullName(card, defaultRegion);
+    }
+
+    /// <summary>vCard requires FN: a card left without one gets it from N, else ORG, else the primary email.</summary>
+    private static void EnsureFullName(VCardCard card, string? defaultRegion)
+    {
+        if (card.Find("FN") is { } fn && VCardText.Unescape(fn.RawValue).Trim().Length > 0)
+        {
+            return;
+        }
+
+        var derived = NameParts.Of(card).Joined;
+        if (derived.Length == 0)
+        {
+            derived = VCardContactReader.OrgName(card)?.Trim() ?? string.Empty;
+        }
+
+        if (derived.Length == 0)
+        {
+            derived = ListFieldReader.Read(card, ListFieldSpec.Emails, defaultRegion)?.Primary.Text ?? string.Empty;
+        }
+
+        card.SetFirst("FN", new VCardProperty(null, "FN", [], VCardText.Escape(derived)));
+    }
+
+    private static void SetOrg(VCardCard card, string? name)
+    {
+        if (name is null)
+        {
+            card.RemoveAll("ORG");
+            return;
+        }
+
+        // Keep the organisational units after the name.
+        var existing = card.Find("ORG");
+        var parts = existing is null ? [string.Empty] : VCardText.Components(existing.RawValue);
+        parts[0] = name;
+        var value = VCardText.JoinComponents(parts);
+        card.SetFirst("ORG", existing?.WithValue(value) ?? new VCardProperty(null, "ORG", [], value));
+    }
+
+    private static void SetTextIfChanged(VCardCard card, Dictionary<string, FieldValue?> byKey, string key, string propertyName)
+    {
+        if (byKey.TryGetValue(key, out var value))
+        {
+            SetText(card, propertyName, Text(value));
+        }
+    }
+
+    /// <summary>Sets the first property with this name (keeping its group and parameters), or removes them all.</summary>
+    internal static void SetText(VCardCard card, string propertyName, string? text)
+    {
+        if (text is null)
+        {
+            card.RemoveAll(propertyName);
+            return;
+        }
+
+        var escaped = VCardText.Escape(text);
+        var existing = card.Find(propertyName);
+        card.SetFirst(propertyName, existing?.WithValue(escaped) ?? new VCardProperty(null, propertyName, [], escaped));
+    }
+
+    private static void SetBirthday(VCardCard card, PartialDate? date)
+    {
+        if (date is not { } d)
+        {
+            card.RemoveAll("BDAY");
+            return;
+        }
+
+        // Parameters of the old value (VALUE=text, X-APPLE-OMIT-YEAR) may not fit the new date: write a plain date.
+        var group = card.Find("BDAY")?.Group;
+        card.SetFirst("BDAY", new VCardProperty(group, "BDAY", [], VCardDate.Format(d, card.IsVersion4)));
+    }
+
+    private static string? Text(FieldValue? value) => (value as ScalarValue)?.Text;
+
+    /// <summary>Builds the fields of a create as changes, so a create and an update share one code path.</summary>
+    public static List<FieldChange> AsChanges(IEnumerable<KeyValuePair<string, FieldValue>> fields) =>
+        fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FieldChange(f.Key, f.Value)).ToList();
+}
