@@ -21,7 +21,19 @@ public sealed class FeedCollector
 
     public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, string emailField, bool rescan, CancellationToken cancellationToken)
     {
-        var result = new SideCollection { LiveBefore = await session.CountLiveAsync(side, cancellationToken) };
+        var result = await CollectFeedAsync(side, connector, emailField, rescan, cancellationToken);
+        if (result.DeletionsDetected > 0)
+        {
+            // Only the deletion guard needs it, and only when something went missing (deletions are not marked yet).
+            result.LiveBefore = await session.CountLiveAsync(side, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<SideCollection> CollectFeedAsync(Side side, IContactConnector connector, string emailField, bool rescan, CancellationToken cancellationToken)
+    {
+        var result = new SideCollection();
         var cursor = rescan ? null : await session.GetCursorAsync(side, cancellationToken);
         if (connector.Capabilities.ChangeFeed == ChangeFeedKind.VersionListing && cursor is not null)
         {
@@ -52,7 +64,7 @@ public sealed class FeedCollector
     {
         await foreach (var page in connector.ListAllAsync(cancellationToken))
         {
-            await session.StageAsync(side, Staging.Stage(page.Records, emailField), cancellationToken);
+            await StageMovedAsync(side, page.Records, emailField, cancellationToken);
             result.Read += page.Records.Count;
             if (page.CursorAfter is not null)
             {
@@ -70,6 +82,24 @@ public sealed class FeedCollector
         result.Unseen = await session.CountUnseenAsync(side, cancellationToken);
     }
 
+    /// <summary>
+    /// Stages the records whose version moved. A record whose version is the one already stored (an echo
+    /// of Tandem's own write, a tie re-read, an unchanged record in a full listing) is only marked seen:
+    /// the same version is the same content, so it is neither serialised nor hashed again.
+    /// </summary>
+    private async Task StageMovedAsync(Side side, IReadOnlyList<Domain.Contacts.ContactRecord> records, string emailField, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var versions = records.Where(r => r.Version is not null).Select(r => new RecordVersion(r.Id, r.Version!)).ToArray();
+        var moved = (await session.TouchVersionsAsync(side, versions, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var changed = records.Where(r => r.Version is null || moved.Contains(r.Id)).ToArray();
+        await session.StageAsync(side, Staging.Stage(changed, emailField), cancellationToken);
+    }
+
     private async Task CollectChangesAsync(Side side, IContactConnector connector, string emailField, string cursor, SideCollection result, CancellationToken cancellationToken)
     {
         var next = cursor;
@@ -77,7 +107,7 @@ public sealed class FeedCollector
         do
         {
             page = await connector.ReadChangesAsync(next, cancellationToken);
-            await session.StageAsync(side, Staging.Stage(page.Changed, emailField), cancellationToken);
+            await StageMovedAsync(side, page.Changed, emailField, cancellationToken);
             result.Read += page.Changed.Count;
             result.Tombstones.AddRange(page.DeletedIds);
             next = page.NextCursor;

@@ -1,17 +1,35 @@
+using System.Data.Common;
 using Tandem.Domain.Configuration;
 using Tandem.Engine.State;
 
 namespace Tandem.Storage.SyncState;
 
-/// <summary>The journal, and committing a page of settled plans in one transaction.</summary>
+/// <summary>
+/// The journal, and committing a page of settled plans in one transaction. Rows go in batches (multi-row
+/// VALUES, IN lists, UPDATE … FROM a VALUES list), so a page costs a handful of statements, not one per row.
+/// </summary>
 internal sealed class CommitSql
 {
-    private const string UpsertRecord = """
+    private const int Rows = 100;
+
+    private const string UpsertRecords = """
         INSERT INTO records (connection_id, side, record_id, version, content_hash, email_key, snapshot, dirty, deleted, scan_gen)
-        VALUES (@c, @s, @id, @v, @h, @e, @snap, @d, @del, @g)
+        VALUES {0}
         ON CONFLICT (connection_id, side, record_id) DO UPDATE SET
             version = excluded.version, content_hash = excluded.content_hash, email_key = excluded.email_key,
             snapshot = excluded.snapshot, dirty = excluded.dirty, deleted = excluded.deleted
+        """;
+
+    private const string UpdateLinks = """
+        WITH v (id, a, b, base, ad, bd) AS (VALUES {0})
+        UPDATE links SET a_id = v.a, b_id = v.b, baseline = v.base, a_deleted = v.ad, b_deleted = v.bd, updated_at = @t
+        FROM v WHERE links.id = v.id AND links.connection_id = @c
+        """;
+
+    private const string UpdateJournal = """
+        WITH v (id, st, rid, d) AS (VALUES {0})
+        UPDATE journal SET state = v.st, record_id = COALESCE(v.rid, journal.record_id), detail = v.d, completed_at = @t
+        FROM v WHERE journal.id = v.id
         """;
 
     private readonly SessionScope scope;
@@ -25,17 +43,31 @@ internal sealed class CommitSql
         scope.InTransactionAsync<IReadOnlyList<long>>(
             async tx =>
             {
-                await using var insert = scope.Statement(tx, "INSERT INTO journal (connection_id, run_id, side, kind, record_id, client_ref, email_key, source_record_id, state, created_at) VALUES (@c, @r, @s, @k, @id, @ref, @e, @src, 0, @t) RETURNING id");
-                insert.Set("c", scope.ConnectionId).Set("r", scope.RunId).Set("t", scope.Now);
-                var ids = new long[intents.Count];
-                for (var i = 0; i < intents.Count; i++)
+                // RETURNING does not promise the order of VALUES, so every row carries a reference to map its id
+                // back: a create's own client reference, or one made for the intent.
+                var references = intents.Select((intent, i) => intent.ClientReference ?? $"intent:{scope.RunId}:{i}").ToArray();
+                var ids = new Dictionary<string, long>(intents.Count, StringComparer.Ordinal);
+                for (var start = 0; start < intents.Count; start += Rows)
                 {
-                    var intent = intents[i];
-                    ids[i] = await insert.Set("s", (int)intent.Side).Set("k", intent.Kind).Set("id", intent.RecordId).Set("ref", intent.ClientReference)
-                        .Set("e", intent.EmailKey).Set("src", intent.SourceRecordId).ScalarAsync(cancellationToken);
+                    var count = Math.Min(Rows, intents.Count - start);
+                    var sql = "INSERT INTO journal (connection_id, run_id, side, kind, record_id, client_ref, email_key, source_record_id, state, created_at) VALUES "
+                        + SqlInList.Rows(count, "(@c, @r, @p{r}_0, @p{r}_1, @p{r}_2, @p{r}_3, @p{r}_4, @p{r}_5, 0, @t)") + " RETURNING id, client_ref";
+                    await using var insert = scope.Statement(tx, sql);
+                    insert.Set("c", scope.ConnectionId).Set("r", scope.RunId).Set("t", scope.Now);
+                    for (var r = 0; r < count; r++)
+                    {
+                        var intent = intents[start + r];
+                        SqlInList.BindRow(insert, r, (int)intent.Side, intent.Kind, intent.RecordId, references[start + r], intent.EmailKey, intent.SourceRecordId);
+                    }
+
+                    await using var reader = await insert.ReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        ids[reader.GetString(1)] = reader.GetInt64(0);
+                    }
                 }
 
-                return ids;
+                return references.Select(r => ids[r]).ToArray();
             },
             cancellationToken);
 
@@ -60,56 +92,55 @@ internal sealed class CommitSql
             {
                 await WriteRecordsAsync(tx, commit.Records, cancellationToken);
                 await WriteLinksAsync(tx, commit.Links, cancellationToken);
-                await WriteHealthAsync(tx, commit, cancellationToken);
-                await WriteActivityAndJournalAsync(tx, commit, cancellationToken);
+                await new CommitNotesSql(scope).WriteAsync(tx, commit, cancellationToken);
+                await WriteJournalAsync(tx, commit, cancellationToken);
                 return 0;
             },
             cancellationToken);
 
-    private async Task WriteRecordsAsync(System.Data.Common.DbTransaction tx, List<RecordWrite> writes, CancellationToken cancellationToken)
+    private async Task WriteRecordsAsync(DbTransaction tx, List<RecordWrite> writes, CancellationToken cancellationToken)
     {
-        await using var upsert = scope.Statement(tx, UpsertRecord);
-        await using var dirty = scope.Statement(tx, "UPDATE records SET dirty = @d, deleted = CASE WHEN @del = 1 THEN 1 ELSE deleted END WHERE connection_id = @c AND side = @s AND record_id = @id");
-        upsert.Set("c", scope.ConnectionId).Set("g", scope.RunId);
-        dirty.Set("c", scope.ConnectionId);
+        // Later writes for a record win (a re-stage then its final dirty state); a deletion sticks.
+        var final = new Dictionary<(Side, string), RecordWrite>();
         foreach (var write in writes)
         {
-            if (write.Staged is { } staged)
+            var key = (write.Side, write.Id);
+            final[key] = final.TryGetValue(key, out var before)
+                ? write with { Staged = write.Staged ?? before.Staged, Deleted = write.Deleted || before.Deleted }
+                : write;
+        }
+
+        foreach (var chunk in final.Values.Where(w => w.Staged is not null).Chunk(Rows))
+        {
+            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, UpsertRecords, SqlInList.Rows(chunk.Length, "(@c, @p{r}_0, @p{r}_1, @p{r}_2, @p{r}_3, @p{r}_4, @p{r}_5, @p{r}_6, @p{r}_7, @g)"));
+            await using var upsert = scope.Statement(tx, sql);
+            upsert.Set("c", scope.ConnectionId).Set("g", scope.RunId);
+            for (var r = 0; r < chunk.Length; r++)
             {
-                await upsert.Set("s", (int)write.Side).Set("id", staged.Id).Set("v", staged.Version).Set("h", staged.ContentHash).Set("e", staged.EmailKey)
-                    .Set("snap", staged.Snapshot).Set("d", (int)write.Dirty).Set("del", write.Deleted ? 1 : 0).ExecuteAsync(cancellationToken);
+                var (write, staged) = (chunk[r], chunk[r].Staged!);
+                SqlInList.BindRow(upsert, r, (int)write.Side, staged.Id, staged.Version, staged.ContentHash, staged.EmailKey, staged.Snapshot, (int)write.Dirty, write.Deleted ? 1 : 0);
             }
-            else
+
+            await upsert.ExecuteAsync(cancellationToken);
+        }
+
+        foreach (var group in final.Values.Where(w => w.Staged is null).GroupBy(w => (w.Side, w.Dirty, w.Deleted)))
+        {
+            foreach (var chunk in group.Chunk(SqlInList.MaxItems))
             {
-                await dirty.Set("s", (int)write.Side).Set("id", write.Id).Set("d", (int)write.Dirty).Set("del", write.Deleted ? 1 : 0).ExecuteAsync(cancellationToken);
+                var deleted = group.Key.Deleted ? ", deleted = 1" : string.Empty;
+                await using var update = scope.Statement(tx, $"UPDATE records SET dirty = @d{deleted} WHERE connection_id = @c AND side = @s AND record_id IN ({SqlInList.Parameters("i", chunk.Length)})");
+                SqlInList.Bind(update.Set("c", scope.ConnectionId).Set("s", (int)group.Key.Side).Set("d", (int)group.Key.Dirty), "i", chunk.Select(w => w.Id));
+                await update.ExecuteAsync(cancellationToken);
             }
         }
     }
 
-    private async Task WriteLinksAsync(System.Data.Common.DbTransaction tx, List<LinkWrite> links, CancellationToken cancellationToken)
+    private async Task WriteLinksAsync(DbTransaction tx, List<LinkWrite> links, CancellationToken cancellationToken)
     {
-        if (links.Count == 0)
+        var inserts = new List<LinkWrite>();
+        foreach (var link in links.Where(l => l.Id == 0))
         {
-            return;
-        }
-
-        await using var insert = scope.Statement(tx, "INSERT INTO links (connection_id, a_id, b_id, baseline, a_deleted, b_deleted, updated_at) VALUES (@c, @a, @b, @base, @ad, @bd, @t) ON CONFLICT DO NOTHING");
-        await using var update = scope.Statement(tx, "UPDATE links SET a_id = @a, b_id = @b, baseline = @base, a_deleted = @ad, b_deleted = @bd, updated_at = @t WHERE id = @id AND connection_id = @c");
-        await using var delete = scope.Statement(tx, "DELETE FROM links WHERE id = @id AND connection_id = @c");
-        foreach (var link in links)
-        {
-            var statement = link.Delete ? delete : link.Id == 0 ? insert : update;
-            statement.Set("c", scope.ConnectionId);
-            if (link.Id != 0)
-            {
-                statement.Set("id", link.Id);
-            }
-
-            if (!link.Delete)
-            {
-                statement.Set("a", link.AId).Set("b", link.BId).Set("base", link.Baseline).Set("ad", link.ADeleted ? 1 : 0).Set("bd", link.BDeleted ? 1 : 0).Set("t", scope.Now);
-            }
-
             if (link.Rebind is { } side)
             {
                 await using var rebind = scope.Statement(tx, side == Side.A
@@ -121,47 +152,58 @@ internal sealed class CommitSql
                 }
             }
 
-            await statement.ExecuteAsync(cancellationToken);
-        }
-    }
-
-    private async Task WriteHealthAsync(System.Data.Common.DbTransaction tx, PageCommit commit, CancellationToken cancellationToken)
-    {
-        if (commit.Health.Count == 0)
-        {
-            return;
+            inserts.Add(link);
         }
 
-        // In sync is the default: it is stored as the absence of a row, so a healthy first sync writes none.
-        await using var upsert = scope.Statement(tx, "INSERT INTO health (connection_id, side, record_id, status, reason, content_hash, updated_at) VALUES (@c, @s, @id, @st, @r, @h, @t) ON CONFLICT (connection_id, side, record_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, content_hash = excluded.content_hash, updated_at = excluded.updated_at");
-        await using var clear = scope.Statement(tx, "DELETE FROM health WHERE connection_id = @c AND side = @s AND record_id = @id");
-        foreach (var note in commit.Health)
+        foreach (var chunk in inserts.Chunk(Rows))
         {
-            var statement = note.Status == HealthStatus.InSync ? clear : upsert;
-            statement.Set("c", scope.ConnectionId).Set("s", (int)note.Side).Set("id", note.RecordId);
-            if (note.Status != HealthStatus.InSync)
+            var sql = "INSERT INTO links (connection_id, a_id, b_id, baseline, a_deleted, b_deleted, updated_at) VALUES "
+                + SqlInList.Rows(chunk.Length, "(@c, @p{r}_0, @p{r}_1, @p{r}_2, @p{r}_3, @p{r}_4, @t)") + " ON CONFLICT DO NOTHING";
+            await using var insert = scope.Statement(tx, sql);
+            insert.Set("c", scope.ConnectionId).Set("t", scope.Now);
+            for (var r = 0; r < chunk.Length; r++)
             {
-                statement.Set("st", (int)note.Status).Set("r", note.Reason).Set("h", note.ContentHash).Set("t", scope.Now);
+                SqlInList.BindRow(insert, r, chunk[r].AId, chunk[r].BId, chunk[r].Baseline, chunk[r].ADeleted ? 1 : 0, chunk[r].BDeleted ? 1 : 0);
             }
 
-            await statement.ExecuteAsync(cancellationToken);
+            await insert.ExecuteAsync(cancellationToken);
+        }
+
+        foreach (var chunk in links.Where(l => l.Id != 0 && !l.Delete).Chunk(Rows))
+        {
+            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, UpdateLinks, SqlInList.Rows(chunk.Length, "(CAST(@p{r}_0 AS BIGINT), @p{r}_1, @p{r}_2, @p{r}_3, CAST(@p{r}_4 AS INTEGER), CAST(@p{r}_5 AS INTEGER))"));
+            await using var update = scope.Statement(tx, sql);
+            update.Set("c", scope.ConnectionId).Set("t", scope.Now);
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                SqlInList.BindRow(update, r, chunk[r].Id, chunk[r].AId, chunk[r].BId, chunk[r].Baseline, chunk[r].ADeleted ? 1 : 0, chunk[r].BDeleted ? 1 : 0);
+            }
+
+            await update.ExecuteAsync(cancellationToken);
+        }
+
+        foreach (var chunk in links.Where(l => l.Id != 0 && l.Delete).Chunk(SqlInList.MaxItems))
+        {
+            await using var delete = scope.Statement(tx, $"DELETE FROM links WHERE connection_id = @c AND id IN ({SqlInList.Parameters("i", chunk.Length)})");
+            SqlInList.Bind(delete.Set("c", scope.ConnectionId), "i", chunk.Select(l => (object?)l.Id));
+            await delete.ExecuteAsync(cancellationToken);
         }
     }
 
-    private async Task WriteActivityAndJournalAsync(System.Data.Common.DbTransaction tx, PageCommit commit, CancellationToken cancellationToken)
+    private async Task WriteJournalAsync(DbTransaction tx, PageCommit commit, CancellationToken cancellationToken)
     {
-        await using var activity = scope.Statement(tx, "INSERT INTO activity (connection_id, run_id, at, side, record_id, kind, message, details) VALUES (@c, @r, @t, @s, @id, @k, @m, @d)");
-        activity.Set("c", scope.ConnectionId).Set("r", scope.RunId).Set("t", scope.Now);
-        foreach (var note in commit.Activity)
+        foreach (var chunk in commit.Journal.Chunk(Rows))
         {
-            await activity.Set("s", note.Side is { } side ? (int)side : null).Set("id", note.RecordId).Set("k", note.Kind).Set("m", note.Message).Set("d", note.Details).ExecuteAsync(cancellationToken);
-        }
+            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, UpdateJournal, SqlInList.Rows(chunk.Length, "(CAST(@p{r}_0 AS BIGINT), CAST(@p{r}_1 AS INTEGER), @p{r}_2, @p{r}_3)"));
+            await using var update = scope.Statement(tx, sql);
+            update.Set("t", scope.Now);
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                var (id, state, recordId, detail) = chunk[r];
+                SqlInList.BindRow(update, r, id, (int)state, recordId, detail);
+            }
 
-        await using var journal = scope.Statement(tx, "UPDATE journal SET state = @st, record_id = COALESCE(@id, record_id), detail = @d, completed_at = @t WHERE id = @j");
-        journal.Set("t", scope.Now);
-        foreach (var (id, state, recordId, detail) in commit.Journal)
-        {
-            await journal.Set("j", id).Set("st", (int)state).Set("id", recordId).Set("d", detail).ExecuteAsync(cancellationToken);
+            await update.ExecuteAsync(cancellationToken);
         }
     }
 }

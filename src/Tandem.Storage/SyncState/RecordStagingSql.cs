@@ -11,12 +11,14 @@ internal sealed class RecordStagingSql
     // the dead) → dirty. A record already dirty stays dirty until the engine settles it.
     private const string Upsert = """
         INSERT INTO records (connection_id, side, record_id, version, content_hash, email_key, snapshot, dirty, deleted, scan_gen)
-        VALUES (@c, @s, @id, @v, @h, @e, @snap, 1, 0, @g)
+        VALUES {0}
         ON CONFLICT (connection_id, side, record_id) DO UPDATE SET
             dirty = CASE WHEN records.content_hash <> excluded.content_hash OR records.deleted = 1 THEN 1 ELSE records.dirty END,
             version = excluded.version, scan_gen = excluded.scan_gen, content_hash = excluded.content_hash,
             email_key = excluded.email_key, snapshot = excluded.snapshot, deleted = 0
         """;
+
+    private const int RowsPerStatement = 100;
 
     private readonly SessionScope scope;
 
@@ -29,11 +31,19 @@ internal sealed class RecordStagingSql
         scope.InTransactionAsync(
             async tx =>
             {
-                await using var upsert = scope.Statement(tx, Upsert);
-                upsert.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
-                foreach (var record in records)
+                // One row per record id: a statement may not upsert the same row twice (PostgreSQL refuses).
+                var unique = records.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.Last()).ToArray();
+                foreach (var chunk in unique.Chunk(RowsPerStatement))
                 {
-                    await upsert.Set("id", record.Id).Set("v", record.Version).Set("h", record.ContentHash).Set("e", record.EmailKey).Set("snap", record.Snapshot).ExecuteAsync(cancellationToken);
+                    var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Upsert, SqlInList.Rows(chunk.Length, "(@c, @s, @p{r}_0, @p{r}_1, @p{r}_2, @p{r}_3, @p{r}_4, 1, 0, @g)"));
+                    await using var upsert = scope.Statement(tx, sql);
+                    upsert.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
+                    for (var r = 0; r < chunk.Length; r++)
+                    {
+                        SqlInList.BindRow(upsert, r, chunk[r].Id, chunk[r].Version, chunk[r].ContentHash, chunk[r].EmailKey, chunk[r].Snapshot);
+                    }
+
+                    await upsert.ExecuteAsync(cancellationToken);
                 }
 
                 return records.Count;
@@ -44,15 +54,33 @@ internal sealed class RecordStagingSql
         scope.InTransactionAsync<IReadOnlyList<string>>(
             async tx =>
             {
-                await using var touch = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id = @id AND version = @v AND deleted = 0");
-                touch.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
                 var moved = new List<string>();
-                foreach (var version in versions)
+                foreach (var chunk in versions.Chunk(SqlInList.MaxItems))
                 {
-                    if (await touch.Set("id", version.Id).Set("v", version.Version).ExecuteAsync(cancellationToken) == 0)
+                    var wanted = chunk.ToDictionary(v => v.Id, v => v.Version, StringComparer.Ordinal);
+                    var same = new List<string>(chunk.Length);
+                    await using (var select = scope.Statement(tx, "SELECT record_id, version FROM records WHERE connection_id = @c AND side = @s AND deleted = 0 AND record_id IN (" + SqlInList.Parameters("i", chunk.Length) + ")"))
                     {
-                        moved.Add(version.Id);
+                        SqlInList.Bind(select.Set("c", scope.ConnectionId).Set("s", (int)side), "i", chunk.Select(v => v.Id));
+                        await using var reader = await select.ReaderAsync(cancellationToken);
+                        while (await reader.ReadAsync(cancellationToken))
+                        {
+                            if (!reader.IsDBNull(1) && wanted.TryGetValue(reader.GetString(0), out var version) && version == reader.GetString(1))
+                            {
+                                same.Add(reader.GetString(0));
+                            }
+                        }
                     }
+
+                    if (same.Count > 0)
+                    {
+                        await using var touch = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id IN (" + SqlInList.Parameters("i", same.Count) + ")");
+                        SqlInList.Bind(touch.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId), "i", same);
+                        await touch.ExecuteAsync(cancellationToken);
+                    }
+
+                    var sameSet = same.ToHashSet(StringComparer.Ordinal);
+                    moved.AddRange(chunk.Where(v => !sameSet.Contains(v.Id)).Select(v => v.Id));
                 }
 
                 return moved;
