@@ -1,0 +1,26 @@
+namespace Tandem.Sandbox.GoogleContacts;
+
+/// <summary>How the Google Contacts sandbox behaves: its OAuth client, quota, seed data.</summary>
+public sealed record GoogleSandboxOptions
+{
+    /// <summary>The one OAuth client the sandbox knows.</summary>
+    public string ClientId { get; init; } = "tandem-sandbox.apps.googleusercontent.com";
+
+    public string ClientSecret { get; init; } = "sandbox-client-secret";
+
+    /// <summary>A refresh token issued to the demo user in advance, so a connector can start without the consent page.</summary>
+    public string DemoRefreshToken { get; init; } = "1//sandbox-demo-refresh-token";
+
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Sync tokens expire this long after they were issued (Google: 7 days after the full sync).</summary>
+    public TimeSpan SyncTokenLifetime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Requests per user per minute before 429 RESOURCE_EXHAUSTED; 0 for no quota.</summary>
+    public int RequestsPerMinute { get; init; } = 600;
+
+    /// <summary>Demo contacts created at start (deterministic for a given seed).</summary>
+    public int SeedContacts { get; init; } = 300;
+
+    public int Seed { get; init; } = 20260101;
+}

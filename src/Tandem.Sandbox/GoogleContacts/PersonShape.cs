@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Tandem.Sandbox.GoogleContacts;
+
+/// <summary>
+/// Turns request Persons into stored fields (dropping read-only and metadata properties, refusing unknown
+/// names and repeated singletons) and stored contacts into response Persons (adding the metadata, display
+/// names and formatted types Google computes).
+/// </summary>
+internal static class PersonShape
+{
+    private static readonly string[] ReadOnlyItemProperties = ["metadata", "formattedType", "canonicalForm", "displayNameLastFirst", "contactGroupId", "formattedProtocol"];
+
+    /// <summary>The writable fields of a request Person, validated.</summary>
+    public static JsonObject ReadInput(JsonObject person, string at = "person")
+    {
+        var fields = new JsonObject();
+        foreach (var (name, value) in person)
+        {
+            if (!PersonFields.Known.Contains(name))
+            {
+                throw GoogleApiException.Invalid($"Invalid JSON payload received. Unknown name \"{name}\" at '{at}': Cannot find field.");
+            }
+
+            if (!PersonFields.Writable.Contains(name) || value is not JsonArray items)
+            {
+                continue;
+            }
+
+            var copy = new JsonArray();
+            foreach (var item in items.OfType<JsonObject>())
+            {
+                var clean = (JsonObject)item.DeepClone();
+                foreach (var property in ReadOnlyItemProperties)
+                {
+                    clean.Remove(property);
+                }
+
+                if (name == "names")
+                {
+                    clean.Remove("displayName");
+                }
+
+                if (clean.Count > 0)
+                {
+                    copy.Add(clean);
+                }
+            }
+
+            if (PersonFields.Singletons.Contains(name) && copy.Count > 1)
+            {
+                throw GoogleApiException.Invalid($"Only one {name} field is allowed per contact.");
+            }
+
+            if (copy.Count > 0)
+            {
+                fields[name] = copy;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The etag a request Person claims: <c>metadata.sources[CONTACT].etag</c>, else <c>etag</c>.</summary>
+    public static string? ClaimedEtag(JsonObject person)
+    {
+        if (person["metadata"]?["sources"] is JsonArray sources)
+        {
+            foreach (var source in sources.OfType<JsonObject>())
+            {
+                if (source["type"]?.GetValue<string>() == "CONTACT" && source["etag"]?.GetValue<string>() is { } etag)
+                {
+                    return etag;
+                }
+            }
+        }
+
+        return person["etag"]?.GetValue<string>();
+    }
+
+    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask)
+    {
+        var person = new JsonObject { ["resourceName"] = contact.ResourceName, ["etag"] = contact.Etag };
+        var source = new JsonObject { ["type"] = "CONTACT", ["id"] = SourceId(contact) };
+        if (contact.Deleted)
+        {
+            person["metadata"] = new JsonObject { ["sources"] = new JsonArray(source), ["deleted"] = true };
+            return person;
+        }
+
+        if (mask.Contains("metadata"))
+        {
+            var full = (JsonObject)source.DeepClone();
+            full["etag"] = contact.Etag;
+            full["updateTime"] = contact.UpdateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            person["metadata"] = new JsonObject { ["sources"] = new JsonArray(full), ["objectType"] = "PERSON" };
+        }
+
+        foreach (var (name, value) in contact.Fields)
+        {
+            if (!mask.Contains(name) || value is not JsonArray items)
+            {
+                continue;
+            }
+
+            var rendered = new JsonArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = (JsonObject)items[i]!.DeepClone();
+                var metadata = new JsonObject { ["source"] = source.DeepClone() };
+                if (i == 0)
+                {
+                    metadata["primary"] = true;
+                    metadata["sourcePrimary"] = true;
+                }
+
+                item["metadata"] = metadata;
+                Decorate(name, item);
+                rendered.Add(item);
+            }
+
+            person[name] = rendered;
+        }
+
+        return person;
+    }
+
+    private static string SourceId(StoredContact contact) =>
+        long.Parse(contact.Id.AsSpan(1), CultureInfo.InvariantCulture).ToString("x", CultureInfo.InvariantCulture);
+
+    private static void Decorate(string field, JsonObject item)
+    {
+        if (item["type"]?.GetValue<string>() is { Length: > 0 } type)
+        {
+            item["formattedType"] = char.ToUpperInvariant(type[0]) + type[1..];
+        }
+
+        switch (field)
+        {
+            case "names":
+                var given = item["givenName"]?.GetValue<string>();
+                var family = item["familyName"]?.GetValue<string>();
+                var display = string.Join(' ', new[] { given, family }.Where(s => !string.IsNullOrEmpty(s)));
+                if (display.Length == 0)
+                {
+                    display = item["unstructuredName"]?.GetValue<string>() ?? string.Empty;
+                }
+
+                if (display.Length > 0)
+                {
+                    item["displayName"] = display;
+                    item["displayNameLastFirst"] = string.IsNullOrEmpty(family) || string.IsNullOrEmpty(given) ? display : family + ", " + given;
+                    item["unstructuredName"] = display;
+                }
+
+                break;
+            case "phoneNumbers" when item["value"]?.GetValue<string>() is { } phone && phone.TrimStart().StartsWith('+'):
+                item["canonicalForm"] = "+" + new string(phone.Where(char.IsAsciiDigit).ToArray());
+                break;
+            case "memberships" when item["contactGroupMembership"] is JsonObject membership
+                && membership["contactGroupResourceName"]?.GetValue<string>() is { } group:
+                membership["contactGroupId"] = group["contactGroups/".Length..];
+                break;
+        }
+    }
+}

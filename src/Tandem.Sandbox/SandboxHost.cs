@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Tandem.Sandbox;
+
+/// <summary>
+/// Runs one sandbox app on Kestrel, bound to 127.0.0.1 only (port 0 picks a free port). Each app gets its own
+/// host so it can own the vendor's root paths (<c>/v1/…</c>, <c>/token</c>) exactly as the real API does.
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication web;
+
+    private SandboxHost(WebApplication web, ISandboxApp app, Uri baseUri)
+    {
+        this.web = web;
+        App = app;
+        BaseUri = baseUri;
+    }
+
+    public ISandboxApp App { get; }
+
+    /// <summary>The app's base URL, ending in a slash (<c>http://127.0.0.1:54321/</c>).</summary>
+    public Uri BaseUri { get; }
+
+    public static async Task<SandboxHost> StartAsync(ISandboxApp app, int port = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var web = builder.Build();
+        web.Run(app.HandleAsync);
+        await web.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new SandboxHost(web, app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await web.StopAsync().ConfigureAwait(false);
+        await web.DisposeAsync().ConfigureAwait(false);
+    }
+}
