@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace Tandem.Connectors.GoogleContacts.Internal;
+
+/// <summary>
+/// The account's contact groups by name, loaded once per connector and grown as Tandem creates groups for tags.
+/// Only user groups are tags; system groups (myContacts, starred) are kept on contacts but never shown as tags.
+/// </summary>
+internal sealed class GroupDirectory
+{
+    public const string MyContacts = "contactGroups/myContacts";
+
+    private readonly Dictionary<string, string> nameByResource = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> resourceByName = new(StringComparer.Ordinal);
+
+    public static async Task<GroupDirectory> LoadAsync(PeopleClient client, CancellationToken cancellationToken)
+    {
+        var directory = new GroupDirectory();
+        var response = await client.ListGroupsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var group in PersonReader.Items(response, "contactGroups"))
+        {
+            if (group["groupType"]?.GetValue<string>() == "USER_CONTACT_GROUP" && PersonReader.Text(group, "resourceName") is { } rn && PersonReader.Text(group, "name") is { } name)
+            {
+                directory.Add(rn, name);
+            }
+        }
+
+        return directory;
+    }
+
+    public string? UserGroupName(string resourceName) => nameByResource.GetValueOrDefault(resourceName);
+
+    public string? ResourceOf(string name) => resourceByName.GetValueOrDefault(name);
+
+    /// <summary>The resource names of these groups, creating the ones that do not exist yet.</summary>
+    public async Task EnsureAsync(IEnumerable<string> names, PeopleClient client, ILogger logger, CancellationToken cancellationToken)
+    {
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (resourceByName.ContainsKey(name))
+            {
+                continue;
+            }
+
+            var created = await client.CreateGroupAsync(name, cancellationToken).ConfigureAwait(false);
+            var resource = PersonReader.Text(created, "resourceName") ?? throw new PeopleApiException("Google created a contact group without a resourceName.");
+            Add(resource, name);
+            GoogleContactsLog.GroupCreated(logger, resource);
+        }
+    }
+
+    private void Add(string resourceName, string name)
+    {
+        nameByResource[resourceName] = name;
+        resourceByName.TryAdd(name, resourceName);
+    }
+
+    internal static JsonObject Membership(string groupResourceName) =>
+        new() { ["contactGroupMembership"] = new JsonObject { ["contactGroupResourceName"] = groupResourceName } };
+}

@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tandem.Connectors.Http;
+
+namespace Tandem.Connectors.GoogleContacts.Internal;
+
+/// <summary>The People API v1 calls the connector makes, as JSON in and out; errors become <see cref="PeopleApiException"/>.</summary>
+internal sealed class PeopleClient : IDisposable
+{
+    /// <summary>Every field the connector reads (metadata for the source etag, clientData for the client reference).</summary>
+    public const string PersonFields = "names,emailAddresses,phoneNumbers,addresses,urls,organizations,birthdays,biographies,userDefined,memberships,clientData,metadata";
+
+    private readonly HttpClient http;
+
+    public PeopleClient(HttpClient http)
+    {
+        this.http = http;
+    }
+
+    public Task<JsonObject> ListConnectionsAsync(int pageSize, string? syncToken, string? pageToken, string personFields, CancellationToken cancellationToken)
+    {
+        var query = new StringBuilder("v1/people/me/connections?personFields=").Append(Uri.EscapeDataString(personFields))
+            .Append("&pageSize=").Append(pageSize)
+            .Append("&sortOrder=LAST_MODIFIED_ASCENDING&requestSyncToken=true");
+        if (syncToken is not null)
+        {
+            query.Append("&syncToken=").Append(Uri.EscapeDataString(syncToken));
+        }
+
+        if (pageToken is not null)
+        {
+            query.Append("&pageToken=").Append(Uri.EscapeDataString(pageToken));
+        }
+
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, query.ToString()), cancellationToken);
+    }
+
+    public Task<JsonObject> BatchGetAsync(IEnumerable<string> resourceNames, CancellationToken cancellationToken)
+    {
+        var query = "v1/people:batchGet?personFields=" + Uri.EscapeDataString(PersonFields)
+            + string.Concat(resourceNames.Select(n => "&resourceNames=" + Uri.EscapeDataString(n)));
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, query), cancellationToken);
+    }
+
+    public Task<JsonObject> BatchCreateAsync(IEnumerable<JsonObject> persons, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["contacts"] = new JsonArray(persons.Select(p => (JsonNode)new JsonObject { ["contactPerson"] = p }).ToArray()),
+            ["readMask"] = PersonFields,
+        };
+
+        // Not idempotent: a create repeated after a lost answer would duplicate the contact.
+        return SendAsync(Post("v1/people:batchCreateContacts", body), cancellationToken);
+    }
+
+    public Task<JsonObject> CreateAsync(JsonObject person, CancellationToken cancellationToken) =>
+        SendAsync(Post("v1/people:createContact?personFields=" + Uri.EscapeDataString(PersonFields), person), cancellationToken);
+
+    public Task<JsonObject> BatchUpdateAsync(JsonObject contacts, string updateMask, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["contacts"] = contacts, ["updateMask"] = updateMask, ["readMask"] = PersonFields };
+
+        // The etag in each person makes a repeat harmless: a second apply fails as stale instead of overwriting.
+        return SendAsync(RequestIdempotency.MarkIdempotent(Post("v1/people:batchUpdateContacts", body)), cancellationToken);
+    }
+
+    public Task<JsonObject> UpdateAsync(string resourceName, JsonObject person, string updateMask, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, "v1/" + resourceName + ":updateContact?updatePersonFields=" + Uri.EscapeDataString(updateMask)
+            + "&personFields=" + Uri.EscapeDataString(PersonFields))
+        {
+            Content = JsonContent.Create(person),
+        };
+        return SendAsync(RequestIdempotency.MarkIdempotent(request), cancellationToken);
+    }
+
+    public Task<JsonObject> ListGroupsAsync(CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/contactGroups?pageSize=1000"), cancellationToken);
+
+    public Task<JsonObject> CreateGroupAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync(Post("v1/contactGroups", new JsonObject { ["contactGroup"] = new JsonObject { ["name"] = name } }), cancellationToken);
+
+    public void Dispose() => http.Dispose();
+
+    private static HttpRequestMessage Post(string path, JsonObject body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+
+    private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            JsonObject? json;
+            try
+            {
+                json = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject;
+            }
+            catch (JsonException ex)
+            {
+                throw new PeopleApiException($"Google Contacts answered {(int)response.StatusCode} with a body that is not JSON.", ex);
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return json ?? throw new PeopleApiException("Google Contacts answered with JSON that is not an object.");
+            }
+
+            var error = json?["error"] as JsonObject;
+            var status = error?["status"]?.GetValue<string>() ?? "UNKNOWN";
+            var reason = (error?["details"] as JsonArray)?.OfType<JsonObject>().Select(d => d["reason"]?.GetValue<string>()).FirstOrDefault(r => r is not null);
+            var code = (int)response.StatusCode;
+            throw new PeopleApiException(code, status, reason, error?["message"]?.GetValue<string>() ?? string.Empty)
+            {
+                IsAuthorizationFailure = code is 401 or 403,
+            };
+        }
+    }
+}
