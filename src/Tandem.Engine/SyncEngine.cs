@@ -105,18 +105,12 @@ public sealed class SyncEngine
         await session.MatchByEmailAsync(force: false, cancellationToken);
         var planner = new LinkPlanner(context);
         var applier = new WriteApplier(request, context, session, report, newReference);
-        foreach (var side in new[] { Side.A, Side.B })
-        {
-            await ProcessDirtyAsync(side, planner, applier, session, report, options, cancellationToken);
-        }
+        await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
 
         // A deletion handled in this run may have released a contact that a re-created one should now link to.
         if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await session.MatchByEmailAsync(force: true, cancellationToken) > 0)
         {
-            foreach (var side in new[] { Side.A, Side.B })
-            {
-                await ProcessDirtyAsync(side, planner, applier, session, report, options, cancellationToken);
-            }
+            await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
         }
 
         if (!options.DryRun)
@@ -131,14 +125,32 @@ public sealed class SyncEngine
         }
     }
 
-    private static async Task ProcessDirtyAsync(Side side, LinkPlanner planner, WriteApplier applier, ISyncSession session, RunReport report, RunOptions options, CancellationToken cancellationToken)
+    private static async Task ProcessDirtyAsync(LinkPlanner planner, WriteApplier applier, ISyncSession session, RunReport report, RunOptions options, CancellationToken cancellationToken)
     {
+        // Side A's dirty records first, then B's; a re-read after a stale version makes a record dirty again.
         while (true)
         {
-            var items = await session.NextDirtyAsync(side, options.PageSize, cancellationToken);
+            var items = await session.NextDirtyAsync(Side.A, options.PageSize, cancellationToken);
             if (items.Count == 0)
             {
-                return;
+                items = await session.NextDirtyAsync(Side.B, options.PageSize, cancellationToken);
+            }
+
+            if (items.Count == 0)
+            {
+                if (options.DryRun)
+                {
+                    return;
+                }
+
+                // The last partial batches; settling them may make records dirty again (a stale version).
+                await applier.FinishAsync(cancellationToken);
+                if ((await session.NextDirtyAsync(Side.A, 1, cancellationToken)).Count + (await session.NextDirtyAsync(Side.B, 1, cancellationToken)).Count == 0)
+                {
+                    return;
+                }
+
+                continue;
             }
 
             var plans = items.Select(planner.Plan).ToList();
@@ -148,7 +160,7 @@ public sealed class SyncEngine
             }
             else
             {
-                await applier.ApplyAsync(plans, cancellationToken);
+                await applier.AddAsync(plans, cancellationToken);
             }
         }
     }

@@ -64,10 +64,10 @@ public sealed class TimedSession : ISyncSession
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         clock.TimeAsync("state.mark-deleted", () => inner.MarkDeletedAsync(side, ids, cancellationToken));
 
-    public async Task<int> MatchByEmailAsync(CancellationToken cancellationToken)
+    public async Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken)
     {
         progress?.Say("matching by email");
-        var linked = await clock.TimeAsync("state.match-by-email", () => inner.MatchByEmailAsync(cancellationToken));
+        var linked = await clock.TimeAsync("state.match-by-email", () => inner.MatchByEmailAsync(force, cancellationToken));
         progress?.Say(string.Create(CultureInfo.InvariantCulture, $"matched {linked:N0} pairs; planning and applying"));
         return linked;
     }

@@ -1,14 +1,17 @@
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
+using Tandem.Domain.Contacts;
 using Tandem.Engine.Planning;
 using Tandem.Engine.State;
 
 namespace Tandem.Engine.Applying;
 
 /// <summary>
-/// Applies a page of plans: journals every write first (committed), sends the writes to each app in
-/// batches of its size, then settles each plan from its results and commits the page's state in one
-/// transaction. A failed write affects only its own contact (SYNC-INVARIANTS 14).
+/// Applies plans: queues their writes per side until a full batch of that app's size is ready (so N
+/// writes cost ceil(N / batch size) calls, SYNC-INVARIANTS 29), journals each batch before sending it,
+/// then settles every plan whose writes are all answered and commits them in one transaction. A failed
+/// write affects only its own contact (SYNC-INVARIANTS 14). Plans waiting for their batch keep their
+/// records in <see cref="DirtyState.Planned"/>, which a stopped run turns back into dirty.
 /// </summary>
 public sealed class WriteApplier
 {
@@ -16,7 +19,10 @@ public sealed class WriteApplier
     private readonly ISyncSession session;
     private readonly RunReport report;
     private readonly PlanSettler settler;
+    private readonly ActivityBudget activity;
     private readonly Func<string> newReference;
+    private readonly List<(ItemPlan Plan, List<PendingWrite> Writes)> open = [];
+    private readonly Dictionary<Side, Queue<PendingWrite>> unsent = new() { [Side.A] = new(), [Side.B] = new() };
 
     public WriteApplier(SyncRequest request, SyncContext context, ISyncSession session, RunReport report, Func<string> newReference)
     {
@@ -25,110 +31,110 @@ public sealed class WriteApplier
         this.report = report;
         this.newReference = newReference;
         settler = new PlanSettler(context, report);
+        activity = new ActivityBudget(context);
     }
 
-    public async Task ApplyAsync(IReadOnlyList<ItemPlan> plans, CancellationToken cancellationToken)
+    /// <summary>Takes a page of plans; sends whatever full batches they complete.</summary>
+    public async Task AddAsync(IReadOnlyList<ItemPlan> plans, CancellationToken cancellationToken)
     {
-        var writes = Collect(plans);
-        if (writes.Count > 0)
+        var planned = new PageCommit();
+        foreach (var plan in plans)
         {
-            var ids = await session.AddIntentsAsync(writes.Select(ToIntent).ToArray(), cancellationToken);
-            for (var i = 0; i < writes.Count; i++)
+            MarkItem(plan, planned, DirtyState.Planned);
+            var writes = PendingWrites.For(plan, newReference);
+            open.Add((plan, writes));
+            foreach (var write in writes)
             {
-                writes[i].JournalId = ids[i];
-                writes[i].Operation = writes[i].Operation with { OperationId = ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            }
-
-            foreach (var side in new[] { Side.A, Side.B })
-            {
-                await SendAsync(side, writes.Where(w => w.Side == side).ToList(), cancellationToken);
+                unsent[write.Side].Enqueue(write);
             }
         }
 
-        var stale = await RefetchStaleAsync(writes, cancellationToken);
-        var commit = new PageCommit();
-        var bySide = writes.ToLookup(w => w.Plan);
-        foreach (var plan in plans)
-        {
-            settler.Settle(plan, bySide[plan].ToList(), stale, commit);
-        }
-
-        await session.CommitAsync(commit, cancellationToken);
+        await session.CommitAsync(planned, cancellationToken);
+        await FlushAsync(final: false, cancellationToken);
     }
 
-    private List<PendingWrite> Collect(IReadOnlyList<ItemPlan> plans)
-    {
-        var writes = new List<PendingWrite>();
-        foreach (var plan in plans)
-        {
-            if (plan.Create is { } create)
-            {
-                var operation = new CreateOperation(string.Empty, newReference(), create.Fields, create.Tags) { Unsubscribed = create.Unsubscribed };
-                writes.Add(new PendingWrite(plan, create.Target, operation, JournalIntentKind.Create));
-            }
+    /// <summary>Sends what is left, partial batches included, and settles every open plan.</summary>
+    public Task FinishAsync(CancellationToken cancellationToken) => FlushAsync(final: true, cancellationToken);
 
-            foreach (var side in new[] { Side.A, Side.B })
+    private async Task FlushAsync(bool final, CancellationToken cancellationToken)
+    {
+        foreach (var side in new[] { Side.A, Side.B })
+        {
+            var size = Math.Max(1, request.ConnectorOf(side).Capabilities.WriteBatchSize);
+            var queue = unsent[side];
+            while (queue.Count >= size || (final && queue.Count > 0))
             {
-                if (plan.UpdateOf(side) is { } update)
+                var batch = new List<PendingWrite>(Math.Min(size, queue.Count));
+                while (batch.Count < size && queue.Count > 0)
                 {
-                    writes.Add(new PendingWrite(plan, side, update, JournalIntentKind.Update));
+                    batch.Add(queue.Dequeue());
                 }
-            }
 
-            if (plan.Delete is { } delete)
-            {
-                writes.Add(new PendingWrite(plan, delete.Side, new DeleteOperation(string.Empty, delete.RecordId), JournalIntentKind.Delete));
+                await JournalAsync(batch, cancellationToken);
+                await SendAsync(side, batch, cancellationToken);
             }
         }
 
-        return writes;
-    }
-
-    private static JournalIntent ToIntent(PendingWrite write) => write.Operation switch
-    {
-        CreateOperation create => new JournalIntent(write.Side, "create", null, create.ClientReference, write.Plan.Create!.EmailKey, write.Plan.Create.SourceId),
-        UpdateOperation update => new JournalIntent(write.Side, "update", update.RecordId, null, null, null),
-        DeleteOperation delete => new JournalIntent(write.Side, "delete", delete.RecordId, null, null, null),
-        _ => throw new InvalidOperationException("Unknown write operation."),
-    };
-
-    private async Task SendAsync(Side side, List<PendingWrite> writes, CancellationToken cancellationToken)
-    {
-        var connector = request.ConnectorOf(side);
-        var size = Math.Max(1, connector.Capabilities.WriteBatchSize);
-        for (var i = 0; i < writes.Count; i += size)
+        var ready = open.Where(o => o.Writes.TrueForAll(w => w.Result is not null)).ToList();
+        if (ready.Count == 0)
         {
-            var batch = writes.GetRange(i, Math.Min(size, writes.Count - i));
-            report.Of(side).WriteCalls++;
-            IReadOnlyList<WriteResult> results;
-            try
-            {
-                results = await connector.WriteAsync(batch.Select(w => w.Operation).ToArray(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not (OperationCanceledException or ConnectorException { IsAuthorizationFailure: true }))
-            {
-                // The call failed as a whole: any of its writes may or may not have happened.
-                var reason = ex is ConnectorException ? ex.Message : $"The app did not answer ({ex.GetType().Name}).";
-                results = batch.Select(w => WriteResult.Failed(w.Operation.OperationId, WriteFailureKind.Unknown, reason)).ToArray();
-            }
+            return;
+        }
 
-            var byId = results.ToDictionary(r => r.OperationId, StringComparer.Ordinal);
-            foreach (var write in batch)
-            {
-                write.Result = byId.GetValueOrDefault(write.Operation.OperationId)
-                    ?? WriteResult.Failed(write.Operation.OperationId, WriteFailureKind.Unknown, "The app's answer did not mention this write.");
-            }
+        var answered = ready.SelectMany(o => o.Writes).ToList();
+        var stale = await RefetchStaleAsync(answered, cancellationToken);
+        var commit = new PageCommit();
+        foreach (var (plan, writes) in ready)
+        {
+            settler.Settle(plan, writes, stale, commit);
+        }
+
+        activity.Apply(commit);
+        await session.CommitAsync(commit, cancellationToken);
+        open.RemoveAll(o => o.Writes.TrueForAll(w => w.Result is not null));
+    }
+
+    private async Task JournalAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        var ids = await session.AddIntentsAsync(batch.Select(PendingWrites.Intent).ToArray(), cancellationToken);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].JournalId = ids[i];
+            batch[i].Operation = batch[i].Operation with { OperationId = ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
     }
 
-    private async Task<Dictionary<(Side, string), Domain.Contacts.ContactRecord?>> RefetchStaleAsync(List<PendingWrite> writes, CancellationToken cancellationToken)
+    private async Task SendAsync(Side side, List<PendingWrite> batch, CancellationToken cancellationToken)
     {
-        var stale = new Dictionary<(Side, string), Domain.Contacts.ContactRecord?>();
+        report.Of(side).WriteCalls++;
+        IReadOnlyList<WriteResult> results;
+        try
+        {
+            results = await request.ConnectorOf(side).WriteAsync(batch.Select(w => w.Operation).ToArray(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or ConnectorException { IsAuthorizationFailure: true }))
+        {
+            // The call failed as a whole: any of its writes may or may not have happened.
+            var reason = ex is ConnectorException ? ex.Message : $"The app did not answer ({ex.GetType().Name}).";
+            results = batch.Select(w => WriteResult.Failed(w.Operation.OperationId, WriteFailureKind.Unknown, reason)).ToArray();
+        }
+
+        var byId = results.ToDictionary(r => r.OperationId, StringComparer.Ordinal);
+        foreach (var write in batch)
+        {
+            write.Result = byId.GetValueOrDefault(write.Operation.OperationId)
+                ?? WriteResult.Failed(write.Operation.OperationId, WriteFailureKind.Unknown, "The app's answer did not mention this write.");
+        }
+    }
+
+    private async Task<Dictionary<(Side, string), ContactRecord?>> RefetchStaleAsync(List<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        var stale = new Dictionary<(Side, string), ContactRecord?>();
         foreach (var group in writes.Where(w => w.Result?.Failure == WriteFailureKind.StaleVersion && w.Operation is UpdateOperation).GroupBy(w => w.Side))
         {
             var ids = group.Select(w => ((UpdateOperation)w.Operation).RecordId).Distinct(StringComparer.Ordinal).ToArray();
             var connector = request.ConnectorOf(group.Key);
-            var found = new Dictionary<string, Domain.Contacts.ContactRecord>(StringComparer.Ordinal);
+            var found = new Dictionary<string, ContactRecord>(StringComparer.Ordinal);
             foreach (var chunk in ids.Chunk(Math.Max(1, connector.Capabilities.ReadBatchSize)))
             {
                 foreach (var record in await connector.GetAsync(chunk, cancellationToken))
@@ -144,5 +150,18 @@ public sealed class WriteApplier
         }
 
         return stale;
+    }
+
+    private static void MarkItem(ItemPlan plan, PageCommit commit, DirtyState state)
+    {
+        if (plan.Item.A is { } a)
+        {
+            commit.Records.Add(new RecordWrite(Side.A, a.Id, state));
+        }
+
+        if (plan.Item.B is { } b)
+        {
+            commit.Records.Add(new RecordWrite(Side.B, b.Id, state));
+        }
     }
 }

@@ -20,7 +20,7 @@ public interface ISyncSession : IAsyncDisposable
 
     Task DeleteCursorsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records that a run left for the next one (<see cref="DirtyState.NextRun"/>) become dirty again.</summary>
+    /// <summary>Records a run left for the next one (<see cref="DirtyState.NextRun"/>) or left unsettled (<see cref="DirtyState.Planned"/>) become dirty again.</summary>
     Task ReviveDeferredAsync(CancellationToken cancellationToken);
 
     /// <summary>

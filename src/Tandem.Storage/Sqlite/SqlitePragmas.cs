@@ -9,9 +9,11 @@ internal static class SqlitePragmas
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
     // synchronous=NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the
-    // last commits), and it avoids an fsync per commit. foreign_keys is off by default in SQLite.
+    // last commits), and it avoids an fsync per commit. foreign_keys is off by default in SQLite. A 32 MiB
+    // page cache (the default is 2 MiB) keeps the records and links indexes of a large first sync in
+    // memory; it is a fixed bound, whatever the number of contacts.
     private static readonly string PerConnection =
-        $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+        $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
 
     /// <summary>Applies the per-connection pragmas to an open connection.</summary>
     public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Tandem.Storage.SyncState;
 /// <summary>Health and activity of a committed page, in batched statements.</summary>
 internal sealed class CommitNotesSql
 {
-    private const int Rows = 100;
+    private const int Rows = 32;
 
     private const string UpsertHealth = """
         INSERT INTO health (connection_id, side, record_id, status, reason, content_hash, updated_at) VALUES {0}

@@ -10,7 +10,7 @@ namespace Tandem.Storage.SyncState;
 /// </summary>
 internal sealed class CommitSql
 {
-    private const int Rows = 100;
+    private const int Rows = 32;
 
     private const string UpsertRecords = """
         INSERT INTO records (connection_id, side, record_id, version, content_hash, email_key, snapshot, dirty, deleted, scan_gen)

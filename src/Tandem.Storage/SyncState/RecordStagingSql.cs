@@ -18,7 +18,7 @@ internal sealed class RecordStagingSql
             email_key = excluded.email_key, snapshot = excluded.snapshot, deleted = 0
         """;
 
-    private const int RowsPerStatement = 100;
+    private const int RowsPerStatement = 32;
 
     private readonly SessionScope scope;
 

@@ -6,6 +6,7 @@ namespace Tandem.Storage.SyncState;
 internal sealed class SessionScope
 {
     private readonly TimeProvider time;
+    private readonly Dictionary<string, SqlStatement> statements = new(StringComparer.Ordinal);
 
     public SessionScope(DbConnection connection, DbTransaction? dryRunTransaction, string connectionId, TimeProvider time)
     {
@@ -25,7 +26,30 @@ internal sealed class SessionScope
 
     public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    public SqlStatement Statement(DbTransaction? transaction, string sql) => new(Connection, transaction, sql);
+    /// <summary>
+    /// A statement for <paramref name="sql"/>, prepared once per session and reused: the same SQL runs for
+    /// every page, and preparing it again each time would cost more than running it.
+    /// </summary>
+    public SqlStatement Statement(DbTransaction? transaction, string sql)
+    {
+        if (!statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqlStatement(Connection, transaction, sql, cached: true);
+            statements[sql] = statement;
+        }
+
+        return statement.In(transaction);
+    }
+
+    public async ValueTask CloseStatementsAsync()
+    {
+        foreach (var statement in statements.Values)
+        {
+            await statement.CloseAsync();
+        }
+
+        statements.Clear();
+    }
 
     /// <summary>Runs <paramref name="work"/> in its own committed transaction, or inside the dry run's.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Tandem.Storage.SyncState;
 internal static class SqlInList
 {
     /// <summary>Rows per batched statement; keeps parameter counts far below both engines' limits.</summary>
-    public const int MaxItems = 500;
+    public const int MaxItems = 100;
 
     public static string Parameters(string prefix, int count) =>
         string.Join(", ", Enumerable.Range(0, count).Select(i => "@" + prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));

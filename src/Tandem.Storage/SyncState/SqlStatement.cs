@@ -11,12 +11,21 @@ internal sealed class SqlStatement : IAsyncDisposable
 {
     private readonly DbCommand command;
     private readonly Dictionary<string, DbParameter> parameters = new(StringComparer.Ordinal);
+    private readonly bool cached;
 
-    public SqlStatement(DbConnection connection, DbTransaction? transaction, string sql)
+    public SqlStatement(DbConnection connection, DbTransaction? transaction, string sql, bool cached = false)
     {
         command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
+        this.cached = cached;
+    }
+
+    /// <summary>Moves a cached statement to the transaction of its next use.</summary>
+    public SqlStatement In(DbTransaction? transaction)
+    {
+        command.Transaction = transaction;
+        return this;
     }
 
     public SqlStatement Set(string name, object? value)
@@ -24,7 +33,9 @@ internal sealed class SqlStatement : IAsyncDisposable
         if (!parameters.TryGetValue(name, out var parameter))
         {
             parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+
+            // With its prefix the name is found at once; without it, Microsoft.Data.Sqlite tries each prefix in turn.
+            parameter.ParameterName = "@" + name;
             command.Parameters.Add(parameter);
             parameters[name] = parameter;
         }
@@ -40,5 +51,8 @@ internal sealed class SqlStatement : IAsyncDisposable
 
     public Task<DbDataReader> ReaderAsync(CancellationToken cancellationToken) => command.ExecuteReaderAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => command.DisposeAsync();
+    /// <summary>Disposes a one-off statement; a cached one lives until its session ends (<see cref="CloseAsync"/>).</summary>
+    public ValueTask DisposeAsync() => cached ? ValueTask.CompletedTask : command.DisposeAsync();
+
+    public ValueTask CloseAsync() => command.DisposeAsync();
 }

@@ -48,7 +48,7 @@ internal sealed class SqlSyncSession : ISyncSession
 
     public async Task<string?> GetCursorAsync(Side side, CancellationToken cancellationToken)
     {
-        await using var select = new SqlStatement(connection, dryRunTransaction, "SELECT cursor FROM cursors WHERE connection_id = @c AND side = @s");
+        await using var select = scope.Statement(dryRunTransaction, "SELECT cursor FROM cursors WHERE connection_id = @c AND side = @s");
         await using var reader = await select.Set("c", scope.ConnectionId).Set("s", (int)side).ReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
     }
@@ -69,7 +69,7 @@ internal sealed class SqlSyncSession : ISyncSession
         scope.InTransactionAsync(
             async tx =>
             {
-                await using var revive = new SqlStatement(connection, tx, "UPDATE records SET dirty = 1 WHERE connection_id = @c AND dirty = 2");
+                await using var revive = new SqlStatement(connection, tx, "UPDATE records SET dirty = 1 WHERE connection_id = @c AND dirty IN (2, 3)");
                 await revive.Set("c", scope.ConnectionId).ExecuteAsync(cancellationToken);
 
                 // Updates and deletes left pending by a stopped run need no settling: the next merge compares content.
@@ -120,6 +120,7 @@ internal sealed class SqlSyncSession : ISyncSession
 
     public async ValueTask DisposeAsync()
     {
+        await scope.CloseStatementsAsync();
         if (dryRunTransaction is not null)
         {
             await dryRunTransaction.RollbackAsync();

@@ -114,4 +114,22 @@ public sealed class FirstSyncTests
         Assert.Equal(3, health.Count);
         Assert.All(health, row => Assert.Contains("Ambiguous", row.Reason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Writes_fill_whole_batches_across_pages_so_n_creates_cost_n_over_the_batch_size_calls()
+    {
+        await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
+        for (var i = 0; i < 35; i++)
+        {
+            h.A.CreatePerson("P" + i, "Q", $"p{i}@example.com");
+            h.B.CreatePerson("S" + i, "T", $"s{i}@example.com");
+        }
+
+        var report = await h.SyncCleanlyAsync(new RunOptions { PageSize = 7 });
+
+        Assert.Equal(70, h.A.Count);
+        Assert.Equal(70, h.B.Count);
+        Assert.Equal(4, report.A.WriteCalls);
+        Assert.Equal(4, report.B.WriteCalls);
+    }
 }
