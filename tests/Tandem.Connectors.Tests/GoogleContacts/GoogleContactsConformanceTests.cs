@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Contract;
+using Tandem.Connectors.GoogleContacts;
+using Tandem.Connectors.Http;
+using Tandem.Connectors.Tests.Conformance;
+using Tandem.Sandbox;
+using Tandem.Sandbox.GoogleContacts;
+
+namespace Tandem.Connectors.Tests.GoogleContacts;
+
+/// <summary>The Google Contacts connector against the Google sandbox over HTTP on 127.0.0.1.</summary>
+public sealed class GoogleContactsConformanceTests : ConnectorConformanceTests
+{
+    /// <summary>Short waits so retries take milliseconds; the logic under test is the same.</summary>
+    internal static readonly RetryOptions FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(5) };
+
+    private readonly GoogleContactsSandbox sandbox = new(new GoogleSandboxOptions { SeedContacts = 250 });
+    private SandboxHost? host;
+
+    protected override int SeededContacts => 250;
+
+    public override async ValueTask InitializeAsync() => host = await SandboxHost.StartAsync(sandbox, cancellationToken: Ct);
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    internal static AccountSettings SettingsFor(GoogleContactsSandbox sandbox, SandboxHost host) => new(new Dictionary<string, string>
+    {
+        ["clientId"] = sandbox.Options.ClientId,
+        ["clientSecret"] = sandbox.Options.ClientSecret,
+        ["refreshToken"] = sandbox.Options.DemoRefreshToken,
+        ["baseUrl"] = host.BaseUri.ToString(),
+        ["tokenUrl"] = new Uri(host.BaseUri, "token").ToString(),
+    });
+
+    protected override IContactConnector Connect() =>
+        new GoogleContactsConnectorFactory(FastRetries).Create(SettingsFor(sandbox, host!), ConnectorContext.Default);
+
+    protected override void EditInApp(string recordId, string note) =>
+        sandbox.EditContact(recordId, p => p["biographies"] = new JsonArray(new JsonObject { ["value"] = note }));
+
+    protected override void DeleteInApp(string recordId) => sandbox.DeleteContact(recordId);
+
+    protected override void RateLimitNext(int requests) => sandbox.Faults.RateLimitStorm(requests);
+
+    protected override void FailNext(int requests) => sandbox.Faults.ServerErrors(requests);
+
+    protected override void LoseNextWrite() => sandbox.Faults.LoseResponses(1);
+
+    protected override void ExpireCursors() => sandbox.Faults.ExpireSyncTokens();
+}
