@@ -1,0 +1,62 @@
+using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Configuration;
+
+namespace Tandem.Connectors.CardDav;
+
+/// <summary>Creates connectors for CardDAV address books (app key <c>carddav</c>).</summary>
+public sealed class CardDavConnectorFactory : IConnectorFactory
+{
+    /// <summary>The app key in the catalogue.</summary>
+    public const string App = "carddav";
+
+    private readonly CardDavOptions options;
+
+    public CardDavConnectorFactory()
+        : this(new CardDavOptions())
+    {
+    }
+
+    public CardDavConnectorFactory(CardDavOptions options)
+    {
+        this.options = options;
+        Descriptor = new ConnectorDescriptor(App, "CardDAV address book")
+        {
+            Settings =
+            [
+                new SettingField(CardDavSettings.UrlKey, "Server address", "The address of the CardDAV server (https://dav.example.com), or of the address book itself."),
+                new SettingField(CardDavSettings.UserNameKey, "User name", "Your user name on that server."),
+                new SettingField(CardDavSettings.PasswordKey, "Password", "Your password, or an app password where the provider issues them (iCloud, Fastmail, Nextcloud).") { IsSecret = true },
+                new SettingField(CardDavSettings.AddressBookKey, "Address book", "The address book to sync, by name. Leave empty to be shown the ones offered.") { IsRequired = false },
+                new SettingField(CardDavSettings.ChangeFeedKey, "Change detection", "'sync-token' (default) or 'etag-listing' for servers without sync-collection.") { IsRequired = false },
+                new SettingField(CardDavSettings.DefaultRegionKey, "Default phone region", "The two-letter country code of phone numbers written without a country code.") { IsRequired = false },
+            ],
+            Capabilities = CapabilitiesFor(ChangeFeedMode.SyncToken, options),
+        };
+    }
+
+    public ConnectorDescriptor Descriptor { get; }
+
+    public IContactConnector Create(AccountSettings settings, ConnectorContext context) =>
+        new CardDavConnector(CardDavSettings.From(settings), options, context);
+
+    internal static ConnectorCapabilities CapabilitiesFor(ChangeFeedMode mode, CardDavOptions options) => new()
+    {
+        ChangeFeed = mode == ChangeFeedMode.SyncToken ? ChangeFeedKind.Cursor : ChangeFeedKind.VersionListing,
+        DetectsDeletions = true,
+        TagContainer = "CATEGORIES",
+        ReadBatchSize = Math.Max(1, options.MultigetBatchSize),
+        WriteBatchSize = 1,
+        Filters =
+        [
+            FilterKind.FieldEquals,
+            FilterKind.FieldNotEquals,
+            FilterKind.FieldContains,
+            FilterKind.FieldIsEmpty,
+            FilterKind.FieldIsNotEmpty,
+            FilterKind.HasTag,
+            FilterKind.HasNotTag,
+        ],
+        Actions = [ActionKind.AddTag, ActionKind.SetField],
+    };
+}

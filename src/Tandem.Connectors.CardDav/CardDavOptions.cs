@@ -1,0 +1,21 @@
+namespace Tandem.Connectors.CardDav;
+
+/// <summary>
+/// Operator settings of the CardDAV connector (not per account). Server URLs come from users, so by
+/// default Tandem refuses to reach loopback, private, link-local and other internal addresses: a user
+/// must not be able to make the server probe its own network.
+/// </summary>
+public sealed record CardDavOptions
+{
+    /// <summary>Allow every internal address (a self-hosted Tandem whose address books live on the LAN).</summary>
+    public bool AllowPrivateNetworks { get; init; }
+
+    /// <summary>Host names or IP addresses allowed even when they are internal ("127.0.0.1", "dav.lan").</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>How long one request may take before the server counts as unreachable.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Cards per <c>addressbook-multiget</c> (and per listing page).</summary>
+    public int MultigetBatchSize { get; init; } = 100;
+}
