@@ -46,8 +46,8 @@ public sealed class TimedSession : ISyncSession
         Count($"{side}: staged", records.Count);
     }
 
-    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken) =>
-        clock.TimeAsync("state.touch-versions", () => inner.TouchVersionsAsync(side, versions, cancellationToken));
+    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken) =>
+        clock.TimeAsync("state.touch-versions", () => inner.TouchVersionsAsync(side, versions, markSeen, cancellationToken));
 
     public Task MarkSeenAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         clock.TimeAsync("state.mark-seen", () => inner.MarkSeenAsync(side, ids, cancellationToken));

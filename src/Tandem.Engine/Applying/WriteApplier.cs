@@ -40,8 +40,13 @@ public sealed class WriteApplier
         var planned = new PageCommit();
         foreach (var plan in plans)
         {
-            MarkItem(plan, planned, DirtyState.Planned);
             var writes = PendingWrites.For(plan, newReference);
+            if (writes.Count > 0)
+            {
+                // Settled with this page when it writes nothing; otherwise it may wait for later pages to fill its batch.
+                MarkItem(plan, planned, DirtyState.Planned);
+            }
+
             open.Add((plan, writes));
             foreach (var write in writes)
             {

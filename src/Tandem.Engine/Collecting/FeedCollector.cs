@@ -62,9 +62,11 @@ public sealed class FeedCollector
 
     private async Task CollectAllAsync(Side side, IContactConnector connector, string emailField, SideCollection result, CancellationToken cancellationToken)
     {
+        // A side listed for the first time has nothing stored to compare versions with.
+        var empty = await session.CountLiveAsync(side, cancellationToken) == 0;
         await foreach (var page in connector.ListAllAsync(cancellationToken))
         {
-            await StageMovedAsync(side, page.Records, emailField, cancellationToken);
+            await StageMovedAsync(side, page.Records, emailField, completeListing: true, empty, cancellationToken);
             result.Read += page.Records.Count;
             if (page.CursorAfter is not null)
             {
@@ -87,16 +89,21 @@ public sealed class FeedCollector
     /// of Tandem's own write, a tie re-read, an unchanged record in a full listing) is only marked seen:
     /// the same version is the same content, so it is neither serialised nor hashed again.
     /// </summary>
-    private async Task StageMovedAsync(Side side, IReadOnlyList<Domain.Contacts.ContactRecord> records, string emailField, CancellationToken cancellationToken)
+    private async Task StageMovedAsync(Side side, IReadOnlyList<Domain.Contacts.ContactRecord> records, string emailField, bool completeListing, bool sideIsEmpty, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
             return;
         }
 
-        var versions = records.Where(r => r.Version is not null).Select(r => new RecordVersion(r.Id, r.Version!)).ToArray();
-        var moved = (await session.TouchVersionsAsync(side, versions, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var changed = records.Where(r => r.Version is null || moved.Contains(r.Id)).ToArray();
+        IReadOnlyList<Domain.Contacts.ContactRecord> changed = records;
+        if (!sideIsEmpty)
+        {
+            var versions = records.Where(r => r.Version is not null).Select(r => new RecordVersion(r.Id, r.Version!)).ToArray();
+            var moved = (await session.TouchVersionsAsync(side, versions, completeListing, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            changed = records.Where(r => r.Version is null || moved.Contains(r.Id)).ToArray();
+        }
+
         await session.StageAsync(side, Staging.Stage(changed, emailField), cancellationToken);
     }
 
@@ -107,7 +114,7 @@ public sealed class FeedCollector
         do
         {
             page = await connector.ReadChangesAsync(next, cancellationToken);
-            await StageMovedAsync(side, page.Changed, emailField, cancellationToken);
+            await StageMovedAsync(side, page.Changed, emailField, completeListing: false, sideIsEmpty: false, cancellationToken);
             result.Read += page.Changed.Count;
             result.Tombstones.AddRange(page.DeletedIds);
             next = page.NextCursor;
@@ -122,7 +129,7 @@ public sealed class FeedCollector
         var batch = Math.Max(1, connector.Capabilities.ReadBatchSize);
         await foreach (var versions in connector.ListVersionsAsync(cancellationToken))
         {
-            var moved = await session.TouchVersionsAsync(side, versions, cancellationToken);
+            var moved = await session.TouchVersionsAsync(side, versions, markSeen: true, cancellationToken);
             foreach (var ids in moved.Chunk(batch))
             {
                 var records = await connector.GetAsync(ids, cancellationToken);

@@ -30,8 +30,11 @@ public interface ISyncSession : IAsyncDisposable
     /// </summary>
     Task StageAsync(Side side, IReadOnlyList<StagedRecord> records, CancellationToken cancellationToken);
 
-    /// <summary>Marks the records with these versions as seen; returns the ids that are new or whose version moved.</summary>
-    Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken);
+    /// <summary>
+    /// Returns the ids that are new or whose version moved; with <paramref name="markSeen"/> (a complete
+    /// listing), also marks the others seen in this run.
+    /// </summary>
+    Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks records as seen in this run without staging them: listed, but unreadable right now (a

@@ -50,7 +50,7 @@ internal sealed class RecordStagingSql
             },
             cancellationToken);
 
-    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken) =>
         scope.InTransactionAsync<IReadOnlyList<string>>(
             async tx =>
             {
@@ -72,7 +72,7 @@ internal sealed class RecordStagingSql
                         }
                     }
 
-                    if (same.Count > 0)
+                    if (markSeen && same.Count > 0)
                     {
                         await using var touch = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id IN (" + SqlInList.Parameters("i", same.Count) + ")");
                         SqlInList.Bind(touch.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId), "i", same);

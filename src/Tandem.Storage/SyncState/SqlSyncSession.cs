@@ -81,8 +81,8 @@ internal sealed class SqlSyncSession : ISyncSession
     public Task StageAsync(Side side, IReadOnlyList<StagedRecord> records, CancellationToken cancellationToken) =>
         records.Count == 0 ? Task.CompletedTask : staging.StageAsync(side, records, cancellationToken);
 
-    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken) =>
-        staging.TouchVersionsAsync(side, versions, cancellationToken);
+    public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken) =>
+        staging.TouchVersionsAsync(side, versions, markSeen, cancellationToken);
 
     public Task MarkSeenAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         ids.Count == 0 ? Task.CompletedTask : staging.MarkSeenAsync(side, ids, cancellationToken);

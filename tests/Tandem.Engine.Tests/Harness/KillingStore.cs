@@ -43,7 +43,7 @@ public sealed class KillingStore : ISyncStateStore
 
         public Task StageAsync(Side side, IReadOnlyList<StagedRecord> records, CancellationToken cancellationToken) => Call(() => inner.StageAsync(side, records, cancellationToken));
 
-        public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, CancellationToken cancellationToken) => Call(() => inner.TouchVersionsAsync(side, versions, cancellationToken));
+        public Task<IReadOnlyList<string>> TouchVersionsAsync(Side side, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken) => Call(() => inner.TouchVersionsAsync(side, versions, markSeen, cancellationToken));
 
         public Task MarkSeenAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => Call(() => inner.MarkSeenAsync(side, ids, cancellationToken));
 
