@@ -16,6 +16,8 @@ public sealed class GoogleContactsSandbox : ISandboxApp
     private readonly ConnectionsEndpoint connections;
     private readonly PeopleEndpoints people;
     private readonly ContactGroupEndpoints groups;
+    private const string RequestBodyKey = "google.requestBody";
+
     private readonly TimeProvider time;
     private int apiCalls;
 
@@ -37,6 +39,9 @@ public sealed class GoogleContactsSandbox : ISandboxApp
     public GoogleSandboxOptions Options { get; }
 
     public GoogleSandboxFaults Faults { get; } = new();
+
+    /// <summary>Sees every successful API call with its request and response bodies (for spec validation in tests).</summary>
+    public Action<GoogleExchange>? Observer { get; set; }
 
     /// <summary>Contacts that are not deleted.</summary>
     public int ContactCount => store.Count;
@@ -135,6 +140,7 @@ public sealed class GoogleContactsSandbox : ISandboxApp
         var method = context.Request.Method;
         var isWrite = !HttpMethods.IsGet(method);
         var result = await RouteAsync(context, method, route).ConfigureAwait(false);
+        Observer?.Invoke(new GoogleExchange(method, route, context.Items[RequestBodyKey] as JsonObject, result));
         if (isWrite && Faults.TakeLostResponse())
         {
             // The write happened; the answer never arrives.
@@ -208,8 +214,10 @@ public sealed class GoogleContactsSandbox : ISandboxApp
     {
         try
         {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject
+            var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject
                 ?? throw GoogleApiException.Invalid("Invalid JSON payload received. Expected an object.");
+            context.Items[RequestBodyKey] = body.DeepClone();
+            return body;
         }
         catch (JsonException)
         {

@@ -135,7 +135,7 @@ internal sealed class PeopleStore
     {
         lock (gate)
         {
-            var items = new List<StoredContact>(size);
+            var items = new List<StoredContact>(Math.Min(size, 1000));
             foreach (var (seq, contact) in bySequence)
             {
                 if (seq <= after || (contact.Deleted && !includeDeleted))

@@ -4,6 +4,7 @@ using Tandem.Connectors.Contract;
 using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Tests.Conformance;
+using Tandem.Connectors.Tests.Sandbox;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
 
@@ -16,11 +17,16 @@ public sealed class GoogleContactsConformanceTests : ConnectorConformanceTests
     internal static readonly RetryOptions FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(5) };
 
     private readonly GoogleContactsSandbox sandbox = new(new GoogleSandboxOptions { SeedContacts = 250 });
+    private readonly DiscoveryValidator validator = new();
     private SandboxHost? host;
 
     protected override int SeededContacts => 250;
 
-    public override async ValueTask InitializeAsync() => host = await SandboxHost.StartAsync(sandbox, cancellationToken: Ct);
+    public override async ValueTask InitializeAsync()
+    {
+        sandbox.Observer = validator.Observe;
+        host = await SandboxHost.StartAsync(sandbox, cancellationToken: Ct);
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -28,6 +34,9 @@ public sealed class GoogleContactsConformanceTests : ConnectorConformanceTests
         {
             await host.DisposeAsync();
         }
+
+        // Every exchange of every test, in both directions, must match the discovery document.
+        Assert.Empty(validator.Violations);
     }
 
     internal static AccountSettings SettingsFor(GoogleContactsSandbox sandbox, SandboxHost host) => new(new Dictionary<string, string>
