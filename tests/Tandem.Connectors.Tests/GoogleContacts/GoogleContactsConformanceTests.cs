@@ -63,4 +63,30 @@ public sealed class GoogleContactsConformanceTests : ConnectorConformanceTests
     protected override void LoseNextWrite() => sandbox.Faults.LoseResponses(1);
 
     protected override void ExpireCursors() => sandbox.Faults.ExpireSyncTokens();
+
+    [Fact]
+    public async Task A_read_that_times_out_is_sent_again()
+    {
+        var impatient = FastRetries with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var connector = new GoogleContactsConnectorFactory(impatient).Create(SettingsFor(sandbox, host!), ConnectorContext.Default);
+        _ = await connector.GetAsync([sandbox.ResourceNames()[0]], Ct);
+        sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(3);
+        sandbox.Faults.SlowResponses(1);
+        var calls = sandbox.ApiCalls;
+
+        var records = await connector.GetAsync([sandbox.ResourceNames()[0]], Ct);
+
+        Assert.Single(records);
+        Assert.Equal(calls + 2, sandbox.ApiCalls);
+    }
+
+    [Fact]
+    public async Task A_revoked_access_token_is_refreshed_without_failing_the_call()
+    {
+        await using var connector = Connect();
+        _ = await connector.GetAsync([sandbox.ResourceNames()[0]], Ct);
+        sandbox.RevokeAccessTokens();
+
+        Assert.Single(await connector.GetAsync([sandbox.ResourceNames()[0]], Ct));
+    }
 }
