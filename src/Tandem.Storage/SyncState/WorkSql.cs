@@ -35,6 +35,18 @@ internal sealed class WorkSql
               AND NOT EXISTS (SELECT 1 FROM links l2 WHERE l2.connection_id = @c AND l2.{0} = n.record_id))
         """;
 
+    // A linked record that disappeared while an unlinked record with the very same content appeared on
+    // its side only moved (a renamed file, a new id): the link follows it and nothing is written
+    // (SYNC-INVARIANTS 5). {0}: the side, {1}: its link column.
+    private const string MovedTemplate = """
+        SELECT l.id, o.record_id, n.record_id
+        FROM records o
+        JOIN links l ON l.connection_id = @c AND l.{1} = o.record_id
+        JOIN records n ON n.connection_id = @c AND n.side = {0} AND n.content_hash = o.content_hash AND n.deleted = 0 AND n.dirty = 1
+        WHERE o.connection_id = @c AND o.side = {0} AND o.deleted = 1 AND o.dirty = 1
+          AND NOT EXISTS (SELECT 1 FROM links l2 WHERE l2.connection_id = @c AND l2.{1} = n.record_id)
+        """;
+
     // {0}: the dirty side's link column, {1}: the other side's link column, {2}: the dirty side, {3}: the other side.
     private const string NextTemplate = """
         SELECT r.record_id, r.version, r.content_hash, r.email_key, r.snapshot, r.deleted,
@@ -66,6 +78,7 @@ internal sealed class WorkSql
                     return 0;
                 }
 
+                await FollowMovesAsync(tx, cancellationToken);
                 foreach (var (idColumn, flagColumn, deletedSide, survivorColumn, survivorSide) in new[] { ("a_id", "a_deleted", 0, "b_id", 1), ("b_id", "b_deleted", 1, "a_id", 0) })
                 {
                     await using var release = scope.Statement(tx, string.Format(System.Globalization.CultureInfo.InvariantCulture, ReleaseTemplate, idColumn, flagColumn, deletedSide, survivorColumn, survivorSide));
@@ -94,6 +107,36 @@ internal sealed class WorkSql
                 return linked;
             },
             cancellationToken);
+
+    private async Task FollowMovesAsync(System.Data.Common.DbTransaction tx, CancellationToken cancellationToken)
+    {
+        foreach (var (side, column) in new[] { (0, "a_id"), (1, "b_id") })
+        {
+            var moves = new List<(long Link, string From, string To)>();
+            await using (var find = scope.Statement(tx, string.Format(System.Globalization.CultureInfo.InvariantCulture, MovedTemplate, side, column)))
+            {
+                await using var reader = await find.Set("c", scope.ConnectionId).ReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    moves.Add((Long(reader, 0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
+
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (link, from, to) in moves)
+            {
+                if (!taken.Add(to) || !taken.Add("from:" + from))
+                {
+                    continue;
+                }
+
+                await using var repoint = scope.Statement(tx, $"UPDATE links SET {column} = @to, updated_at = @t WHERE id = @l AND connection_id = @c");
+                await repoint.Set("to", to).Set("t", scope.Now).Set("l", link).Set("c", scope.ConnectionId).ExecuteAsync(cancellationToken);
+                await using var settle = scope.Statement(tx, "UPDATE records SET dirty = 0 WHERE connection_id = @c AND side = @s AND record_id = @id");
+                await settle.Set("c", scope.ConnectionId).Set("s", side).Set("id", from).ExecuteAsync(cancellationToken);
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken)
     {

@@ -55,6 +55,24 @@ public sealed class VCardFolderSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task A_renamed_card_only_moved_and_causes_no_write()
+    {
+        await using var h = await CreateAsync();
+        h.Settings = new ConnectionSettings { Options = new SyncOptions { SyncDeletions = true } };
+        Write(FolderA, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com"));
+        await h.SyncCleanlyAsync();
+
+        File.Move(Path.Combine(FolderA, "ann.vcf"), Path.Combine(FolderA, "ann-renamed.vcf"));
+        var moved = await h.SyncCleanlyAsync();
+        var after = await h.SyncCleanlyAsync();
+
+        Assert.Equal(0, moved.WriteCalls);
+        Assert.Equal(0, after.WriteCalls);
+        Assert.Equal(1, await h.LinkCountAsync());
+        Assert.DoesNotContain(SyncOptions.TrashTag, File.ReadAllText(Assert.Single(Directory.GetFiles(FolderB, "*.vcf"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_card_is_never_taken_for_a_deletion()
     {
         await using var h = await CreateAsync();
