@@ -20,6 +20,10 @@ internal sealed class RecordStagingSql
 
     private const int RowsPerStatement = 32;
 
+    // Seen in this run's complete listing: staged (scan_gen moved to this run) or listed unchanged. The
+    // unchanged ones go to a narrow temporary table instead of rewriting their wide records rows.
+    private const string Unseen = "scan_gen < @g AND NOT EXISTS (SELECT 1 FROM listed WHERE listed.side = @s AND listed.record_id = records.record_id)";
+
     private readonly SessionScope scope;
 
     public RecordStagingSql(SessionScope scope)
@@ -74,9 +78,7 @@ internal sealed class RecordStagingSql
 
                     if (markSeen && same.Count > 0)
                     {
-                        await using var touch = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id IN (" + SqlInList.Parameters("i", same.Count) + ")");
-                        SqlInList.Bind(touch.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId), "i", same);
-                        await touch.ExecuteAsync(cancellationToken);
+                        await ListedAsync(tx, side, same, cancellationToken);
                     }
 
                     var sameSet = same.ToHashSet(StringComparer.Ordinal);
@@ -91,20 +93,29 @@ internal sealed class RecordStagingSql
         scope.InTransactionAsync(
             async tx =>
             {
-                await using var seen = scope.Statement(tx, "UPDATE records SET scan_gen = @g WHERE connection_id = @c AND side = @s AND record_id = @id");
-                seen.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId);
-                foreach (var id in ids)
-                {
-                    await seen.Set("id", id).ExecuteAsync(cancellationToken);
-                }
-
+                await ListedAsync(tx, side, ids, cancellationToken);
                 return ids.Count;
             },
             cancellationToken);
 
+    private async Task ListedAsync(System.Data.Common.DbTransaction tx, Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in ids.Chunk(RowsPerStatement))
+        {
+            await using var insert = scope.Statement(tx, "INSERT INTO listed (side, record_id) VALUES " + SqlInList.Rows(chunk.Length, "(@s, @p{r}_0)") + " ON CONFLICT DO NOTHING");
+            insert.Set("s", (int)side);
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                SqlInList.BindRow(insert, r, chunk[r]);
+            }
+
+            await insert.ExecuteAsync(cancellationToken);
+        }
+    }
+
     public async Task<int> CountAsync(Side side, bool unseenOnly, CancellationToken cancellationToken)
     {
-        var sql = "SELECT COUNT(*) FROM records WHERE connection_id = @c AND side = @s AND deleted = 0" + (unseenOnly ? " AND scan_gen < @g" : string.Empty);
+        var sql = "SELECT COUNT(*) FROM records WHERE connection_id = @c AND side = @s AND deleted = 0" + (unseenOnly ? " AND " + Unseen : string.Empty);
         await using var count = scope.Statement(scope.DryRunTransaction, sql);
         return (int)await count.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ScalarAsync(cancellationToken);
     }
@@ -120,7 +131,7 @@ internal sealed class RecordStagingSql
         scope.InTransactionAsync(
             async tx =>
             {
-                await using var mark = scope.Statement(tx, "UPDATE records SET deleted = 1, dirty = 1 WHERE connection_id = @c AND side = @s AND deleted = 0 AND scan_gen < @g");
+                await using var mark = scope.Statement(tx, "UPDATE records SET deleted = 1, dirty = 1 WHERE connection_id = @c AND side = @s AND deleted = 0 AND " + Unseen);
                 var marked = await mark.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ExecuteAsync(cancellationToken);
                 await using var wake = scope.Statement(tx, WakeSiblings);
                 await wake.Set("c", scope.ConnectionId).Set("s", (int)side).ExecuteAsync(cancellationToken);

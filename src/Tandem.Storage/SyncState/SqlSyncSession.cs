@@ -36,6 +36,18 @@ internal sealed class SqlSyncSession : ISyncSession
     {
         var transaction = dryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var scope = new SessionScope(connection, transaction, connectionId, time);
+
+        // This run's "listed unchanged" set lives beside the session's connection only (see RecordStagingSql).
+        await using (var listed = new SqlStatement(connection, transaction, "CREATE TEMP TABLE IF NOT EXISTS listed (side INTEGER NOT NULL, record_id TEXT NOT NULL, PRIMARY KEY (side, record_id))"))
+        {
+            await listed.ExecuteAsync(cancellationToken);
+        }
+
+        await using (var clear = new SqlStatement(connection, transaction, "DELETE FROM listed"))
+        {
+            await clear.ExecuteAsync(cancellationToken);
+        }
+
         scope.RunId = await scope.InTransactionAsync(
             async tx =>
             {
