@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Tandem.Sandbox.Pipedrive;
+
+/// <summary>
+/// The persons and organizations of the sandbox company, in Pipedrive's v2 shape. Times have Pipedrive's
+/// one-second resolution, so several changes can share an <c>update_time</c>. Deletion is soft: a deleted
+/// person keeps <c>is_deleted: true</c> until it is purged after the retention period. Thread-safe.
+/// </summary>
+internal sealed class PersonStore
+{
+    private static readonly string[] Writable = ["name", "first_name", "last_name", "owner_id", "org_id", "emails", "phones", "visible_to", "label_ids", "notes", "birthday", "job_title", "marketing_status", "postal_address", "im"];
+    private readonly Lock gate = new();
+    private readonly SortedDictionary<int, JsonObject> persons = [];
+    private readonly Dictionary<int, DateTimeOffset> deletedAt = [];
+    private readonly SortedDictionary<int, string> organizations = [];
+    private readonly TimeProvider time;
+    private readonly TimeSpan retention;
+    private int nextPersonId = 1;
+    private int nextOrgId = 1;
+
+    public PersonStore(TimeProvider time, TimeSpan retention)
+    {
+        this.time = time;
+        this.retention = retention;
+    }
+
+    public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseStamp(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    public T Atomically<T>(Func<T> action)
+    {
+        lock (gate)
+        {
+            Purge();
+            return action();
+        }
+    }
+
+    public int Count => Atomically(() => persons.Values.Count(p => p["is_deleted"]?.GetValue<bool>() != true));
+
+    public int CreateOrganization(string name) => Atomically(() =>
+    {
+        var id = nextOrgId++;
+        organizations[id] = name;
+        return id;
+    });
+
+    public IReadOnlyList<(int Id, string Name)> Organizations() => Atomically(() => organizations.Select(o => (o.Key, o.Value)).ToList());
+
+    public JsonObject Create(JsonObject input, DateTimeOffset? at = null) => Atomically(() =>
+    {
+        var stamp = Stamp(at ?? time.GetUtcNow());
+        var person = new JsonObject
+        {
+            ["id"] = nextPersonId++,
+            ["add_time"] = stamp,
+            ["update_time"] = stamp,
+            ["is_deleted"] = false,
+            ["visible_to"] = 3,
+            ["emails"] = new JsonArray(),
+            ["phones"] = new JsonArray(),
+            ["label_ids"] = new JsonArray(),
+            ["custom_fields"] = new JsonObject(),
+        };
+        Apply(person, input);
+        persons[person["id"]!.GetValue<int>()] = person;
+        return (JsonObject)person.DeepClone();
+    });
+
+    public JsonObject Patch(int id, JsonObject input) => Atomically(() =>
+    {
+        var person = Live(id);
+        Apply(person, input);
+        person["update_time"] = Stamp(time.GetUtcNow());
+        return (JsonObject)person.DeepClone();
+    });
+
+    public void Delete(int id) => Atomically(() =>
+    {
+        var person = Live(id);
+        person["is_deleted"] = true;
+        person["update_time"] = Stamp(time.GetUtcNow());
+        deletedAt[id] = time.GetUtcNow();
+        return id;
+    });
+
+    public JsonObject Get(int id) => Atomically(() => (JsonObject)Live(id).DeepClone());
+
+    /// <summary>Every person, deleted ones included, as copies.</summary>
+    public List<JsonObject> Snapshot(bool includeDeleted) => Atomically(() => persons.Values
+        .Where(p => includeDeleted || p["is_deleted"]?.GetValue<bool>() != true)
+        .Select(p => (JsonObject)p.DeepClone())
+        .ToList());
+
+    private JsonObject Live(int id) =>
+        persons.TryGetValue(id, out var person) && person["is_deleted"]?.GetValue<bool>() != true ? person : throw PipedriveApiException.NotFound("Person");
+
+    private void Apply(JsonObject person, JsonObject input)
+    {
+        foreach (var (key, value) in input)
+        {
+            if (key == "custom_fields")
+            {
+                var target = (JsonObject)person["custom_fields"]!;
+                foreach (var (field, fieldValue) in value as JsonObject ?? throw PipedriveApiException.Invalid("custom_fields must be an object"))
+                {
+                    if (fieldValue is JsonArray { Count: 0 })
+                    {
+                        throw PipedriveApiException.Invalid("Multiple option field value cannot be an empty array; use null to clear it");
+                    }
+
+                    target[field] = fieldValue?.DeepClone();
+                }
+            }
+            else if (Writable.Contains(key, StringComparer.Ordinal))
+            {
+                if (key == "org_id" && value is not null && !organizations.ContainsKey(value.GetValue<int>()))
+                {
+                    throw PipedriveApiException.Invalid("Organization not found");
+                }
+
+                person[key] = value?.DeepClone();
+            }
+        }
+
+        if (input.ContainsKey("first_name") || input.ContainsKey("last_name"))
+        {
+            if (!input.ContainsKey("name"))
+            {
+                person["name"] = string.Join(' ', new[] { person["first_name"]?.GetValue<string>(), person["last_name"]?.GetValue<string>() }.Where(s => !string.IsNullOrEmpty(s)));
+            }
+        }
+        else if (input["name"]?.GetValue<string>() is { } name)
+        {
+            var space = name.IndexOf(' ', StringComparison.Ordinal);
+            person["first_name"] = space < 0 ? name : name[..space];
+            person["last_name"] = space < 0 ? null : name[(space + 1)..];
+        }
+
+        if (string.IsNullOrWhiteSpace(person["name"]?.GetValue<string>()))
+        {
+            throw PipedriveApiException.Invalid("Name must be given.");
+        }
+    }
+
+    private void Purge()
+    {
+        var horizon = time.GetUtcNow() - retention;
+        foreach (var id in deletedAt.Where(d => d.Value < horizon).Select(d => d.Key).ToList())
+        {
+            persons.Remove(id);
+            deletedAt.Remove(id);
+        }
+    }
+}

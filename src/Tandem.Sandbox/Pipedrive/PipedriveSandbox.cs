@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Tandem.Sandbox.Pipedrive;
+
+/// <summary>
+/// A stateful simulator of Pipedrive's persons API (v2, with v1 <c>personFields</c>, <c>recents</c>,
+/// <c>organizations</c> and <c>users</c>), API-token auth, the <c>{success, data, additional_data}</c> envelope,
+/// the burst rate limit with <c>x-ratelimit-*</c> headers, and fault switches. See <c>README.md</c>.
+/// </summary>
+public sealed class PipedriveSandbox : ISandboxApp
+{
+    private readonly PersonStore store;
+    private readonly PersonFieldCatalog fields;
+    private readonly PersonEndpoints persons;
+    private readonly BurstLimiter burst;
+    private readonly TimeProvider time;
+    private int apiCalls;
+
+    public PipedriveSandbox(PipedriveSandboxOptions? options = null, TimeProvider? time = null)
+    {
+        Options = options ?? new PipedriveSandboxOptions();
+        this.time = time ?? TimeProvider.System;
+        store = new PersonStore(this.time, Options.DeletedRetention);
+        fields = new PersonFieldCatalog(Options.Labels);
+        persons = new PersonEndpoints(store);
+        burst = new BurstLimiter(Options.BurstLimit, this.time);
+        Seed();
+    }
+
+    public string App => "pipedrive";
+
+    public PipedriveSandboxOptions Options { get; }
+
+    public PipedriveSandboxFaults Faults { get; } = new();
+
+    /// <summary>Live (not deleted) persons.</summary>
+    public int PersonCount => store.Count;
+
+    /// <summary>Requests received on the API paths.</summary>
+    public int ApiCalls => Volatile.Read(ref apiCalls);
+
+    /// <summary>The 40-character key of a seeded custom field, by its name ("Segment").</summary>
+    public static string CustomFieldKey(string name) => PersonFieldCatalog.HashKey(name);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        try
+        {
+            var route = path.StartsWith("/api/v2/", StringComparison.Ordinal) ? "v2/" + path["/api/v2/".Length..]
+                : path.StartsWith("/api/v1/", StringComparison.Ordinal) ? "v1/" + path["/api/v1/".Length..]
+                : path.StartsWith("/v1/", StringComparison.Ordinal) ? "v1/" + path["/v1/".Length..]
+                : throw PipedriveApiException.NotFound("Route");
+            await ServeAsync(context, route).ConfigureAwait(false);
+        }
+        catch (PipedriveApiException error)
+        {
+            await WriteAsync(context, error.Status, new JsonObject
+            {
+                ["success"] = false,
+                ["error"] = error.Message,
+                ["error_info"] = "Please check developers.pipedrive.com for more information about Pipedrive API.",
+                ["data"] = null,
+                ["additional_data"] = null,
+            }).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Edits a person as a Pipedrive user would (for tests): the body is applied like a PATCH.</summary>
+    public void EditPerson(int id, JsonObject changes) => store.Patch(id, changes);
+
+    /// <summary>Deletes a person as a Pipedrive user would (for tests).</summary>
+    public void DeletePerson(int id) => store.Delete(id);
+
+    /// <summary>A live person in the v2 shape, or null.</summary>
+    public JsonObject? Person(int id) => store.Snapshot(includeDeleted: false).FirstOrDefault(p => PersonEndpoints.Id(p) == id);
+
+    /// <summary>Ids of the live persons, lowest first.</summary>
+    public IReadOnlyList<int> PersonIds() => store.Snapshot(includeDeleted: false).Select(PersonEndpoints.Id).ToList();
+
+    private async Task ServeAsync(HttpContext context, string route)
+    {
+        Interlocked.Increment(ref apiCalls);
+        if (Faults.TakeSlow())
+        {
+            await Task.Delay(Faults.SlowDelay, time, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (!IsAuthorized(context.Request))
+        {
+            throw PipedriveApiException.Unauthorized();
+        }
+
+        var (allowed, remaining, reset) = burst.TryAcquire();
+        var headers = context.Response.Headers;
+        headers["x-ratelimit-limit"] = burst.Limit.ToString(CultureInfo.InvariantCulture);
+        if (Faults.TakeRateLimited())
+        {
+            (allowed, remaining, reset) = (false, 0, Faults.StormResetSeconds);
+        }
+
+        headers["x-ratelimit-remaining"] = Math.Max(0, Math.Min(remaining, burst.Limit)).ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        if (!allowed)
+        {
+            throw new PipedriveApiException(429, "Request over limit");
+        }
+
+        if (Faults.TakeServerError())
+        {
+            throw new PipedriveApiException(Faults.ServerErrorStatus, "Internal server error");
+        }
+
+        var method = context.Request.Method;
+        var (status, data, additional) = await RouteAsync(context, method, route).ConfigureAwait(false);
+        if (!HttpMethods.IsGet(method) && Faults.TakeLostResponse())
+        {
+            // The write happened; the answer never arrives.
+            context.Abort();
+            return;
+        }
+
+        var body = new JsonObject { ["success"] = true, ["data"] = data };
+        if (additional is not null)
+        {
+            body["additional_data"] = additional;
+        }
+
+        await WriteAsync(context, status, body).ConfigureAwait(false);
+    }
+
+    private async Task<(int Status, JsonNode? Data, JsonObject? Additional)> RouteAsync(HttpContext context, string method, string route)
+    {
+        var query = context.Request.Query;
+        var get = HttpMethods.IsGet(method);
+        switch (route)
+        {
+            case "v2/persons" when get:
+                var (list, more) = persons.List(query);
+                return (200, list, more);
+            case "v2/persons/search" when get:
+                var (found, next) = persons.Search(query);
+                return (200, found, next);
+            case "v2/persons" when HttpMethods.IsPost(method):
+                return (200, persons.Create(await BodyAsync(context).ConfigureAwait(false)), null);
+            case "v1/personFields" when get:
+                return (200, new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()), Pagination(fields.Fields.Count));
+            case "v2/organizations" when get:
+                return (200, new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()), new JsonObject { ["next_cursor"] = null });
+            case "v2/organizations" when HttpMethods.IsPost(method):
+                var name = (await BodyAsync(context).ConfigureAwait(false))["name"]?.GetValue<string>() ?? throw PipedriveApiException.Invalid("Name must be given.");
+                return (200, new JsonObject { ["id"] = store.CreateOrganization(name), ["name"] = name }, null);
+            case "v1/recents" when get:
+                return (200, Recents(query), Pagination(0));
+            case "v1/users" when get:
+                return (200, new JsonArray(PipedriveDemoData.Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["name"] = u.Name, ["active_flag"] = true }).ToArray()), null);
+        }
+
+        if (route.StartsWith("v2/persons/", StringComparison.Ordinal) && int.TryParse(route["v2/persons/".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            if (get)
+            {
+                return (200, persons.Get(id, query), null);
+            }
+
+            if (HttpMethods.IsPatch(method))
+            {
+                return (200, persons.Patch(id, await BodyAsync(context).ConfigureAwait(false)), null);
+            }
+
+            if (HttpMethods.IsDelete(method))
+            {
+                return (200, persons.Delete(id), null);
+            }
+        }
+
+        throw PipedriveApiException.NotFound("Route");
+    }
+
+    /// <summary>v1 <c>GET /recents?since_timestamp=YYYY-MM-DD HH:MM:SS&amp;items=person</c>: persons changed since then, deleted ones with <c>active_flag: false</c>.</summary>
+    private JsonArray Recents(IQueryCollection query)
+    {
+        var since = query["since_timestamp"].FirstOrDefault() is { Length: > 0 } text
+            && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? t : throw PipedriveApiException.Invalid("since_timestamp must be given as YYYY-MM-DD HH:MM:SS");
+        if (query["items"].FirstOrDefault() is { Length: > 0 } items && !items.Split(',').Contains("person"))
+        {
+            return [];
+        }
+
+        return new JsonArray(store.Snapshot(includeDeleted: true)
+            .Where(p => PersonStore.ParseStamp(p["update_time"]!.GetValue<string>()) >= since)
+            .Select(p => (JsonNode)new JsonObject
+            {
+                ["item"] = "person",
+                ["id"] = PersonEndpoints.Id(p),
+                ["data"] = new JsonObject
+                {
+                    ["id"] = PersonEndpoints.Id(p),
+                    ["name"] = p["name"]?.GetValue<string>(),
+                    ["active_flag"] = p["is_deleted"]?.GetValue<bool>() != true,
+                    ["update_time"] = PersonStore.ParseStamp(p["update_time"]!.GetValue<string>()).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                },
+            }).ToArray());
+    }
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var token = request.Headers["x-api-token"].FirstOrDefault() ?? request.Query["api_token"].FirstOrDefault();
+        return token is not null && string.Equals(token, Options.ApiToken, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Pagination(int count) => new()
+    {
+        ["pagination"] = new JsonObject { ["start"] = 0, ["limit"] = 500, ["more_items_in_collection"] = false, ["next_start"] = null },
+        ["count"] = count,
+    };
+
+    private static async Task<JsonObject> BodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject
+                ?? throw PipedriveApiException.Invalid("Request body must be a JSON object");
+        }
+        catch (JsonException)
+        {
+            throw PipedriveApiException.Invalid("Request body is not valid JSON");
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private void Seed()
+    {
+        var orgIds = PipedriveDemoData.Organizations.Select(store.CreateOrganization).ToList();
+        var start = time.GetUtcNow().AddDays(-1);
+        var i = 0;
+        foreach (var person in PipedriveDemoData.Generate(Options.SeedPersons, Options.Seed, fields, orgIds))
+        {
+            // Several persons share each second, as in a real import: ties on update_time are normal.
+            store.Create(person, start.AddSeconds(i++ / 3));
+        }
+    }
+}

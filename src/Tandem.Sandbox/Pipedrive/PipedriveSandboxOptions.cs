@@ -1,0 +1,22 @@
+namespace Tandem.Sandbox.Pipedrive;
+
+/// <summary>How the Pipedrive sandbox behaves: its API token, burst limit, seed data.</summary>
+public sealed record PipedriveSandboxOptions
+{
+    /// <summary>The one API token the sandbox accepts (header <c>x-api-token</c> or query <c>api_token</c>).</summary>
+    public string ApiToken { get; init; } = "sandbox-pipedrive-api-token";
+
+    /// <summary>Requests per rolling 2-second window before 429 (Pipedrive's burst limit); 0 for none.</summary>
+    public int BurstLimit { get; init; } = 200;
+
+    /// <summary>Deleted persons are purged for good this long after deletion (Pipedrive: 30 days).</summary>
+    public TimeSpan DeletedRetention { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Demo persons created at start (deterministic for a given seed).</summary>
+    public int SeedPersons { get; init; } = 300;
+
+    public int Seed { get; init; } = 20260101;
+
+    /// <summary>Person labels (options of the <c>label</c> field) an admin defined; the API cannot add labels.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = ["Customer", "Hot lead", "Cold lead", "VIP"];
+}
