@@ -22,6 +22,7 @@ public sealed class WriteApplier
     private readonly ActivityBudget activity;
     private readonly Func<string> newReference;
     private readonly List<(ItemPlan Plan, List<PendingWrite> Writes)> open = [];
+    private readonly HashSet<ItemPlan> waiting = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Side, Queue<PendingWrite>> unsent = new() { [Side.A] = new(), [Side.B] = new() };
 
     public WriteApplier(SyncRequest request, SyncContext context, ISyncSession session, RunReport report, Func<string> newReference)
@@ -37,16 +38,9 @@ public sealed class WriteApplier
     /// <summary>Takes a page of plans; sends whatever full batches they complete.</summary>
     public async Task AddAsync(IReadOnlyList<ItemPlan> plans, CancellationToken cancellationToken)
     {
-        var planned = new PageCommit();
         foreach (var plan in plans)
         {
             var writes = PendingWrites.For(plan, newReference);
-            if (writes.Count > 0)
-            {
-                // Settled with this page when it writes nothing; otherwise it may wait for later pages to fill its batch.
-                MarkItem(plan, planned, DirtyState.Planned);
-            }
-
             open.Add((plan, writes));
             foreach (var write in writes)
             {
@@ -54,8 +48,20 @@ public sealed class WriteApplier
             }
         }
 
-        await session.CommitAsync(planned, cancellationToken);
         await FlushAsync(final: false, cancellationToken);
+
+        // What still waits for its batch must not come back from the next page's query: mark it planned
+        // (a stopped run turns it dirty again). Only the few plans left over are marked, not every plan.
+        var planned = new PageCommit();
+        foreach (var (plan, _) in open)
+        {
+            if (waiting.Add(plan))
+            {
+                MarkItem(plan, planned, DirtyState.Planned);
+            }
+        }
+
+        await session.CommitAsync(planned, cancellationToken);
     }
 
     /// <summary>Sends what is left, partial batches included, and settles every open plan.</summary>
@@ -97,6 +103,10 @@ public sealed class WriteApplier
         activity.Apply(commit);
         await session.CommitAsync(commit, cancellationToken);
         open.RemoveAll(o => o.Writes.TrueForAll(w => w.Result is not null));
+        foreach (var (plan, _) in ready)
+        {
+            waiting.Remove(plan);
+        }
     }
 
     private async Task JournalAsync(List<PendingWrite> batch, CancellationToken cancellationToken)

@@ -10,7 +10,6 @@ internal sealed class RecordRowConfiguration : IEntityTypeConfiguration<RecordRo
         builder.HasKey(r => new { r.ConnectionId, r.Side, r.RecordId });
         builder.HasIndex(r => new { r.ConnectionId, r.Side, r.EmailKey });
         builder.HasIndex(r => new { r.ConnectionId, r.Dirty, r.Side });
-        builder.HasIndex(r => new { r.ConnectionId, r.Side, r.ScanGen });
         builder.BelongsToConnection(r => r.ConnectionId);
     }
 }

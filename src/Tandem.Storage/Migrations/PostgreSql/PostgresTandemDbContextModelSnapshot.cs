@@ -408,8 +408,6 @@ namespace Tandem.Storage.Migrations.PostgreSql
 
                     b.HasIndex("ConnectionId", "Side", "EmailKey");
 
-                    b.HasIndex("ConnectionId", "Side", "ScanGen");
-
                     b.ToTable("records");
                 });
 

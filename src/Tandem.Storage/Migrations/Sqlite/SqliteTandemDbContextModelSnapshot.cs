@@ -397,8 +397,6 @@ namespace Tandem.Storage.Migrations.Sqlite
 
                     b.HasIndex("ConnectionId", "Side", "EmailKey");
 
-                    b.HasIndex("ConnectionId", "Side", "ScanGen");
-
                     b.ToTable("records");
                 });
 
