@@ -12,23 +12,19 @@ namespace Tandem.Connectors.CardDav.Http;
 /// </summary>
 internal sealed class DavClient : IDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient pooled;
+    private readonly HttpClient unpooled;
     private readonly AuthenticationHeaderValue authorization;
-    private volatile bool closeConnections;
+    private volatile bool http10;
 
     public DavClient(Uri origin, string userName, string password, CardDavOptions options)
     {
         Origin = new Uri(origin.GetLeftPart(UriPartial.Authority) + "/");
         var guard = new NetworkGuard(options);
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            Credentials = null,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = guard.ConnectAsync,
-        };
-        http = new HttpClient(handler) { Timeout = options.RequestTimeout };
+        pooled = new HttpClient(Handler(guard, TimeSpan.FromMinutes(5))) { Timeout = options.RequestTimeout };
+
+        // For HTTP/1.0 servers: a connection is never reused (a zero lifetime disposes it when the response ends).
+        unpooled = new HttpClient(Handler(guard, TimeSpan.Zero)) { Timeout = options.RequestTimeout };
         authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password)));
     }
 
@@ -54,17 +50,26 @@ internal sealed class DavClient : IDisposable
 
         request.Headers.Authorization = authorization;
 
-        // Radicale's built-in server answers HTTP/1.0; .NET then fails the next request when a response body was
-        // left unread ("response ended prematurely"). Such a server gets one connection per request, and its
-        // bodies are buffered (no streaming) before the caller sees them.
-        if (closeConnections)
+        // Radicale's built-in server (Python wsgiref) answers HTTP/1.0 without keep-alive and closes the connection
+        // after each response, but .NET keeps such a connection in its pool and the next request sent on it fails
+        // with "the response ended prematurely" (the server never sees it). Once a server answered HTTP/1.0, every
+        // request goes through a client that never reuses a connection, says so (Connection: close), and has its
+        // body read in full before the caller sees it.
+        var http10Server = http10;
+        if (http10Server)
         {
             request.Headers.ConnectionClose = true;
         }
+
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await (http10Server ? unpooled : pooled).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (response.Version < HttpVersion.Version11)
+            {
+                http10 = true;
+                await BufferAsync(response, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (HttpRequestException ex) when (FindBlocked(ex) is { } blocked)
         {
@@ -77,12 +82,6 @@ internal sealed class DavClient : IDisposable
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ConnectorException($"The CardDAV server {ServerName} did not answer in time.", ex);
-        }
-
-        if (response.Version < HttpVersion.Version11)
-        {
-            closeConnections = true;
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (response.StatusCode == HttpStatusCode.Unauthorized)
@@ -107,7 +106,33 @@ internal sealed class DavClient : IDisposable
             IsAuthorizationFailure = response.StatusCode == HttpStatusCode.Forbidden && request.Method.Method == "PROPFIND",
         };
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        pooled.Dispose();
+        unpooled.Dispose();
+    }
+
+    private static SocketsHttpHandler Handler(NetworkGuard guard, TimeSpan connectionLifetime) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        Credentials = null,
+        PooledConnectionLifetime = connectionLifetime,
+        ConnectCallback = guard.ConnectAsync,
+    };
+
+    private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     private static BlockedAddressException? FindBlocked(Exception ex)
     {

@@ -155,7 +155,7 @@ public abstract class CardDavConformanceTests<TServer>
     {
         SkipIfMissing();
         var book = await server.CreateBookAsync();
-        await server.PutAsync(book, "ann.vcf", CardDavTestKit.Card("4.0", "ann", "Ann Lee", "ann@example.com", "X-PET:cat", "item1.X-ABLabel:Cousin", "CATEGORIES:Family"));
+        await server.PutAsync(book, "ann.vcf", CardDavTestKit.CardOfVersion("4.0", "ann", "Ann Lee", "ann@example.com", "X-PET:cat", "item1.X-ABLabel:Cousin", "CATEGORIES:Family"));
         await using var connector = CardDavTestKit.Connect(server, server.Settings(Name(book)));
         var before = Assert.Single((await connector.ListPagesAsync()).SelectMany(p => p.Records));
 

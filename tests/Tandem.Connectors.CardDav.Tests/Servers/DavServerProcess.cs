@@ -11,9 +11,12 @@ public sealed class DavServerProcess : IAsyncDisposable
 
     private readonly Process process;
 
-    private DavServerProcess(Process process, int port, string root)
+    private readonly ServerLog log;
+
+    private DavServerProcess(Process process, int port, string root, ServerLog log)
     {
         this.process = process;
+        this.log = log;
         Port = port;
         Root = root;
     }
@@ -49,14 +52,14 @@ public sealed class DavServerProcess : IAsyncDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start.");
         // The server's output goes to a log beside its storage, kept after the run for diagnosing failures.
-        var log = new StreamWriter(root + ".log") { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
-        process.Exited += (_, _) => { lock (log) { log.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        // Output events can still arrive after the process exited, so the log is closed only on dispose, and
+        // lines arriving after that are dropped.
+        var log = new ServerLog(root + ".log");
+        process.OutputDataReceived += (_, e) => log.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => log.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new DavServerProcess(process, port, root);
+        var server = new DavServerProcess(process, port, root, log);
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
@@ -88,12 +91,40 @@ public sealed class DavServerProcess : IAsyncDisposable
         }
 
         process.Dispose();
+        log.Dispose();
         try
         {
             Directory.Delete(Root, recursive: true);
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>The server's output, appended to a file; writes after dispose are ignored.</summary>
+    private sealed class ServerLog(string path) : IDisposable
+    {
+        private readonly StreamWriter writer = new(path) { AutoFlush = true };
+        private bool closed;
+
+        public void Write(string? line)
+        {
+            lock (writer)
+            {
+                if (!closed && line is not null)
+                {
+                    writer.WriteLine(line);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (writer)
+            {
+                closed = true;
+                writer.Dispose();
+            }
         }
     }
 }

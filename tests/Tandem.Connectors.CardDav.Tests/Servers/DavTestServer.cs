@@ -46,7 +46,9 @@ public abstract class DavTestServer : IAsyncLifetime
         Directory.CreateDirectory(root);
         Prepare(root);
         Process = await DavServerProcess.StartAsync(executable, Arguments, root, TestContext.Current.CancellationToken);
-        raw = new HttpClient { BaseAddress = Process.BaseUrl };
+        // Radicale answers HTTP/1.0 and closes each connection; .NET would reuse it anyway, so this client never
+        // pools a connection (the connector handles the same quirk itself).
+        raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { BaseAddress = Process.BaseUrl };
         raw.DefaultRequestHeaders.ConnectionClose = true;
         raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(UserName + ":" + Password)));
         await WarmUpAsync();
