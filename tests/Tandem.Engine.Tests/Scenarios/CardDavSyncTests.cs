@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Xml.Linq;
+using Tandem.Connectors.CardDav;
+using Tandem.Connectors.Catalog;
+using Tandem.Domain.Configuration;
+using Tandem.Engine.Tests.Harness;
+
+namespace Tandem.Engine.Tests.Scenarios;
+
+/// <summary>
+/// The engine syncing two address books on one real Radicale (Debian package), started on 127.0.0.1 with
+/// temporary storage. Skipped, with the reason, when Radicale is not installed.
+/// </summary>
+public sealed class CardDavSyncTests : IAsyncLifetime
+{
+    private const string User = "alice";
+    private const string Password = "wonderland";
+    private const string BookA = "/alice/a/";
+    private const string BookB = "/alice/b/";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    private static readonly XNamespace Dav = "DAV:";
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "tandem-carddav-sync", Guid.NewGuid().ToString("N"));
+    private Process? radicale;
+    private HttpClient? raw;
+    private int port;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Raw => raw ?? throw new InvalidOperationException("Radicale is not running.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var executable = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
+            .Select(dir => Path.Combine(dir, "radicale"))
+            .FirstOrDefault(File.Exists);
+        if (executable is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "users"), $"{User}:{Password}\n");
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "--config", string.Empty,
+            "--server-hosts", $"127.0.0.1:{port}",
+            "--storage-filesystem-folder", Path.Combine(root, "collections"),
+            "--auth-type", "htpasswd",
+            "--auth-htpasswd-filename", Path.Combine(root, "users"),
+            "--auth-htpasswd-encryption", "plain",
+            "--auth-delay", "0",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        radicale = Process.Start(info) ?? throw new InvalidOperationException("radicale did not start.");
+        radicale.OutputDataReceived += (_, _) => { };
+        radicale.ErrorDataReceived += (_, _) => { };
+        radicale.BeginOutputReadLine();
+        radicale.BeginErrorReadLine();
+        await WaitUntilListeningAsync();
+
+        // Radicale answers HTTP/1.0 and closes every connection, so this client never reuses one.
+        raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        raw.DefaultRequestHeaders.ConnectionClose = true;
+        raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(User + ":" + Password)));
+        await CreateBookAsync(BookA);
+        await CreateBookAsync(BookB);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        raw?.Dispose();
+        if (radicale is not null)
+        {
+            if (!radicale.HasExited)
+            {
+                radicale.Kill(entireProcessTree: true);
+                await radicale.WaitForExitAsync();
+            }
+
+            radicale.Dispose();
+        }
+
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Two_address_books_converge_edits_flow_both_ways_and_a_deletion_tags_the_counterpart()
+    {
+        Assert.SkipWhen(radicale is null, "Radicale is not installed (apt-get install radicale); the CardDAV sync test is skipped.");
+        await using var h = await CreateAsync();
+        h.Settings = new ConnectionSettings { Options = new SyncOptions { SyncDeletions = true } };
+        await PutAsync(BookA, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "X-PET:cat"));
+        await PutAsync(BookB, "bob.vcf", Card("bob-uid", "Bob Ray", "Ray;Bob;;;", "bob@example.com"));
+
+        await h.SyncCleanlyAsync();
+        var quiet = await h.SyncCleanlyAsync();
+
+        Assert.Equal(2, (await CardsAsync(BookA)).Count);
+        Assert.Equal(2, (await CardsAsync(BookB)).Count);
+        Assert.Equal(0, quiet.WriteCalls);
+        var annInB = Assert.Single(await CardsAsync(BookB), c => c.Value.Contains("ann@example.com", StringComparison.Ordinal)).Key;
+        var bobInA = Assert.Single(await CardsAsync(BookA), c => c.Value.Contains("bob@example.com", StringComparison.Ordinal)).Key;
+
+        await PutAsync(BookA, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "X-PET:cat", "TITLE:CFO"));
+        var edited = await h.SyncCleanlyAsync();
+        Assert.Equal(1, edited.B.Updated);
+        Assert.Contains("TITLE:CFO", await GetAsync(annInB), StringComparison.OrdinalIgnoreCase);
+
+        await PutAsync(BookB, "bob.vcf", Card("bob-uid", "Bob Ray", "Ray;Bob;;;", "bob@example.com", "TITLE:CTO"));
+        await h.SyncCleanlyAsync();
+        Assert.Contains("TITLE:CTO", await GetAsync(bobInA), StringComparison.OrdinalIgnoreCase);
+
+        await DeleteAsync(BookA, "ann.vcf");
+        await h.SyncCleanlyAsync();
+        Assert.Contains(SyncOptions.TrashTag, await GetAsync(annInB), StringComparison.Ordinal);
+        Assert.Equal(0, (await h.SyncCleanlyAsync()).WriteCalls);
+    }
+
+    private async Task<SyncHarness> CreateAsync()
+    {
+        var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
+        var factory = new CardDavConnectorFactory(new CardDavOptions { AllowedHosts = ["127.0.0.1"] });
+        h.ConnectA = () => factory.Create(Settings("a"), ConnectorContext.Default);
+        h.ConnectB = () => factory.Create(Settings("b"), ConnectorContext.Default);
+        return h;
+    }
+
+    private AccountSettings Settings(string book) => new(new Dictionary<string, string>
+    {
+        ["url"] = $"http://127.0.0.1:{port}/",
+        ["username"] = User,
+        ["password"] = Password,
+        ["addressBook"] = book,
+    });
+
+    private async Task WaitUntilListeningAsync()
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            if (radicale!.HasExited)
+            {
+                throw new InvalidOperationException($"radicale exited with code {radicale.ExitCode} before it listened.");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port, Ct);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, Ct);
+            }
+        }
+    }
+
+    private async Task CreateBookAsync(string path)
+    {
+        var body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop>
+            <d:resourcetype><d:collection/><c:addressbook/></d:resourcetype>
+            </d:prop></d:set></d:mkcol>
+            """;
+        using var request = new HttpRequestMessage(new HttpMethod("MKCOL"), path) { Content = new StringContent(body, Encoding.UTF8, "application/xml") };
+        using var response = await Raw.SendAsync(request, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"MKCOL {path} answered {(int)response.StatusCode}");
+    }
+
+    private async Task PutAsync(string book, string name, string text)
+    {
+        using var content = new StringContent(text, new UTF8Encoding(false), "text/vcard");
+        using var response = await Raw.PutAsync(book + name, content, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {name} answered {(int)response.StatusCode}");
+    }
+
+    private async Task DeleteAsync(string book, string name)
+    {
+        using var response = await Raw.DeleteAsync(book + name, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"DELETE {name} answered {(int)response.StatusCode}");
+    }
+
+    private Task<string> GetAsync(string href) => Raw.GetStringAsync(href, Ct);
+
+    /// <summary>Every card in the book: href → text.</summary>
+    private async Task<Dictionary<string, string>> CardsAsync(string book)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod("PROPFIND"), book)
+        {
+            Content = new StringContent("""<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>""", Encoding.UTF8, "application/xml"),
+        };
+        request.Headers.Add("Depth", "1");
+        using var response = await Raw.SendAsync(request, Ct);
+        var xml = XDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var cards = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var href in xml.Descendants(Dav + "href").Select(e => e.Value.Trim()).Where(h => h.EndsWith(".vcf", StringComparison.Ordinal)))
+        {
+            cards[href] = await GetAsync(href);
+        }
+
+        return cards;
+    }
+
+    private static string Card(string uid, string fn, string n, string email, params string[] extra) =>
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + fn + "\r\nN:" + n + "\r\nEMAIL;TYPE=work:" + email + "\r\n" +
+        string.Concat(extra.Select(e => e + "\r\n")) + "END:VCARD\r\n";
+}
