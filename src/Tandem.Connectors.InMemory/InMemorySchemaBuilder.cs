@@ -20,14 +20,14 @@ public sealed class InMemorySchemaBuilder
     /// <c>org</c>, <c>title</c>, <c>birthday</c> (date) and <c>note</c>, each with its role.
     /// </summary>
     public static InMemorySchemaBuilder Crm() => new InMemorySchemaBuilder()
-        .Add(new FieldDefinition("name.first", "First name", FieldType.Text) { Role = FieldRole.FirstName })
-        .Add(new FieldDefinition("name.last", "Last name", FieldType.Text) { Role = FieldRole.LastName })
-        .Add(new FieldDefinition("emails", "Emails", FieldType.Email) { IsList = true, Role = FieldRole.Emails })
-        .Add(new FieldDefinition("phones", "Phones", FieldType.Phone) { IsList = true, Role = FieldRole.Phones })
-        .Add(new FieldDefinition("org", "Company", FieldType.Text) { Role = FieldRole.Company })
-        .Add(new FieldDefinition("title", "Job title", FieldType.Text) { Role = FieldRole.JobTitle })
-        .Add(new FieldDefinition("birthday", "Birthday", FieldType.Date) { Role = FieldRole.Birthday })
-        .Add(new FieldDefinition("note", "Note", FieldType.Text) { Role = FieldRole.Notes });
+        .Add(new FieldDefinition(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName })
+        .Add(new FieldDefinition(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName })
+        .Add(new FieldDefinition(StandardFieldKeys.Emails, "Emails", FieldType.Email) { IsList = true, Role = FieldRole.Emails })
+        .Add(new FieldDefinition(StandardFieldKeys.Phones, "Phones", FieldType.Phone) { IsList = true, Role = FieldRole.Phones })
+        .Add(new FieldDefinition(StandardFieldKeys.Org, "Company", FieldType.Text) { Role = FieldRole.Company })
+        .Add(new FieldDefinition(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle })
+        .Add(new FieldDefinition(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday })
+        .Add(new FieldDefinition(StandardFieldKeys.Note, "Note", FieldType.Text) { Role = FieldRole.Notes });
 
     /// <summary>A schema with no fields yet.</summary>
     public static InMemorySchemaBuilder Empty() => new();
@@ -47,7 +47,7 @@ public sealed class InMemorySchemaBuilder
         }
 
         var first = fields.FindIndex(f => f.Role != FieldRole.None && f.Role > FieldRole.FullName);
-        var fullName = new FieldDefinition("name.full", "Name", FieldType.Text) { Role = FieldRole.FullName };
+        var fullName = new FieldDefinition(StandardFieldKeys.FullName, "Name", FieldType.Text) { Role = FieldRole.FullName };
         fields.Insert(first < 0 ? fields.Count : first, fullName);
         return this;
     }

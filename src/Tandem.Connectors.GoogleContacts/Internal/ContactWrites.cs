@@ -1,3 +1,4 @@
+using Tandem.Domain.Fields;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Contract;

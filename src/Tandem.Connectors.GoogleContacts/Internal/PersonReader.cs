@@ -24,18 +24,18 @@ internal sealed class PersonReader
     {
         var fields = ImmutableDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
         var name = First(person, "names");
-        Put(fields, GoogleFieldKeys.FirstName, Text(name, "givenName"));
-        Put(fields, GoogleFieldKeys.LastName, Text(name, "familyName"));
-        Put(fields, GoogleFieldKeys.FullName, Text(name, "displayName"));
-        Put(fields, GoogleFieldKeys.Emails, List(person, "emailAddresses", FieldType.Email, i => Text(i, "value")));
-        Put(fields, GoogleFieldKeys.Phones, List(person, "phoneNumbers", FieldType.Phone, i => Text(i, "canonicalForm") ?? Text(i, "value")));
-        Put(fields, GoogleFieldKeys.Addresses, List(person, "addresses", FieldType.Address, Address));
-        Put(fields, GoogleFieldKeys.Urls, List(person, "urls", FieldType.Url, i => Text(i, "value")));
+        Put(fields, StandardFieldKeys.FirstName, Text(name, "givenName"));
+        Put(fields, StandardFieldKeys.LastName, Text(name, "familyName"));
+        Put(fields, StandardFieldKeys.FullName, Text(name, "displayName"));
+        Put(fields, StandardFieldKeys.Emails, List(person, "emailAddresses", FieldType.Email, i => Text(i, "value")));
+        Put(fields, StandardFieldKeys.Phones, List(person, "phoneNumbers", FieldType.Phone, i => Text(i, "canonicalForm") ?? Text(i, "value")));
+        Put(fields, StandardFieldKeys.Addresses, List(person, "addresses", FieldType.Address, Address));
+        Put(fields, StandardFieldKeys.Urls, List(person, "urls", FieldType.Url, i => Text(i, "value")));
         var organization = First(person, "organizations");
-        Put(fields, GoogleFieldKeys.Org, Text(organization, "name"));
-        Put(fields, GoogleFieldKeys.Title, Text(organization, "title"));
-        Put(fields, GoogleFieldKeys.Birthday, Birthday(First(person, "birthdays")));
-        Put(fields, GoogleFieldKeys.Note, Text(First(person, "biographies"), "value"));
+        Put(fields, StandardFieldKeys.Org, Text(organization, "name"));
+        Put(fields, StandardFieldKeys.Title, Text(organization, "title"));
+        Put(fields, StandardFieldKeys.Birthday, Birthday(First(person, "birthdays")));
+        Put(fields, StandardFieldKeys.Note, Text(First(person, "biographies"), "value"));
         foreach (var item in Items(person, "userDefined"))
         {
             if (Text(item, "key") is { } key && !fields.ContainsKey(GoogleFieldKeys.UserDefinedPrefix + key))

@@ -77,25 +77,25 @@ internal static class PersonWriter
     {
         switch (change.Key)
         {
-            case GoogleFieldKeys.FirstName:
+            case StandardFieldKeys.FirstName:
                 return SetInFirst(fields, "names", "givenName", Text(change.Value));
-            case GoogleFieldKeys.LastName:
+            case StandardFieldKeys.LastName:
                 return SetInFirst(fields, "names", "familyName", Text(change.Value));
-            case GoogleFieldKeys.Org:
+            case StandardFieldKeys.Org:
                 return SetInFirst(fields, "organizations", "name", Text(change.Value));
-            case GoogleFieldKeys.Title:
+            case StandardFieldKeys.Title:
                 return SetInFirst(fields, "organizations", "title", Text(change.Value));
-            case GoogleFieldKeys.Note:
+            case StandardFieldKeys.Note:
                 return Replace(fields, "biographies", Text(change.Value) is { } note ? new JsonObject { ["value"] = note, ["contentType"] = "TEXT_PLAIN" } : null);
-            case GoogleFieldKeys.Birthday:
+            case StandardFieldKeys.Birthday:
                 return Replace(fields, "birthdays", Birthday(change.Value));
-            case GoogleFieldKeys.Emails:
+            case StandardFieldKeys.Emails:
                 return ReplaceList(fields, "emailAddresses", change.Value, v => new JsonObject { ["value"] = v.Text });
-            case GoogleFieldKeys.Phones:
+            case StandardFieldKeys.Phones:
                 return ReplaceList(fields, "phoneNumbers", change.Value, v => new JsonObject { ["value"] = v.Text });
-            case GoogleFieldKeys.Urls:
+            case StandardFieldKeys.Urls:
                 return ReplaceList(fields, "urls", change.Value, v => new JsonObject { ["value"] = v.Text });
-            case GoogleFieldKeys.Addresses:
+            case StandardFieldKeys.Addresses:
                 return ReplaceList(fields, "addresses", change.Value, Address);
             case var key when key.StartsWith(GoogleFieldKeys.UserDefinedPrefix, StringComparison.Ordinal):
                 return SetUserDefined(fields, key[GoogleFieldKeys.UserDefinedPrefix.Length..], Text(change.Value));

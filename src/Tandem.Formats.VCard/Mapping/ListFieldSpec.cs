@@ -25,22 +25,22 @@ internal sealed class ListFieldSpec
     }
 
     public static ListFieldSpec Emails { get; } = new(
-        VCardFieldKeys.Emails, "EMAIL", FieldType.Email, ["internet"],
+        StandardFieldKeys.Emails, "EMAIL", FieldType.Email, ["internet"],
         (raw, _) => Values.Create(FieldType.Email, VCardText.Unescape(raw)),
         (value, _) => VCardText.Escape(value.Text));
 
     public static ListFieldSpec Phones { get; } = new(
-        VCardFieldKeys.Phones, "TEL", FieldType.Phone, ["voice"],
+        StandardFieldKeys.Phones, "TEL", FieldType.Phone, ["voice"],
         ReadPhone,
         (value, v4) => v4 ? "tel:" + VCardText.EscapeUri(value.Text) : VCardText.Escape(value.Text));
 
     public static ListFieldSpec Urls { get; } = new(
-        VCardFieldKeys.Urls, "URL", FieldType.Url, [],
+        StandardFieldKeys.Urls, "URL", FieldType.Url, [],
         (raw, _) => Values.Create(FieldType.Url, VCardText.Unescape(raw)),
         (value, _) => VCardText.EscapeUri(value.Text));
 
     public static ListFieldSpec Addresses { get; } = new(
-        VCardFieldKeys.Addresses, "ADR", FieldType.Address, [],
+        StandardFieldKeys.Addresses, "ADR", FieldType.Address, [],
         ReadAddress,
         (value, _) => ";;" + VCardText.JoinComponents(Values.Parts(value)));
 

@@ -11,9 +11,9 @@ internal static class NameWriter
 {
     public static void Apply(VCardCard card, Dictionary<string, FieldValue?> byKey)
     {
-        var hasFirst = byKey.TryGetValue(VCardFieldKeys.FirstName, out var first);
-        var hasLast = byKey.TryGetValue(VCardFieldKeys.LastName, out var last);
-        var hasFull = byKey.TryGetValue(VCardFieldKeys.FullName, out var full);
+        var hasFirst = byKey.TryGetValue(StandardFieldKeys.FirstName, out var first);
+        var hasLast = byKey.TryGetValue(StandardFieldKeys.LastName, out var last);
+        var hasFull = byKey.TryGetValue(StandardFieldKeys.FullName, out var full);
         if (!hasFirst && !hasLast && !hasFull)
         {
             return;

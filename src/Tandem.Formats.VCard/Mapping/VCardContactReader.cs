@@ -15,19 +15,19 @@ internal static class VCardContactReader
     {
         var fields = ImmutableDictionary.CreateBuilder<string, FieldValue>(StringComparer.Ordinal);
         var name = NameParts.Of(card);
-        Add(fields, VCardFieldKeys.FirstName, Values.Create(FieldType.Text, name.Given));
-        Add(fields, VCardFieldKeys.LastName, Values.Create(FieldType.Text, name.Family));
-        Add(fields, VCardFieldKeys.FullName, Text(card, "FN"));
+        Add(fields, StandardFieldKeys.FirstName, Values.Create(FieldType.Text, name.Given));
+        Add(fields, StandardFieldKeys.LastName, Values.Create(FieldType.Text, name.Family));
+        Add(fields, StandardFieldKeys.FullName, Text(card, "FN"));
         foreach (var spec in ListFieldSpec.All)
         {
             Add(fields, spec.Key, ListFieldReader.Read(card, spec, defaultRegion));
         }
 
-        Add(fields, VCardFieldKeys.Org, Values.Create(FieldType.Text, OrgName(card)));
-        Add(fields, VCardFieldKeys.Title, Text(card, "TITLE"));
-        Add(fields, VCardFieldKeys.Note, Text(card, "NOTE"));
+        Add(fields, StandardFieldKeys.Org, Values.Create(FieldType.Text, OrgName(card)));
+        Add(fields, StandardFieldKeys.Title, Text(card, "TITLE"));
+        Add(fields, StandardFieldKeys.Note, Text(card, "NOTE"));
         var birthday = card.Find("BDAY") is { } bday ? VCardDate.Parse(bday) : null;
-        Add(fields, VCardFieldKeys.Birthday, birthday is { } date ? Values.Date(date) : null);
+        Add(fields, StandardFieldKeys.Birthday, birthday is { } date ? Values.Date(date) : null);
 
         var uid = card.Find("UID") is { } u ? VCardText.Unescape(u.RawValue).Trim() : null;
         return new ContactRecord(id, fields.ToImmutable())

@@ -27,14 +27,14 @@ internal static class VCardContactWriter
             }
         }
 
-        if (byKey.TryGetValue(VCardFieldKeys.Org, out var org))
+        if (byKey.TryGetValue(StandardFieldKeys.Org, out var org))
         {
             SetOrg(card, Text(org));
         }
 
-        SetTextIfChanged(card, byKey, VCardFieldKeys.Title, "TITLE");
-        SetTextIfChanged(card, byKey, VCardFieldKeys.Note, "NOTE");
-        if (byKey.TryGetValue(VCardFieldKeys.Birthday, out var birthday))
+        SetTextIfChanged(card, byKey, StandardFieldKeys.Title, "TITLE");
+        SetTextIfChanged(card, byKey, StandardFieldKeys.Note, "NOTE");
+        if (byKey.TryGetValue(StandardFieldKeys.Birthday, out var birthday))
         {
             SetBirthday(card, birthday is ScalarValue b && PartialDate.TryParse(b.Text, out var date) ? date : null);
         }

@@ -7,16 +7,16 @@ internal static class VCardSchema
 {
     public static AppSchema Instance { get; } = new(
     [
-        new FieldDefinition(VCardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
-        new FieldDefinition(VCardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
-        new FieldDefinition(VCardFieldKeys.FullName, "Full name", FieldType.Text) { Role = FieldRole.FullName },
-        new FieldDefinition(VCardFieldKeys.Emails, "Emails", FieldType.Email) { IsList = true, Role = FieldRole.Emails },
-        new FieldDefinition(VCardFieldKeys.Phones, "Phones", FieldType.Phone) { IsList = true, Role = FieldRole.Phones },
-        new FieldDefinition(VCardFieldKeys.Addresses, "Addresses", FieldType.Address) { IsList = true, Role = FieldRole.Addresses },
-        new FieldDefinition(VCardFieldKeys.Urls, "Websites", FieldType.Url) { IsList = true, Role = FieldRole.Urls },
-        new FieldDefinition(VCardFieldKeys.Org, "Organisation", FieldType.Text) { Role = FieldRole.Company },
-        new FieldDefinition(VCardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
-        new FieldDefinition(VCardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
-        new FieldDefinition(VCardFieldKeys.Note, "Note", FieldType.Text) { Role = FieldRole.Notes },
+        new FieldDefinition(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
+        new FieldDefinition(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
+        new FieldDefinition(StandardFieldKeys.FullName, "Full name", FieldType.Text) { Role = FieldRole.FullName },
+        new FieldDefinition(StandardFieldKeys.Emails, "Emails", FieldType.Email) { IsList = true, Role = FieldRole.Emails },
+        new FieldDefinition(StandardFieldKeys.Phones, "Phones", FieldType.Phone) { IsList = true, Role = FieldRole.Phones },
+        new FieldDefinition(StandardFieldKeys.Addresses, "Addresses", FieldType.Address) { IsList = true, Role = FieldRole.Addresses },
+        new FieldDefinition(StandardFieldKeys.Urls, "Websites", FieldType.Url) { IsList = true, Role = FieldRole.Urls },
+        new FieldDefinition(StandardFieldKeys.Org, "Organisation", FieldType.Text) { Role = FieldRole.Company },
+        new FieldDefinition(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
+        new FieldDefinition(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
+        new FieldDefinition(StandardFieldKeys.Note, "Note", FieldType.Text) { Role = FieldRole.Notes },
     ]);
 }

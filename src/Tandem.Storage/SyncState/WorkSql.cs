@@ -24,11 +24,14 @@ internal sealed class WorkSql
         ON CONFLICT DO NOTHING
         """;
 
-    // A link whose record on one side was deleted is released when that side has a new, unlinked
-    // record with the survivor's email (the contact was re-created): the match below then pairs them.
+    // A link whose record on one side was deleted (handled already, or just reported) is released when
+    // that side has a new, unlinked record with the survivor's email (the contact was re-created): the
+    // match below then pairs them, before the deletion could tag the survivor.
     // {0}/{1}: the deleted side's id and flag columns, {2}: the deleted side, {3}: the surviving side's id column, {4}: the surviving side.
     private const string ReleaseTemplate = """
-        DELETE FROM links WHERE connection_id = @c AND {1} = 1 AND EXISTS (
+        DELETE FROM links WHERE connection_id = @c
+          AND ({1} = 1 OR EXISTS (SELECT 1 FROM records d WHERE d.connection_id = @c AND d.side = {2} AND d.record_id = links.{0} AND d.deleted = 1))
+          AND EXISTS (
             SELECT 1 FROM records s
             JOIN records n ON n.connection_id = @c AND n.side = {2} AND n.email_key = s.email_key AND n.deleted = 0
             WHERE s.connection_id = @c AND s.side = {4} AND s.record_id = links.{3} AND s.deleted = 0
