@@ -24,6 +24,9 @@ internal sealed class PipedriveClient : IDisposable
     public Task<JsonObject> PatchAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Patch, path) { Content = JsonContent.Create(body) }, cancellationToken);
 
+    public Task<JsonObject> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -72,9 +72,11 @@ internal sealed class PersonStore
 
     public JsonObject Patch(int id, JsonObject input) => Atomically(() =>
     {
-        var person = Live(id);
+        // Validated on a copy: a refused PATCH leaves the person as it was, as in Pipedrive.
+        var person = (JsonObject)Live(id).DeepClone();
         Apply(person, input);
         person["update_time"] = Stamp(time.GetUtcNow());
+        persons[id] = person;
         return (JsonObject)person.DeepClone();
     });
 

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Tandem.Domain.Fields;
+
+namespace Tandem.Connectors.Pipedrive.Internal;
+
+/// <summary>A Pipedrive custom person field: its 40-character key, type and options (option id → label).</summary>
+internal sealed record CustomField(string Key, string Name, string PipedriveType, FieldType Type, IReadOnlyDictionary<int, string> Options);
+
+/// <summary>
+/// What a person's ids mean in one company: the custom person fields (from v1 <c>personFields</c>), the labels
+/// (options of the label field) and the organizations' names. Loaded once per connector; organizations are
+/// reloaded when an unknown id appears and created when a contact names a new one.
+/// </summary>
+internal sealed class CompanyDirectory
+{
+    private readonly PipedriveClient client;
+    private readonly Dictionary<int, string> organizations = [];
+    private readonly Lock gate = new();
+
+    private CompanyDirectory(PipedriveClient client, IReadOnlyList<CustomField> custom, IReadOnlyDictionary<int, string> labels)
+    {
+        this.client = client;
+        Custom = custom.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        Labels = labels;
+    }
+
+    public IReadOnlyDictionary<string, CustomField> Custom { get; }
+
+    public IReadOnlyDictionary<int, string> Labels { get; }
+
+    public static async Task<CompanyDirectory> LoadAsync(PipedriveClient client, CancellationToken cancellationToken)
+    {
+        var custom = new List<CustomField>();
+        var labels = new Dictionary<int, string>();
+        var start = 0;
+        while (true)
+        {
+            var page = await client.GetAsync($"api/v1/personFields?start={start}&limit=500", cancellationToken).ConfigureAwait(false);
+            foreach (var field in (page["data"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var key = Json.Text(field, "key");
+                var type = Json.Text(field, "field_type");
+                if (key is null || type is null)
+                {
+                    continue;
+                }
+
+                var options = Options(field);
+                if (key is "label" or "label_ids")
+                {
+                    foreach (var (id, label) in options)
+                    {
+                        labels[id] = label;
+                    }
+                }
+                else if (key.Length == 40 && Map(type) is { } mapped)
+                {
+                    custom.Add(new CustomField(key, Json.Text(field, "name") ?? key, type, mapped, options));
+                }
+            }
+
+            var pagination = page["additional_data"]?["pagination"] as JsonObject;
+            if (pagination?["more_items_in_collection"]?.GetValue<bool>() != true || Json.Int(pagination, "next_start") is not { } next)
+            {
+                break;
+            }
+
+            start = next;
+        }
+
+        return new CompanyDirectory(client, custom, labels);
+    }
+
+    /// <summary>The Tandem type of a Pipedrive field type, or null for types Tandem does not sync (time, org, people, …).</summary>
+    public static FieldType? Map(string pipedriveType) => pipedriveType switch
+    {
+        "varchar" or "varchar_auto" or "text" => FieldType.Text,
+        "double" or "int" => FieldType.Number,
+        "monetary" => FieldType.Money,
+        "date" => FieldType.Date,
+        "daterange" => FieldType.DateRange,
+        "enum" => FieldType.SingleChoice,
+        "set" => FieldType.MultipleChoice,
+        "user" => FieldType.OwnerReference,
+        "phone" => FieldType.Phone,
+        "address" => FieldType.Address,
+        _ => null,
+    };
+
+    public int? LabelId(string name) => Labels.Where(l => string.Equals(l.Value, name, StringComparison.Ordinal)).Select(l => (int?)l.Key).FirstOrDefault();
+
+    /// <summary>The organization's name, reloading the organizations once when the id is new.</summary>
+    public async Task<string?> OrganizationNameAsync(int id, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (organizations.TryGetValue(id, out var known))
+            {
+                return known;
+            }
+        }
+
+        await ReloadOrganizationsAsync(cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            return organizations.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>The id of the organization with this name, created when the company has none.</summary>
+    public async Task<int> OrganizationIdAsync(string name, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (Find(name) is { } id)
+        {
+            return id;
+        }
+
+        await ReloadOrganizationsAsync(cancellationToken).ConfigureAwait(false);
+        if (Find(name) is { } reloaded)
+        {
+            return reloaded;
+        }
+
+        var created = await client.PostAsync("api/v2/organizations", new JsonObject { ["name"] = name }, cancellationToken).ConfigureAwait(false);
+        var newId = Json.Int(created["data"] as JsonObject, "id") ?? throw new PipedriveApiException("Pipedrive created an organization without an id.");
+        lock (gate)
+        {
+            organizations[newId] = name;
+        }
+
+        PipedriveLog.OrganizationCreated(logger, newId);
+        return newId;
+    }
+
+    /// <summary>Loads the names of organizations that persons about to be read refer to.</summary>
+    public async Task PrepareAsync(IEnumerable<JsonObject> persons, CancellationToken cancellationToken)
+    {
+        var missing = false;
+        lock (gate)
+        {
+            missing = persons.Select(p => Json.Int(p, "org_id")).OfType<int>().Any(id => !organizations.ContainsKey(id));
+        }
+
+        if (missing)
+        {
+            await ReloadOrganizationsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public string? KnownOrganizationName(int id)
+    {
+        lock (gate)
+        {
+            return organizations.GetValueOrDefault(id);
+        }
+    }
+
+    private int? Find(string name)
+    {
+        lock (gate)
+        {
+            return organizations.Where(o => string.Equals(o.Value, name, StringComparison.OrdinalIgnoreCase)).Select(o => (int?)o.Key).Min();
+        }
+    }
+
+    private async Task ReloadOrganizationsAsync(CancellationToken cancellationToken)
+    {
+        var loaded = new Dictionary<int, string>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetAsync("api/v2/organizations?limit=500" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), cancellationToken).ConfigureAwait(false);
+            foreach (var org in (page["data"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (Json.Int(org, "id") is { } id && Json.Text(org, "name") is { } name)
+                {
+                    loaded[id] = name;
+                }
+            }
+
+            cursor = Json.Text(page["additional_data"] as JsonObject, "next_cursor");
+        }
+        while (cursor is not null);
+        lock (gate)
+        {
+            foreach (var (id, name) in loaded)
+            {
+                organizations[id] = name;
+            }
+        }
+    }
+
+    private static Dictionary<int, string> Options(JsonObject field)
+    {
+        var options = new Dictionary<int, string>();
+        foreach (var option in (field["options"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (Json.Int(option, "id") is { } id && Json.Text(option, "label") is { } label)
+            {
+                options[id] = label;
+            }
+        }
+
+        return options;
+    }
+}
+
+/// <summary>Small readers of Pipedrive JSON that tolerate missing and null properties.</summary>
+internal static class Json
+{
+    public static string? Text(JsonObject? item, string property) =>
+        item?[property] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    public static int? Int(JsonObject? item, string property) => item?[property] is JsonValue value ? Int(value) : null;
+
+    public static int? Int(JsonNode? node) => node is JsonValue value
+        ? value.TryGetValue<int>(out var n) ? n
+        : value.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue ? (int)l
+        : value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
+        : null
+        : null;
+
+    /// <summary>A number or numeric string as invariant text.</summary>
+    public static string? Number(JsonNode? node) => node switch
+    {
+        JsonValue v when v.TryGetValue<decimal>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<double>(out var x) => x.ToString("R", CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => null,
+    };
+
+    public static IEnumerable<JsonObject> Items(JsonObject? item, string property) => (item?[property] as JsonArray ?? []).OfType<JsonObject>();
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Tandem.Connectors.Contract;
+using Tandem.Connectors.Http;
+using Tandem.Domain.Fields;
+
+namespace Tandem.Connectors.Pipedrive.Internal;
+
+/// <summary>
+/// One write, one call (Pipedrive has no batch endpoint for persons). A create is never repeated once it may have
+/// reached Pipedrive (<see cref="WriteFailureKind.Unknown"/>); an update re-reads the person first and fails with
+/// <see cref="WriteFailureKind.StaleVersion"/> when it changed since the version the engine holds; Pipedrive's 4xx
+/// for bad values becomes <see cref="WriteFailureKind.Rejected"/> with Pipedrive's message.
+/// </summary>
+internal sealed class PersonWrites
+{
+    private const string ContactQuery = "?include_fields=marketing_status";
+
+    private readonly PipedriveClient client;
+    private readonly PersonReader reader;
+    private readonly ILogger logger;
+
+    public PersonWrites(PipedriveClient client, PersonReader reader, ILogger logger)
+    {
+        this.client = client;
+        this.reader = reader;
+        this.logger = logger;
+    }
+
+    public async Task<WriteResult> ApplyAsync(WriteOperation operation, CompanyDirectory directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return operation switch
+            {
+                CreateOperation create => await CreateAsync(create, directory, cancellationToken).ConfigureAwait(false),
+                UpdateOperation update => await UpdateAsync(update, directory, cancellationToken).ConfigureAwait(false),
+                DeleteOperation delete => await DeleteAsync(delete, cancellationToken).ConfigureAwait(false),
+                _ => WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, "Pipedrive does not support this operation."),
+            };
+        }
+        catch (OutcomeUnknownException ex)
+        {
+            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Unknown, ex.Message);
+        }
+        catch (PipedriveApiException ex) when (ex.Code == 404)
+        {
+            return WriteResult.Failed(operation.OperationId, WriteFailureKind.NotFound, "The person no longer exists in Pipedrive.");
+        }
+        catch (PipedriveApiException ex) when (ex.Code is >= 400 and < 500 and not (401 or 403 or 429))
+        {
+            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, ex.PipedriveMessage.Length > 0 ? ex.PipedriveMessage : ex.Message);
+        }
+        catch (PipedriveApiException ex) when (ex.Code >= 500)
+        {
+            // An idempotent call (a delete) failed after its retries: it may have happened.
+            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Unknown, ex.Message);
+        }
+        catch (FormatException ex)
+        {
+            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, ex.Message);
+        }
+    }
+
+    private async Task<WriteResult> CreateAsync(CreateOperation create, CompanyDirectory directory, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject();
+        await PersonWriter.ApplyAsync(body, create.Fields.Select(f => new Domain.Mapping.FieldChange(f.Key, f.Value)), directory, logger, cancellationToken).ConfigureAwait(false);
+        if (Json.Text(body, "name") is null && Json.Text(body, "first_name") is null && Json.Text(body, "last_name") is null)
+        {
+            // Pipedrive requires a name; a contact known only by its email is named after it.
+            if (Json.Text(Json.Items(body, "emails").FirstOrDefault(), "value") is not { } email)
+            {
+                return WriteResult.Failed(create.OperationId, WriteFailureKind.Rejected, "Pipedrive needs a name or an email for a new person.");
+            }
+
+            body["name"] = email;
+        }
+
+        body["label_ids"] = new JsonArray(LabelIds(create.Tags, directory).Select(id => (JsonNode)id).ToArray());
+        if (create.Unsubscribed)
+        {
+            body["marketing_status"] = "unsubscribed";
+        }
+
+        var created = await client.PostAsync("api/v2/persons", body, cancellationToken).ConfigureAwait(false);
+        return WriteResult.Success(create.OperationId, await ReadAsync(created, directory, create.Unsubscribed, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<WriteResult> UpdateAsync(UpdateOperation update, CompanyDirectory directory, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(update.RecordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return WriteResult.Failed(update.OperationId, WriteFailureKind.NotFound, "Not a Pipedrive person id.");
+        }
+
+        // Read-check-write: Pipedrive has no conditional update, so the version is compared just before the PATCH.
+        var current = await client.GetAsync($"api/v2/persons/{id}{ContactQuery}", cancellationToken).ConfigureAwait(false);
+        var person = current["data"] as JsonObject ?? throw new PipedriveApiException("Pipedrive returned no person.");
+        await directory.PrepareAsync([person], cancellationToken).ConfigureAwait(false);
+        var record = reader.Read(person, directory);
+        if (update.ExpectedVersion is { } expected && expected != record.Version)
+        {
+            return WriteResult.Failed(update.OperationId, WriteFailureKind.StaleVersion, "The person changed in Pipedrive since it was read.");
+        }
+
+        var body = new JsonObject();
+        await PersonWriter.ApplyAsync(body, update.Changes, directory, logger, cancellationToken).ConfigureAwait(false);
+        if (update.AddTags.Count > 0 || update.RemoveTags.Count > 0)
+        {
+            var remove = LabelIds(update.RemoveTags, directory, log: false).ToHashSet();
+            var labels = (person["label_ids"] as JsonArray ?? []).Select(Json.Int).OfType<int>().Where(l => !remove.Contains(l)).Concat(LabelIds(update.AddTags, directory)).Distinct().ToList();
+            body["label_ids"] = new JsonArray(labels.Select(l => (JsonNode)l).ToArray());
+        }
+
+        if (update.Unsubscribe && !record.IsUnsubscribed)
+        {
+            body["marketing_status"] = "unsubscribed";
+        }
+
+        if (body.Count == 0)
+        {
+            return WriteResult.Success(update.OperationId, record);
+        }
+
+        var patched = await client.PatchAsync($"api/v2/persons/{id}", body, cancellationToken).ConfigureAwait(false);
+        return WriteResult.Success(update.OperationId, await ReadAsync(patched, directory, record.IsUnsubscribed || update.Unsubscribe, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<WriteResult> DeleteAsync(DeleteOperation delete, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(delete.RecordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return WriteResult.Failed(delete.OperationId, WriteFailureKind.NotFound, "Not a Pipedrive person id.");
+        }
+
+        _ = await client.DeleteAsync($"api/v2/persons/{id}", cancellationToken).ConfigureAwait(false);
+        return WriteResult.Success(delete.OperationId, null);
+    }
+
+    /// <summary>The person a write answered with; <c>marketing_status</c> is kept from before when the answer leaves it out.</summary>
+    private async Task<Domain.Contacts.ContactRecord> ReadAsync(JsonObject answer, CompanyDirectory directory, bool unsubscribed, CancellationToken cancellationToken)
+    {
+        var person = answer["data"] as JsonObject ?? throw new PipedriveApiException("Pipedrive answered a write without the person.");
+        await directory.PrepareAsync([person], cancellationToken).ConfigureAwait(false);
+        var record = reader.Read(person, directory);
+        return person.ContainsKey("marketing_status") ? record : record with { IsUnsubscribed = unsubscribed };
+    }
+
+    private IEnumerable<int> LabelIds(IEnumerable<string> tags, CompanyDirectory directory, bool log = true)
+    {
+        foreach (var tag in tags)
+        {
+            if (directory.LabelId(tag) is { } id)
+            {
+                yield return id;
+            }
+            else if (log)
+            {
+                PipedriveLog.UnknownLabel(logger, tag);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Tandem.Domain.Fields;
+
+namespace Tandem.Connectors.Pipedrive.Internal;
+
+/// <summary>The standard (contact-sync) fields of a Pipedrive person, plus the company's custom person fields.</summary>
+internal static class PipedriveSchema
+{
+    public static readonly IReadOnlyList<FieldDefinition> Standard =
+    [
+        new(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
+        new(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
+        new(StandardFieldKeys.FullName, "Name", FieldType.Text) { Role = FieldRole.FullName },
+        new(StandardFieldKeys.Emails, "Emails", FieldType.Email) { IsList = true, Role = FieldRole.Emails },
+        new(StandardFieldKeys.Phones, "Phones", FieldType.Phone) { IsList = true, Role = FieldRole.Phones },
+        new(StandardFieldKeys.Org, "Organization", FieldType.Text) { Role = FieldRole.Company },
+        new(PipedriveFieldKeys.Owner, "Owner", FieldType.OwnerReference) { Role = FieldRole.Owner },
+        new(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
+        new(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
+        new(StandardFieldKeys.Note, "Notes", FieldType.Text) { Role = FieldRole.Notes },
+    ];
+
+    public static AppSchema Build(CompanyDirectory directory) => new(Standard.Concat(directory.Custom.Values
+        .OrderBy(c => c.Name, StringComparer.Ordinal)
+        .Select(c => new FieldDefinition(PipedriveFieldKeys.CustomPrefix + c.Key, c.Name, c.Type)
+        {
+            IsCustom = true,
+            Options = c.Options.OrderBy(o => o.Key).Select(o => new ChoiceOption(o.Key.ToString(CultureInfo.InvariantCulture), o.Value)).ToList(),
+        })));
+}
