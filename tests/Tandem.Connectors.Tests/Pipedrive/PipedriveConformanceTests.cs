@@ -26,6 +26,9 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
 
     private const int Seeded = 620;
 
+    /// <summary>The custom field types the sandbox company has, one field each.</summary>
+    private static readonly string[] SchemaTypes = ["varchar", "text", "double", "monetary", "date", "daterange", "enum", "set", "user", "address", "phone"];
+
     private readonly ShiftedClock clock = new();
     private readonly PipedriveSandbox sandbox;
     private SandboxHost? host;
@@ -175,7 +178,39 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
         Assert.Empty(quiet.Deleted);
     }
 
-    private static readonly string[] SchemaTypes = ["varchar", "text", "double", "monetary", "date", "daterange", "enum", "set", "user", "address", "phone"];
+    [Fact]
+    public async Task A_read_that_times_out_is_sent_again_and_a_write_refused_by_the_rate_limit_is_sent_again_once()
+    {
+        var impatient = FastRetries with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var connector = new PipedriveConnectorFactory(impatient).Create(Settings(), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        var id = sandbox.PersonIds()[0].ToString(CultureInfo.InvariantCulture);
+        _ = await connector.GetAsync([id], Ct);
+        sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(3);
+        sandbox.Faults.SlowResponses(1);
+        var calls = sandbox.ApiCalls;
+
+        Assert.Single(await connector.GetAsync([id], Ct));
+        Assert.Equal(calls + 2, sandbox.ApiCalls);
+
+        RateLimitNext(1);
+        var created = Assert.Single(await connector.WriteAsync([NewContact("ref-429", "limited@example.com")], Ct));
+        Assert.True(created.Succeeded, created.Reason);
+        Assert.Equal(Seeded + 1, sandbox.PersonCount);
+    }
+
+    [Fact]
+    public async Task An_update_whose_answer_is_lost_is_unknown()
+    {
+        await using var connector = Connect();
+        var id = sandbox.PersonIds()[0].ToString(CultureInfo.InvariantCulture);
+        _ = await connector.GetAsync([id], Ct);
+        LoseNextWrite();
+
+        var lost = Assert.Single(await connector.WriteAsync([new UpdateOperation("u1", id, null) { Changes = [new FieldChange("title", Values.Text("Lost"))] }], Ct));
+
+        Assert.Equal(WriteFailureKind.Unknown, lost.Failure);
+        Assert.Equal("Lost", sandbox.Person(Id(id))!["job_title"]!.GetValue<string>());
+    }
 
     private static int Id(string recordId) => int.Parse(recordId, CultureInfo.InvariantCulture);
 
