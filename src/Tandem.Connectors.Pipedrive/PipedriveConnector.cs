@@ -112,7 +112,8 @@ public sealed class PipedriveConnector : IContactConnector
         {
             // Deletions are read once the changes are caught up, from where this run of pages began.
             await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
-            var next = position.Advance(seen, now);
+            // Deletions are not checked yet, so the 30-day horizon still counts from the last time they were.
+            var next = position.Advance(seen, position.CheckedAt);
             return new ChangePage(persons.Select(p => reader.Read(p, company)).ToList(), [], next + DeletionsMark + (deletionsSince ?? position.UpdateTime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), HasMore: true);
         }
 
