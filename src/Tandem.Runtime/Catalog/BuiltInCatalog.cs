@@ -1,5 +1,8 @@
+using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.InMemory;
+using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.VCardFolder;
 
 namespace Tandem.Runtime.Catalog;
@@ -8,12 +11,15 @@ namespace Tandem.Runtime.Catalog;
 public static class BuiltInCatalog
 {
     /// <summary>
-    /// A catalogue with the vCard-folder and in-memory connectors. <paramref name="inMemoryApps"/> is the
+    /// A catalogue with every connector of this build. <paramref name="inMemoryApps"/> is the
     /// registry the in-memory accounts point into; null uses <see cref="InMemoryAppRegistry.Shared"/>.
     /// </summary>
     public static ConnectorCatalog Create(InMemoryAppRegistry? inMemoryApps = null) =>
         new([
             new VCardFolderConnectorFactory(),
+            new CardDavConnectorFactory(),
+            new GoogleContactsConnectorFactory(),
+            new PipedriveConnectorFactory(),
             new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared),
         ]);
 }
