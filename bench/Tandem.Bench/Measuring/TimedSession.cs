@@ -34,9 +34,6 @@ public sealed class TimedSession : ISyncSession
     public Task SaveCursorAsync(Side side, string cursor, CancellationToken cancellationToken) =>
         clock.TimeAsync("state.save-cursor", () => inner.SaveCursorAsync(side, cursor, cancellationToken));
 
-    public Task DeleteCursorsAsync(CancellationToken cancellationToken) =>
-        clock.TimeAsync("state.delete-cursors", () => inner.DeleteCursorsAsync(cancellationToken));
-
     public Task ReviveDeferredAsync(CancellationToken cancellationToken) =>
         clock.TimeAsync("state.revive-deferred", () => inner.ReviveDeferredAsync(cancellationToken));
 

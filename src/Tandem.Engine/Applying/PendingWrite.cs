@@ -7,12 +7,11 @@ namespace Tandem.Engine.Applying;
 /// <summary>One write of a page, tied to the plan it belongs to, its journal entry and, once made, its result.</summary>
 public sealed class PendingWrite
 {
-    public PendingWrite(ItemPlan plan, Side side, WriteOperation operation, JournalIntentKind kind)
+    public PendingWrite(ItemPlan plan, Side side, WriteOperation operation)
     {
         Plan = plan;
         Side = side;
         Operation = operation;
-        Kind = kind;
     }
 
     public ItemPlan Plan { get; }
@@ -20,8 +19,6 @@ public sealed class PendingWrite
     public Side Side { get; }
 
     public WriteOperation Operation { get; set; }
-
-    public JournalIntentKind Kind { get; }
 
     public long JournalId { get; set; }
 

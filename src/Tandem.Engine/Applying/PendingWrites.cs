@@ -14,20 +14,20 @@ public static class PendingWrites
         if (plan.Create is { } create)
         {
             var operation = new CreateOperation(string.Empty, newReference(), create.Fields, create.Tags) { Unsubscribed = create.Unsubscribed };
-            writes.Add(new PendingWrite(plan, create.Target, operation, JournalIntentKind.Create));
+            writes.Add(new PendingWrite(plan, create.Target, operation));
         }
 
         foreach (var side in new[] { Side.A, Side.B })
         {
             if (plan.UpdateOf(side) is { } update)
             {
-                writes.Add(new PendingWrite(plan, side, update, JournalIntentKind.Update));
+                writes.Add(new PendingWrite(plan, side, update));
             }
         }
 
         if (plan.Delete is { } delete)
         {
-            writes.Add(new PendingWrite(plan, delete.Side, new DeleteOperation(string.Empty, delete.RecordId), JournalIntentKind.Delete));
+            writes.Add(new PendingWrite(plan, delete.Side, new DeleteOperation(string.Empty, delete.RecordId)));
         }
 
         return writes;

@@ -61,6 +61,4 @@ public sealed class ItemPlan
             UpdateB = update;
         }
     }
-
-    public bool HasWrites => Create is not null || UpdateA is not null || UpdateB is not null || Delete is not null;
 }

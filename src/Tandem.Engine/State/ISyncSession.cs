@@ -18,8 +18,6 @@ public interface ISyncSession : IAsyncDisposable
     /// <summary>Saves a cursor. Call only once every write the cursor covers is committed.</summary>
     Task SaveCursorAsync(Side side, string cursor, CancellationToken cancellationToken);
 
-    Task DeleteCursorsAsync(CancellationToken cancellationToken);
-
     /// <summary>Records a run left for the next one (<see cref="DirtyState.NextRun"/>) or left unsettled (<see cref="DirtyState.Planned"/>) become dirty again.</summary>
     Task ReviveDeferredAsync(CancellationToken cancellationToken);
 

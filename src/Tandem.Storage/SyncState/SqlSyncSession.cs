@@ -74,9 +74,6 @@ internal sealed class SqlSyncSession : ISyncSession
             },
             cancellationToken);
 
-    public Task DeleteCursorsAsync(CancellationToken cancellationToken) =>
-        scope.ExecuteAsync("DELETE FROM cursors WHERE connection_id = @c", cancellationToken);
-
     public Task ReviveDeferredAsync(CancellationToken cancellationToken) =>
         scope.InTransactionAsync(
             async tx =>

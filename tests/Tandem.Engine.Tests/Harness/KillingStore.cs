@@ -37,8 +37,6 @@ public sealed class KillingStore : ISyncStateStore
 
         public Task SaveCursorAsync(Side side, string cursor, CancellationToken cancellationToken) => Call(() => inner.SaveCursorAsync(side, cursor, cancellationToken));
 
-        public Task DeleteCursorsAsync(CancellationToken cancellationToken) => Call(() => inner.DeleteCursorsAsync(cancellationToken));
-
         public Task ReviveDeferredAsync(CancellationToken cancellationToken) => Call(() => inner.ReviveDeferredAsync(cancellationToken));
 
         public Task StageAsync(Side side, IReadOnlyList<StagedRecord> records, CancellationToken cancellationToken) => Call(() => inner.StageAsync(side, records, cancellationToken));
