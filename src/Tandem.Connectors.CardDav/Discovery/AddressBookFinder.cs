@@ -21,18 +21,23 @@ internal sealed class AddressBookFinder
 
     public async Task<IReadOnlyList<AddressBookInfo>> FindAsync(Uri serverUrl, CancellationToken cancellationToken)
     {
-        var start = await PropfindOneAsync(serverUrl, cancellationToken, DavNames.CurrentUserPrincipal, DavNames.ResourceType, DavNames.DisplayName, DavNames.SupportedReportSet).ConfigureAwait(false);
+        var probe = await PropfindOneAsync(serverUrl, cancellationToken, DavNames.CurrentUserPrincipal, DavNames.ResourceType, DavNames.DisplayName, DavNames.SupportedReportSet).ConfigureAwait(false);
+        var start = probe.Response;
         if (start is { IsAddressBook: true })
         {
             return [Book(new Uri(serverUrl, start.Href.Length > 0 ? start.Href : serverUrl.AbsolutePath), start)];
         }
 
-        var principal = HrefIn(start, DavNames.CurrentUserPrincipal, serverUrl)
-            ?? await PrincipalFromWellKnownAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new ConnectorException($"{client.Origin.Authority} does not look like a CardDAV server: neither the address given nor /.well-known/carddav names a current-user-principal.");
+        var principal = HrefIn(start, DavNames.CurrentUserPrincipal, serverUrl);
+        if (principal is null)
+        {
+            var wellKnown = await PrincipalFromWellKnownAsync(cancellationToken).ConfigureAwait(false);
+            principal = HrefIn(wellKnown.Response, DavNames.CurrentUserPrincipal, wellKnown.Base)
+                ?? throw NotCardDav(serverUrl, probe, wellKnown.Probe);
+        }
 
-        var principalResponse = await PropfindOneAsync(principal, cancellationToken, DavNames.AddressBookHomeSet).ConfigureAwait(false);
-        var home = HrefIn(principalResponse, DavNames.AddressBookHomeSet, principal)
+        var principalProbe = await PropfindOneAsync(principal, cancellationToken, DavNames.AddressBookHomeSet).ConfigureAwait(false);
+        var home = HrefIn(principalProbe.Response, DavNames.AddressBookHomeSet, principal)
             ?? throw new ConnectorException($"The CardDAV server {client.Origin.Authority} names no address book home (addressbook-home-set) for this user.");
 
         var books = new List<AddressBookInfo>();
@@ -64,7 +69,21 @@ internal sealed class AddressBookFinder
         return new AddressBookInfo(path, name, string.IsNullOrEmpty(display) ? null : display, reports);
     }
 
-    private async Task<Uri?> PrincipalFromWellKnownAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A user who typed the address of a web page, a file server or a mistyped path gets a sentence saying what the
+    /// server answered instead of WebDAV, so they can see it is the address that is wrong.
+    /// </summary>
+    private ConnectorException NotCardDav(Uri serverUrl, DavProbe start, DavProbe wellKnown)
+    {
+        var given = client.Origin.Authority + serverUrl.AbsolutePath;
+        return new ConnectorException(
+            $"The address {given} does not look like a CardDAV server: it answered the WebDAV request (PROPFIND) with {start.Answer}, " +
+            $"and {client.Origin.Authority}/.well-known/carddav answered with {wellKnown.Answer}. " +
+            "Check the server address: it is the one your provider gives for CardDAV or contacts sync.");
+    }
+
+    /// <summary>The principal's PROPFIND answer via <c>/.well-known/carddav</c>, the URL it is relative to, and the probe for messages.</summary>
+    private async Task<(DavResponse? Response, Uri Base, DavProbe Probe)> PrincipalFromWellKnownAsync(CancellationToken cancellationToken)
     {
         var target = new Uri(client.Origin, "/.well-known/carddav");
         using var request = DavRequests.Propfind(target, 0, DavNames.CurrentUserPrincipal);
@@ -78,21 +97,27 @@ internal sealed class AddressBookFinder
                 throw new ConnectorException($"{client.Origin.Authority}/.well-known/carddav redirects to another server; enter that server's address instead.");
             }
 
-            return HrefIn(await PropfindOneAsync(next, cancellationToken, DavNames.CurrentUserPrincipal).ConfigureAwait(false), DavNames.CurrentUserPrincipal, next);
+            var redirected = await PropfindOneAsync(next, cancellationToken, DavNames.CurrentUserPrincipal).ConfigureAwait(false);
+            return (redirected.Response, next, redirected with { Answer = $"a redirect to {next.AbsolutePath}, which answered {redirected.Answer}" });
         }
 
-        return response.StatusCode == HttpStatusCode.MultiStatus
-            ? HrefIn(await FirstResponseAsync(response, cancellationToken).ConfigureAwait(false), DavNames.CurrentUserPrincipal, target)
-            : null;
+        var answer = response.StatusCode == HttpStatusCode.MultiStatus ? await FirstResponseAsync(response, cancellationToken).ConfigureAwait(false) : null;
+        return (answer, target, new DavProbe(answer, Answer(response, answer)));
     }
 
-    /// <summary>The Depth 0 PROPFIND answer for a URL, or null when the URL does not speak WebDAV there.</summary>
-    private async Task<DavResponse?> PropfindOneAsync(Uri url, CancellationToken cancellationToken, params System.Xml.Linq.XName[] properties)
+    /// <summary>The Depth 0 PROPFIND answer for a URL; its response is null when the URL does not speak WebDAV there.</summary>
+    private async Task<DavProbe> PropfindOneAsync(Uri url, CancellationToken cancellationToken, params System.Xml.Linq.XName[] properties)
     {
         using var request = DavRequests.Propfind(url, 0, properties);
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.MultiStatus ? await FirstResponseAsync(response, cancellationToken).ConfigureAwait(false) : null;
+        var answer = response.StatusCode == HttpStatusCode.MultiStatus ? await FirstResponseAsync(response, cancellationToken).ConfigureAwait(false) : null;
+        return new DavProbe(answer, Answer(response, answer));
     }
+
+    private static string Answer(HttpResponseMessage response, DavResponse? answer) =>
+        response.StatusCode == HttpStatusCode.MultiStatus
+            ? $"a WebDAV answer naming no current-user-principal{(answer is null ? " (an empty multistatus)" : string.Empty)}"
+            : DavProbe.Describe(response);
 
     private static async Task<DavResponse?> FirstResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -77,7 +77,7 @@ internal sealed class DavClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new ConnectorException($"The CardDAV server {ServerName} could not be reached ({ex.HttpRequestError}).", ex);
+            throw new ConnectorException(TransportFailure.Describe(ServerName, ex), ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
