@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Tandem.Storage.Identity;
 using Tandem.Storage.PostgreSql;
 using Tandem.Storage.Secrets;
 using Tandem.Storage.Sqlite;
@@ -18,6 +19,8 @@ public sealed class TandemDatabase : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly DbContextOptions<SqliteTandemDbContext>? _sqliteOptions;
     private readonly DbContextOptions<PostgresTandemDbContext>? _postgresOptions;
+    private readonly DbContextOptions<SqliteIdentityDbContext>? _sqliteIdentityOptions;
+    private readonly DbContextOptions<PostgresIdentityDbContext>? _postgresIdentityOptions;
 
     /// <summary>Validates <paramref name="options"/> (see <see cref="DatabaseOptionsValidator"/>); connects lazily.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are unusable; the message says why.</exception>
@@ -34,12 +37,19 @@ public sealed class TandemDatabase : IAsyncDisposable
                 .UseSqlite(_connectionString)
                 .AddInterceptors(SqlitePragmaInterceptor.Instance)
                 .Options;
+            _sqliteIdentityOptions = new DbContextOptionsBuilder<SqliteIdentityDbContext>()
+                .UseSqlite(_connectionString, o => o.MigrationsHistoryTable(TandemIdentityDbContext.MigrationsHistoryTable))
+                .AddInterceptors(SqlitePragmaInterceptor.Instance)
+                .Options;
         }
         else
         {
             _connectionString = options.ConnectionString;
             _postgres = NpgsqlDataSource.Create(_connectionString);
             _postgresOptions = new DbContextOptionsBuilder<PostgresTandemDbContext>().UseNpgsql(_postgres).Options;
+            _postgresIdentityOptions = new DbContextOptionsBuilder<PostgresIdentityDbContext>()
+                .UseNpgsql(_postgres, o => o.MigrationsHistoryTable(TandemIdentityDbContext.MigrationsHistoryTable))
+                .Options;
         }
     }
 
@@ -76,6 +86,22 @@ public sealed class TandemDatabase : IAsyncDisposable
         await using var context = CreateDbContext();
         await context.Database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Creates or upgrades the users and API-token tables (<see cref="TandemIdentityDbContext"/>). Hosts that
+    /// sign users in (the web server) call it after <see cref="MigrateAsync"/>; the CLI does not need them.
+    /// </summary>
+    public async Task MigrateIdentityAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
+        await using var context = CreateIdentityDbContext();
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>A new context over the users and API tokens, with its own connection. Dispose it after use.</summary>
+    public TandemIdentityDbContext CreateIdentityDbContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteIdentityDbContext(_sqliteIdentityOptions!)
+        : new PostgresIdentityDbContext(_postgresIdentityOptions!);
 
     /// <summary>A new context with its own connection, opened when first needed. Dispose it after use.</summary>
     public TandemDbContext CreateDbContext() => Provider == DatabaseProvider.Sqlite
