@@ -1,0 +1,345 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Tandem.Sandbox.Mailchimp;
+
+/// <summary>
+/// A stateful simulator of Mailchimp's Marketing API v3 for audiences and their members: API-key (HTTP Basic) and OAuth
+/// auth, problem-document errors, the 10-simultaneous-connections limit, batch subscribe, merge fields, tags, archive
+/// and permanent deletion, list webhooks delivered as form posts, and fault switches. See <c>README.md</c>.
+/// </summary>
+public sealed class MailchimpSandbox : ISandboxApp, IDisposable
+{
+    /// <summary>The id of the seeded "Tandem Newsletter" audience (merge fields of every type).</summary>
+    public const string NewsletterAudienceId = MailchimpDemoData.NewsletterId;
+
+    /// <summary>The id of the seeded "Event attendees" audience (default merge fields only).</summary>
+    public const string EventsAudienceId = MailchimpDemoData.EventsId;
+
+    private const string ApiPrefix = "/3.0/";
+    private readonly AudienceStore store;
+    private readonly MemberEndpoints members;
+    private readonly BatchEndpoint batch;
+    private readonly ListEndpoints lists;
+    private readonly WebhookEndpoints webhooks;
+    private readonly WebhookDispatcher dispatcher;
+    private readonly MailchimpOAuthServer oauth;
+    private readonly TimeProvider time;
+    private int apiCalls;
+    private int inFlight;
+    private int mostInFlight;
+    private long problemInstances;
+
+    public MailchimpSandbox(MailchimpSandboxOptions? options = null, TimeProvider? time = null)
+    {
+        Options = options ?? new MailchimpSandboxOptions();
+        this.time = time ?? TimeProvider.System;
+        store = new AudienceStore(this.time);
+        members = new MemberEndpoints(store);
+        batch = new BatchEndpoint(store, members);
+        lists = new ListEndpoints(store);
+        dispatcher = new WebhookDispatcher(store);
+        webhooks = new WebhookEndpoints(store, dispatcher);
+        oauth = new MailchimpOAuthServer(Options);
+        MailchimpDemoData.Seed(store, Options, store.Now().AddDays(-1));
+    }
+
+    public string App => "mailchimp";
+
+    public MailchimpSandboxOptions Options { get; }
+
+    public SandboxFaults Faults { get; } = new();
+
+    /// <summary>Requests received on the API paths (<c>/3.0/…</c>).</summary>
+    public int ApiCalls => Volatile.Read(ref apiCalls);
+
+    /// <summary>The most API requests that were ever in progress at once.</summary>
+    public int MostConcurrentRequests => Volatile.Read(ref mostInFlight);
+
+    /// <summary>Webhook posts answered with a 2xx, and posts that failed.</summary>
+    public (int Delivered, int Failed) WebhookDeliveries => (dispatcher.Delivered, dispatcher.Failed);
+
+    /// <summary>Mailchimp's subscriber hash of an email (MD5 of the lower-cased address).</summary>
+    public static string SubscriberHash(string email) => AudienceStore.Hash(email);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path == "/_sandbox/faults" && HttpMethods.IsPost(context.Request.Method))
+        {
+            await ApplyFaultsAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (path.StartsWith("/oauth2/", StringComparison.Ordinal))
+        {
+            await oauth.HandleAsync(context, path["/oauth2/".Length..]).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            if (!path.StartsWith(ApiPrefix, StringComparison.Ordinal) && path != "/3.0")
+            {
+                throw MailchimpApiException.NotFound();
+            }
+
+            await ServeAsync(context, path.Length > ApiPrefix.Length ? path[ApiPrefix.Length..].TrimEnd('/') : string.Empty).ConfigureAwait(false);
+        }
+        catch (MailchimpApiException error)
+        {
+            await WriteProblemAsync(context, error).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A member as the API shows it, or null when the address is not in the audience.</summary>
+    public JsonObject? Member(string listId, string email)
+    {
+        try
+        {
+            return members.Get(listId, AudienceStore.Hash(email));
+        }
+        catch (MailchimpApiException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Members of an audience with this status (archived ones only when asked for).</summary>
+    public int MemberCount(string listId, string? status = null) =>
+        store.Read(() => store.Audience(listId).Members.Values.Count(m => status is null ? m.Status != "archived" : m.Status == status));
+
+    /// <summary>Emails of the audience's members with this status, oldest first.</summary>
+    public IReadOnlyList<string> MemberEmails(string listId, string status = "subscribed") =>
+        store.Read(() => store.Audience(listId).Members.Values.Where(m => m.Status == status).OrderBy(m => m.Sequence).Select(m => m.Email).ToList());
+
+    /// <summary>Changes a member as an admin would in Mailchimp's web app (a PATCH body: merge_fields, status, email_address).</summary>
+    public void EditMember(string listId, string email, JsonObject changes) =>
+        dispatcher.Enqueue(members.Patch(listId, AudienceStore.Hash(email), changes, "admin").Events);
+
+    /// <summary>The member unsubscribes through the link in a campaign.</summary>
+    public void UnsubscribeMember(string listId, string email) =>
+        dispatcher.Enqueue(members.Patch(listId, AudienceStore.Hash(email), new JsonObject { ["status"] = "unsubscribed" }, "user").Events);
+
+    /// <summary>An admin archives the member.</summary>
+    public void ArchiveMember(string listId, string email) =>
+        dispatcher.Enqueue(members.Archive(listId, AudienceStore.Hash(email), "admin"));
+
+    public void Dispose() => dispatcher.Dispose();
+
+    private async Task ServeAsync(HttpContext context, string route)
+    {
+        Interlocked.Increment(ref apiCalls);
+        if (Faults.TakeDroppedConnection())
+        {
+            context.Abort();
+            return;
+        }
+
+        var now = Interlocked.Increment(ref inFlight);
+        try
+        {
+            UpdateMost(now);
+            if (Options.MaxConnections > 0 && now > Options.MaxConnections)
+            {
+                throw MailchimpApiException.TooManyRequests();
+            }
+
+            if (Faults.TakeSlow())
+            {
+                await Task.Delay(Faults.SlowDelay, time, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (!IsAuthorized(context.Request))
+            {
+                throw MailchimpApiException.Unauthorized();
+            }
+
+            if (Faults.TakeRateLimited())
+            {
+                throw MailchimpApiException.TooManyRequests();
+            }
+
+            if (Faults.TakeServerError())
+            {
+                throw new MailchimpApiException(Faults.ServerErrorStatus, "Internal Server Error", "An unexpected internal error has occurred. Please contact Support for more information.");
+            }
+
+            var method = context.Request.Method;
+            var (status, body) = await RouteAsync(context, method, route.Split('/')).ConfigureAwait(false);
+            if (!HttpMethods.IsGet(method) && Faults.TakeLostResponse())
+            {
+                // The write happened; the answer never arrives.
+                context.Abort();
+                return;
+            }
+
+            context.Response.StatusCode = status;
+            if (body is not null)
+            {
+                var query = context.Request.Query;
+                body = FieldsProjection.Apply(body, query["fields"].FirstOrDefault(), query["exclude_fields"].FirstOrDefault());
+                context.Response.ContentType = "application/json; charset=utf-8";
+                await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task<(int Status, JsonObject? Body)> RouteAsync(HttpContext context, string method, string[] parts)
+    {
+        var query = context.Request.Query;
+        var get = HttpMethods.IsGet(method);
+        var post = HttpMethods.IsPost(method);
+        switch (parts)
+        {
+            case [""] or ["ping"] when get:
+                return (200, new JsonObject { ["health_status"] = "Everything's Chimpy!" });
+            case ["lists"] when get:
+                return (200, lists.Lists(query));
+            case ["lists", var id] when get:
+                return (200, lists.List(id));
+            case ["lists", var id] when post:
+                return Done(batch.Apply(id, await BodyAsync(context).ConfigureAwait(false), "api"));
+            case ["lists", var id, "members"] when get:
+                return (200, members.List(id, query));
+            case ["lists", var id, "members"] when post:
+                return Done(members.Create(id, await BodyAsync(context).ConfigureAwait(false), "api"));
+            case ["lists", var id, "members", var hash] when get:
+                return (200, members.Get(id, Hash(hash)));
+            case ["lists", var id, "members", var hash] when HttpMethods.IsPut(method):
+                return Done(members.Upsert(id, Hash(hash), await BodyAsync(context).ConfigureAwait(false), "api"));
+            case ["lists", var id, "members", var hash] when HttpMethods.IsPatch(method):
+                return Done(members.Patch(id, Hash(hash), await BodyAsync(context).ConfigureAwait(false), "api"));
+            case ["lists", var id, "members", var hash] when HttpMethods.IsDelete(method):
+                dispatcher.Enqueue(members.Archive(id, Hash(hash), "api"));
+                return (204, null);
+            case ["lists", var id, "members", var hash, "tags"] when get:
+                return (200, members.Tags(id, Hash(hash)));
+            case ["lists", var id, "members", var hash, "tags"] when post:
+                dispatcher.Enqueue(members.SetTags(id, Hash(hash), await BodyAsync(context).ConfigureAwait(false)));
+                return (204, null);
+            case ["lists", var id, "members", var hash, "actions", "delete-permanent"] when post:
+                dispatcher.Enqueue(members.DeletePermanently(id, Hash(hash), "api"));
+                return (204, null);
+            case ["lists", var id, "merge-fields"] when get:
+                return (200, lists.MergeFields(id, query));
+            case ["lists", var id, "merge-fields"] when post:
+                return (200, lists.AddMergeField(id, await BodyAsync(context).ConfigureAwait(false)));
+            case ["lists", var id, "webhooks"] when get:
+                return (200, webhooks.List(id));
+            case ["lists", var id, "webhooks"] when post:
+                return (200, await webhooks.AddAsync(id, await BodyAsync(context).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false));
+            case ["lists", var id, "webhooks", var webhookId] when get:
+                return (200, webhooks.Get(id, webhookId));
+            case ["lists", var id, "webhooks", var webhookId] when HttpMethods.IsDelete(method):
+                webhooks.Delete(id, webhookId);
+                return (204, null);
+            default:
+                throw MailchimpApiException.NotFound();
+        }
+    }
+
+    private (int, JsonObject?) Done((JsonObject Body, List<WebhookEvent> Events) result)
+    {
+        dispatcher.Enqueue(result.Events);
+        return (200, result.Body);
+    }
+
+    /// <summary>The API also accepts the member's email address where a subscriber hash is expected.</summary>
+    private static string Hash(string segment)
+    {
+        var decoded = Uri.UnescapeDataString(segment);
+        return decoded.Contains('@', StringComparison.Ordinal) ? AudienceStore.Hash(decoded) : decoded.ToLowerInvariant();
+    }
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is null)
+        {
+            return false;
+        }
+
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return oauth.IsValidToken(header["Bearer ".Length..].Trim());
+        }
+
+        if (!header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 && string.Equals(pair[(colon + 1)..], Options.ApiKey, StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private void UpdateMost(int now)
+    {
+        var seen = Volatile.Read(ref mostInFlight);
+        while (now > seen && Interlocked.CompareExchange(ref mostInFlight, now, seen) != seen)
+        {
+            seen = Volatile.Read(ref mostInFlight);
+        }
+    }
+
+    private static async Task<JsonObject> BodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject
+                ?? throw MailchimpApiException.Invalid("The request body must be a JSON object.");
+        }
+        catch (JsonException)
+        {
+            throw new MailchimpApiException(400, "JSON Parse Exception", "We encountered an unspecified JSON parsing error.");
+        }
+    }
+
+    private async Task WriteProblemAsync(HttpContext context, MailchimpApiException error)
+    {
+        var problem = new JsonObject
+        {
+            ["type"] = "https://mailchimp.com/developer/marketing/docs/errors/",
+            ["title"] = error.Title,
+            ["status"] = error.Status,
+            ["detail"] = error.Message,
+            ["instance"] = new Guid((int)Interlocked.Increment(ref problemInstances), 0, 0, (byte)(Options.Seed & 0xff), 0, 0, 0, 0, 0, 0, 0).ToString(),
+        };
+        if (error.Errors is not null)
+        {
+            problem["errors"] = error.Errors;
+        }
+
+        context.Response.StatusCode = error.Status;
+        context.Response.ContentType = "application/problem+json; charset=utf-8";
+        await context.Response.WriteAsync(problem.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task ApplyFaultsAsync(HttpContext context)
+    {
+        try
+        {
+            Faults.Apply(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject ?? []);
+            context.Response.StatusCode = 204;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            context.Response.StatusCode = 400;
+        }
+    }
+}
