@@ -253,8 +253,7 @@ public sealed class PipedriveConnector : IContactConnector
                 items.Add((id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false));
             }
 
-            var pagination = answer["additional_data"]?["pagination"] as JsonObject;
-            if (pagination?["more_items_in_collection"]?.GetValue<bool>() != true || Json.Int(pagination, "next_start") is not { } next)
+            if (V1Pagination.NextStart(answer, start, PageSize) is not { } next)
             {
                 return items;
             }

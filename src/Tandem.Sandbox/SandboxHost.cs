@@ -28,14 +28,21 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The app's base URL, ending in a slash (<c>http://127.0.0.1:54321/</c>).</summary>
     public Uri BaseUri { get; }
 
-    public static async Task<SandboxHost> StartAsync(ISandboxApp app, int port = 0, CancellationToken cancellationToken = default)
+    public static Task<SandboxHost> StartAsync(ISandboxApp app, int port = 0, CancellationToken cancellationToken = default) =>
+        StartAsync(app, port, observer: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the app; when <paramref name="observer"/> is given it sees every exchange with the bodies as sent, after
+    /// the answer is complete (tests validate the traffic against the vendor's API description with it).
+    /// </summary>
+    public static async Task<SandboxHost> StartAsync(ISandboxApp app, int port, Action<SandboxExchange>? observer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var web = builder.Build();
-        web.Run(app.HandleAsync);
+        web.Run(observer is null ? app.HandleAsync : context => ExchangeRecorder.HandleAsync(app, context, observer));
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SandboxHost(web, app, new Uri(address.TrimEnd('/') + "/"));

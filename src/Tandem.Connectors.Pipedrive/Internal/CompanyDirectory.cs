@@ -61,8 +61,7 @@ internal sealed class CompanyDirectory
                 }
             }
 
-            var pagination = page["additional_data"]?["pagination"] as JsonObject;
-            if (pagination?["more_items_in_collection"]?.GetValue<bool>() != true || Json.Int(pagination, "next_start") is not { } next)
+            if (V1Pagination.NextStart(page, start, 500) is not { } next)
             {
                 break;
             }

@@ -66,6 +66,28 @@ internal static class PersonWriter
         }
     }
 
+    /// <summary>
+    /// v2 writes take <c>name</c> only (<c>first_name</c>/<c>last_name</c> are read-only in openapi-v2.yaml): first and
+    /// last name changes are folded into a full name, from <paramref name="current"/> for the part that did not change.
+    /// </summary>
+    public static void ComposeName(JsonObject body, JsonObject? current)
+    {
+        if (!body.ContainsKey("first_name") && !body.ContainsKey("last_name"))
+        {
+            return;
+        }
+
+        var first = body.ContainsKey("first_name") ? Json.Text(body, "first_name") : Json.Text(current, "first_name");
+        var last = body.ContainsKey("last_name") ? Json.Text(body, "last_name") : Json.Text(current, "last_name");
+        body.Remove("first_name");
+        body.Remove("last_name");
+        if (Json.Text(body, "name") is null)
+        {
+            // An empty name is sent as it is, for Pipedrive to refuse with its own message.
+            body["name"] = string.Join(' ', new[] { first, last }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+        }
+    }
+
     /// <summary>A canonical value as the v2 value of a custom field; throws <see cref="FormatException"/> for an option the field lacks.</summary>
     internal static JsonNode? Custom(CustomField field, ScalarValue value)
     {

@@ -67,7 +67,8 @@ internal sealed class PersonWrites
     {
         var body = new JsonObject();
         await PersonWriter.ApplyAsync(body, create.Fields.Select(f => new Domain.Mapping.FieldChange(f.Key, f.Value)), directory, logger, cancellationToken).ConfigureAwait(false);
-        if (Json.Text(body, "name") is null && Json.Text(body, "first_name") is null && Json.Text(body, "last_name") is null)
+        PersonWriter.ComposeName(body, current: null);
+        if (string.IsNullOrWhiteSpace(Json.Text(body, "name")))
         {
             // Pipedrive requires a name; a contact known only by its email is named after it.
             if (Json.Text(Json.Items(body, "emails").FirstOrDefault(), "value") is not { } email)
@@ -107,6 +108,7 @@ internal sealed class PersonWrites
 
         var body = new JsonObject();
         await PersonWriter.ApplyAsync(body, update.Changes, directory, logger, cancellationToken).ConfigureAwait(false);
+        PersonWriter.ComposeName(body, person);
         if (update.AddTags.Count > 0 || update.RemoveTags.Count > 0)
         {
             var remove = LabelIds(update.RemoveTags, directory, log: false).ToHashSet();

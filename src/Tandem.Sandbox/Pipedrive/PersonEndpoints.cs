@@ -119,6 +119,12 @@ internal sealed class PersonEndpoints
 
     private static JsonObject Shape(JsonObject person, string[]? customFields, IQueryCollection? query)
     {
+        // openapi-v2.yaml declares no person property nullable: an unset one is left out (custom_fields may hold nulls).
+        foreach (var key in person.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            person.Remove(key);
+        }
+
         if (query?["include_fields"].FirstOrDefault()?.Contains("marketing_status", StringComparison.Ordinal) != true)
         {
             person.Remove("marketing_status");

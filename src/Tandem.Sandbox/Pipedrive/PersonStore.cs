@@ -10,7 +10,9 @@ namespace Tandem.Sandbox.Pipedrive;
 /// </summary>
 internal sealed class PersonStore
 {
-    private static readonly string[] Writable = ["name", "first_name", "last_name", "owner_id", "org_id", "emails", "phones", "visible_to", "label_ids", "notes", "birthday", "job_title", "marketing_status", "postal_address", "im"];
+    // The v2 POST/PATCH bodies of openapi-v2.yaml: first_name and last_name are read-only (derived from name), so they
+    // are ignored like any other undeclared field.
+    private static readonly string[] Writable = ["name", "owner_id", "org_id", "emails", "phones", "visible_to", "label_ids", "notes", "birthday", "job_title", "marketing_status", "postal_address", "im"];
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, JsonObject> persons = [];
     private readonly Dictionary<int, DateTimeOffset> deletedAt = [];
@@ -20,10 +22,13 @@ internal sealed class PersonStore
     private int nextPersonId = 1;
     private int nextOrgId = 1;
 
-    public PersonStore(TimeProvider time, TimeSpan retention)
+    private readonly int defaultOwner;
+
+    public PersonStore(TimeProvider time, TimeSpan retention, int defaultOwner)
     {
         this.time = time;
         this.retention = retention;
+        this.defaultOwner = defaultOwner;
     }
 
     public static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -66,6 +71,9 @@ internal sealed class PersonStore
             ["custom_fields"] = new JsonObject(),
         };
         Apply(person, input);
+
+        // Pipedrive makes the API user the owner when none is given.
+        person["owner_id"] ??= defaultOwner;
         persons[person["id"]!.GetValue<int>()] = person;
         return (JsonObject)person.DeepClone();
     });
@@ -128,14 +136,7 @@ internal sealed class PersonStore
             }
         }
 
-        if (input.ContainsKey("first_name") || input.ContainsKey("last_name"))
-        {
-            if (!input.ContainsKey("name"))
-            {
-                person["name"] = string.Join(' ', new[] { person["first_name"]?.GetValue<string>(), person["last_name"]?.GetValue<string>() }.Where(s => !string.IsNullOrEmpty(s)));
-            }
-        }
-        else if (input["name"]?.GetValue<string>() is { } name)
+        if (input["name"]?.GetValue<string>() is { } name)
         {
             var space = name.IndexOf(' ', StringComparison.Ordinal);
             person["first_name"] = space < 0 ? name : name[..space];

@@ -23,7 +23,7 @@ public sealed class PipedriveSandbox : ISandboxApp
     {
         Options = options ?? new PipedriveSandboxOptions();
         this.time = time ?? TimeProvider.System;
-        store = new PersonStore(this.time, Options.DeletedRetention);
+        store = new PersonStore(this.time, Options.DeletedRetention, PipedriveDemoData.Users[0].Id);
         fields = new PersonFieldCatalog(Options.Labels);
         persons = new PersonEndpoints(store);
         burst = new BurstLimiter(Options.BurstLimit, this.time);
@@ -147,14 +147,15 @@ public sealed class PipedriveSandbox : ISandboxApp
             case "v2/persons" when HttpMethods.IsPost(method):
                 return (200, persons.Create(await BodyAsync(context).ConfigureAwait(false)), null);
             case "v1/personFields" when get:
-                return (200, new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()), Pagination(fields.Fields.Count));
+                return (200, new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()), Pagination(0, fields.Fields.Count, more: false));
             case "v2/organizations" when get:
                 return (200, new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()), new JsonObject { ["next_cursor"] = null });
             case "v2/organizations" when HttpMethods.IsPost(method):
                 var name = (await BodyAsync(context).ConfigureAwait(false))["name"]?.GetValue<string>() ?? throw PipedriveApiException.Invalid("Name must be given.");
                 return (200, new JsonObject { ["id"] = store.CreateOrganization(name), ["name"] = name }, null);
             case "v1/recents" when get:
-                return (200, Recents(query), Pagination(0));
+                var (recents, recentsMore) = Recents(query);
+                return (200, recents, recentsMore);
             case "v1/users" when get:
                 return (200, new JsonArray(PipedriveDemoData.Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["name"] = u.Name, ["active_flag"] = true }).ToArray()), null);
         }
@@ -180,32 +181,58 @@ public sealed class PipedriveSandbox : ISandboxApp
         throw PipedriveApiException.NotFound("Route");
     }
 
-    /// <summary>v1 <c>GET /recents?since_timestamp=YYYY-MM-DD HH:MM:SS&amp;items=person</c>: persons changed since then, deleted ones with <c>active_flag: false</c>.</summary>
-    private JsonArray Recents(IQueryCollection query)
+    /// <summary>
+    /// v1 <c>GET /recents?since_timestamp=YYYY-MM-DD HH:MM:SS&amp;items=person&amp;start=&amp;limit=</c>: persons changed
+    /// since then, oldest first, deleted ones with <c>active_flag: false</c>; <c>start</c>/<c>limit</c> pagination.
+    /// </summary>
+    private (JsonArray Data, JsonObject Additional) Recents(IQueryCollection query)
     {
-        var since = query["since_timestamp"].FirstOrDefault() is { Length: > 0 } text
-            && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+        var sinceText = query["since_timestamp"].FirstOrDefault();
+        var since = sinceText is { Length: > 0 }
+            && DateTimeOffset.TryParseExact(sinceText, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
             ? t : throw PipedriveApiException.Invalid("since_timestamp must be given as YYYY-MM-DD HH:MM:SS");
-        if (query["items"].FirstOrDefault() is { Length: > 0 } items && !items.Split(',').Contains("person"))
+        var start = IntQuery(query, "start") ?? 0;
+        var limit = IntQuery(query, "limit") ?? 100;
+        if (start < 0 || limit is < 1 or > 500)
         {
-            return [];
+            throw PipedriveApiException.Invalid("start must be 0 or more and limit between 1 and 500");
         }
 
-        return new JsonArray(store.Snapshot(includeDeleted: true)
-            .Where(p => PersonStore.ParseStamp(p["update_time"]!.GetValue<string>()) >= since)
-            .Select(p => (JsonNode)new JsonObject
+        var wanted = query["items"].FirstOrDefault() is not { Length: > 0 } items || items.Split(',').Contains("person");
+        var changed = wanted
+            ? store.Snapshot(includeDeleted: true)
+                .Select(p => (Person: p, At: PersonStore.ParseStamp(p["update_time"]!.GetValue<string>())))
+                .Where(p => p.At >= since)
+                .OrderBy(p => p.At).ThenBy(p => PersonEndpoints.Id(p.Person))
+                .ToList()
+            : [];
+        var page = changed.Skip(start).Take(limit).ToList();
+        var data = new JsonArray(page.Select(p => (JsonNode)new JsonObject
+        {
+            ["item"] = "person",
+            ["id"] = PersonEndpoints.Id(p.Person),
+            ["data"] = new JsonObject
             {
-                ["item"] = "person",
-                ["id"] = PersonEndpoints.Id(p),
-                ["data"] = new JsonObject
-                {
-                    ["id"] = PersonEndpoints.Id(p),
-                    ["name"] = p["name"]?.GetValue<string>(),
-                    ["active_flag"] = p["is_deleted"]?.GetValue<bool>() != true,
-                    ["update_time"] = PersonStore.ParseStamp(p["update_time"]!.GetValue<string>()).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                },
-            }).ToArray());
+                ["id"] = PersonEndpoints.Id(p.Person),
+                ["name"] = p.Person["name"]?.GetValue<string>(),
+                ["active_flag"] = p.Person["is_deleted"]?.GetValue<bool>() != true,
+                ["update_time"] = p.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            },
+        }).ToArray());
+        var additional = Pagination(start, limit, more: start + page.Count < changed.Count);
+        additional["since_timestamp"] = since.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        if (page.Count > 0)
+        {
+            additional["last_timestamp_on_page"] = page[^1].At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+
+        return (data, additional);
     }
+
+    private static int? IntQuery(IQueryCollection query, string name) =>
+        query[name].FirstOrDefault() is { Length: > 0 } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw PipedriveApiException.Invalid(name + " must be an integer")
+            : null;
 
     private bool IsAuthorized(HttpRequest request)
     {
@@ -213,10 +240,10 @@ public sealed class PipedriveSandbox : ISandboxApp
         return token is not null && string.Equals(token, Options.ApiToken, StringComparison.Ordinal);
     }
 
-    private static JsonObject Pagination(int count) => new()
+    /// <summary>v1 list pagination as the spec's examples show it (<c>additional_data.pagination</c>); no <c>next_start</c>: the next page starts at start + limit.</summary>
+    private static JsonObject Pagination(int start, int limit, bool more) => new()
     {
-        ["pagination"] = new JsonObject { ["start"] = 0, ["limit"] = 500, ["more_items_in_collection"] = false, ["next_start"] = null },
-        ["count"] = count,
+        ["pagination"] = new JsonObject { ["start"] = start, ["limit"] = limit, ["more_items_in_collection"] = more },
     };
 
     private static async Task<JsonObject> BodyAsync(HttpContext context)

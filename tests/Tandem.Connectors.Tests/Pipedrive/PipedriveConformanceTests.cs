@@ -7,6 +7,7 @@ using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.Tests.Conformance;
+using Tandem.Connectors.Tests.Sandbox;
 using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
 using Tandem.Sandbox;
@@ -30,6 +31,7 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
     private static readonly string[] SchemaTypes = ["varchar", "text", "double", "monetary", "date", "daterange", "enum", "set", "user", "address", "phone"];
 
     private readonly ShiftedClock clock = new();
+    private readonly OpenApiValidator validator = PipedriveOpenApi.CreateValidator();
     private readonly PipedriveSandbox sandbox;
     private SandboxHost? host;
 
@@ -42,7 +44,7 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
 
     public override async ValueTask InitializeAsync()
     {
-        host = await SandboxHost.StartAsync(sandbox, cancellationToken: Ct);
+        host = await SandboxHost.StartAsync(sandbox, port: 0, validator.Observe, Ct);
         using var http = new HttpClient { BaseAddress = host.BaseUri };
         http.DefaultRequestHeaders.Add("x-api-token", sandbox.Options.ApiToken);
         using var org = await http.PostAsJsonAsync(new Uri("api/v2/organizations", UriKind.Relative), new JsonObject { ["name"] = "Conformance Ltd" }, Ct);
@@ -55,6 +57,9 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
         {
             await host.DisposeAsync();
         }
+
+        // Every exchange of every test, in both directions, must match Pipedrive's OpenAPI files.
+        validator.AssertNoViolations();
     }
 
     protected override IContactConnector Connect() =>

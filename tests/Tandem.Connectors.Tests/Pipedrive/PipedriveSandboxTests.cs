@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Tandem.Connectors.Tests.Sandbox;
 using Tandem.Sandbox;
 using Tandem.Sandbox.Pipedrive;
 
@@ -10,6 +11,7 @@ namespace Tandem.Connectors.Tests.Pipedrive;
 public sealed class PipedriveSandboxTests : IAsyncLifetime
 {
     private readonly PipedriveSandbox sandbox = new(new PipedriveSandboxOptions { SeedPersons = 120 });
+    private readonly OpenApiValidator validator = PipedriveOpenApi.CreateValidator();
     private SandboxHost? host;
     private HttpClient? http;
 
@@ -17,7 +19,7 @@ public sealed class PipedriveSandboxTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        host = await SandboxHost.StartAsync(sandbox, cancellationToken: Ct);
+        host = await SandboxHost.StartAsync(sandbox, port: 0, validator.Observe, Ct);
         http = new HttpClient { BaseAddress = host.BaseUri };
         http.DefaultRequestHeaders.Add("x-api-token", sandbox.Options.ApiToken);
     }
@@ -29,6 +31,8 @@ public sealed class PipedriveSandboxTests : IAsyncLifetime
         {
             await host.DisposeAsync();
         }
+
+        validator.AssertNoViolations();
     }
 
     [Fact]
