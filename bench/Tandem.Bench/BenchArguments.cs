@@ -9,10 +9,11 @@ namespace Tandem.Bench;
 public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, int Repeat)
 {
     public const string Usage =
-        "usage: Tandem.Bench <inmemory|memory|vcard> [--size N[,N...]] [--repeat R]\n" +
+        "usage: Tandem.Bench <inmemory|memory|vcard|carddav> [--size N[,N...]] [--repeat R]\n" +
         "  inmemory  100,000 + 100,000 contacts between two in-memory apps (first, no-change, 100-change sync)\n" +
         "  memory    peak memory of a first sync at 100,000 vs 1,000,000 synthetic contacts per side\n" +
         "  vcard     vCard folder <-> vCard folder at 2,000 / 10,000 / 20,000 cards, beside vdirsyncer\n" +
+        "  carddav   two address books on real Radicale and Xandikos servers (2,000 cards each), beside vdirsyncer\n" +
         "  --repeat  how many times each measurement runs (default 2); the best run is the one judged";
 
     public static BenchArguments? Parse(IReadOnlyList<string> args)

@@ -18,13 +18,14 @@ public static class SyncStep
         IContactConnector a,
         IContactConnector b,
         ProgressLog? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ConnectionSettings? settings = null)
     {
         var clock = new PhaseClock();
         var timedA = new TimedConnector(a, clock, "A");
         var timedB = new TimedConnector(b, clock, "B");
         var store = new TimedStateStore(database.Store, clock, progress);
-        var request = new SyncRequest(database.ConnectionId, new ConnectionSettings(), timedA, timedB, store);
+        var request = new SyncRequest(database.ConnectionId, settings ?? new ConnectionSettings(), timedA, timedB, store);
         var engine = new SyncEngine();
 
         GC.Collect();

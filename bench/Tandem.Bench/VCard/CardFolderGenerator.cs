@@ -46,6 +46,14 @@ public static class CardFolderGenerator
 
     private static string Write(string folder, int index, string title)
     {
+        var path = Path.Combine(folder, FileName(index));
+        File.WriteAllText(path, Text(index, title), Utf8NoBom);
+        return path;
+    }
+
+    /// <summary>The text of card <paramref name="index"/> with this title (what a user's edit of the title produces).</summary>
+    public static string Text(int index, string title)
+    {
         var first = FirstNames[index % FirstNames.Length];
         var last = LastNames[(index / FirstNames.Length) % LastNames.Length];
         var text = new StringBuilder(320)
@@ -62,8 +70,6 @@ public static class CardFolderGenerator
             .Append(CultureInfo.InvariantCulture, $"NOTE:Card {index} of the Tandem bench\r\n")
             .Append("END:VCARD\r\n")
             .ToString();
-        var path = Path.Combine(folder, FileName(index));
-        File.WriteAllText(path, text, Utf8NoBom);
-        return path;
+        return text;
     }
 }

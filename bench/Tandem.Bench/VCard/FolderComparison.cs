@@ -8,10 +8,14 @@ public sealed record FolderComparison(string Left, string Right, int LeftCards, 
 {
     public bool Equivalent => OnlyLeft == 0 && OnlyRight == 0 && Different == 0 && LeftCards == RightCards;
 
-    public static FolderComparison Compare(string leftName, string left, string rightName, string right)
+    public static FolderComparison Compare(string leftName, string left, string rightName, string right) =>
+        Compare(leftName, Load(left), rightName, Load(right));
+
+    /// <summary>Two sets of cards (an address book read back from a server), paired the same way.</summary>
+    public static FolderComparison Compare(string leftName, IReadOnlyList<NormalisedCard> left, string rightName, IReadOnlyList<NormalisedCard> right)
     {
-        var l = Load(left);
-        var r = Load(right);
+        var l = Distinct(left);
+        var r = Distinct(right);
         var samples = new List<string>();
         var onlyLeft = l.Keys.Count(k => !r.ContainsKey(k));
         var onlyRight = r.Keys.Count(k => !l.ContainsKey(k));
@@ -43,33 +47,26 @@ public sealed record FolderComparison(string Left, string Right, int LeftCards, 
             }
         }
 
-        var leftCards = l.Count + Duplicates(left, l.Count);
-        var rightCards = r.Count + Duplicates(right, r.Count);
-        return new FolderComparison(leftName, rightName, leftCards, rightCards, onlyLeft, onlyRight, different, sameUid, samples);
+        return new FolderComparison(leftName, rightName, left.Count, right.Count, onlyLeft, onlyRight, different, sameUid, samples);
     }
 
     public string Summary() =>
         $"{Left} vs {Right}: {LeftCards} vs {RightCards} cards, only in {Left} {OnlyLeft}, only in {Right} {OnlyRight}, " +
         $"different content {Different}, same UID {SameUid} -> {(Equivalent ? "equivalent" : "DIFFERENT")}";
 
-    /// <summary>Cards by key; a second card with the same e-mails is a duplicate, counted through the file count.</summary>
-    private static Dictionary<string, NormalisedCard> Load(string folder)
-    {
-        var cards = new Dictionary<string, NormalisedCard>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.vcf"))
-        {
-            if (Path.GetFileName(file).StartsWith('.'))
-            {
-                continue;
-            }
+    /// <summary>Every card of a vdir folder (dot files left out).</summary>
+    private static List<NormalisedCard> Load(string folder) =>
+        Directory.EnumerateFiles(folder, "*.vcf").Where(f => !Path.GetFileName(f).StartsWith('.')).Select(NormalisedCard.Read).ToList();
 
-            var card = NormalisedCard.Read(file);
-            cards.TryAdd(card.Key, card);
+    /// <summary>Cards by key; a second card with the same e-mails is a duplicate, seen through the card count.</summary>
+    private static Dictionary<string, NormalisedCard> Distinct(IReadOnlyList<NormalisedCard> cards)
+    {
+        var byKey = new Dictionary<string, NormalisedCard>(StringComparer.Ordinal);
+        foreach (var card in cards)
+        {
+            byKey.TryAdd(card.Key, card);
         }
 
-        return cards;
+        return byKey;
     }
-
-    private static int Duplicates(string folder, int distinct) =>
-        Directory.EnumerateFiles(folder, "*.vcf").Count(f => !Path.GetFileName(f).StartsWith('.')) - distinct;
 }

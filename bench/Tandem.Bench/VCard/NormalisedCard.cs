@@ -15,12 +15,18 @@ public sealed record NormalisedCard(string Key, string? Uid, IReadOnlyList<strin
 
     public string Content => string.Join(" | ", Properties);
 
-    public static NormalisedCard Read(string path)
+    /// <summary>True when CATEGORIES holds this tag (Tandem marks the counterpart of a deleted contact with one).</summary>
+    public bool HasCategory(string tag) =>
+        Properties.Any(p => p.StartsWith("CATEGORIES:", StringComparison.Ordinal) && p["CATEGORIES:".Length..].Split(',').Any(c => c.Trim() == tag));
+
+    public static NormalisedCard Read(string path) => Parse(File.ReadAllText(path));
+
+    public static NormalisedCard Parse(string text)
     {
         var properties = new List<string>();
         var emails = new List<string>();
         string? uid = null;
-        foreach (var line in Unfold(File.ReadAllText(path)))
+        foreach (var line in Unfold(text))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)

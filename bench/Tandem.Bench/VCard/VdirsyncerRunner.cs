@@ -8,18 +8,28 @@ namespace Tandem.Bench.VCard;
 /// </summary>
 public sealed class VdirsyncerRunner
 {
+    private readonly string script;
     private readonly string workDir;
-    private readonly string folderA;
-    private readonly string folderB;
+    private readonly IReadOnlyList<string> arguments;
+    private readonly IReadOnlyDictionary<string, string> environment;
 
+    /// <summary>vdirsyncer between two vCard folders (<c>run-vdirsyncer.sh</c>).</summary>
     public VdirsyncerRunner(string workDir, string folderA, string folderB)
+        : this("run-vdirsyncer.sh", workDir, [folderA, folderB], new Dictionary<string, string>())
     {
-        this.workDir = workDir;
-        this.folderA = folderA;
-        this.folderB = folderB;
     }
 
-    public static string Script => Path.Combine(AppContext.BaseDirectory, "run-vdirsyncer.sh");
+    /// <param name="script">A script beside the bench's binary, called as <c>script work-dir arguments… step</c>.</param>
+    /// <param name="workDir">Where the script keeps vdirsyncer's config, status and log.</param>
+    /// <param name="arguments">The script's arguments between the work dir and the step.</param>
+    /// <param name="environment">Extra environment (a password, kept off the command line).</param>
+    public VdirsyncerRunner(string script, string workDir, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        this.script = script;
+        this.workDir = workDir;
+        this.arguments = arguments;
+        this.environment = environment;
+    }
 
     public static bool IsInstalled()
     {
@@ -33,9 +43,14 @@ public sealed class VdirsyncerRunner
     public async Task<TimeSpan> RunAsync(string step, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { Script, workDir, folderA, folderB, step })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, script), workDir }.Concat(arguments).Append(step))
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var stopwatch = Stopwatch.StartNew();
