@@ -199,6 +199,55 @@ public sealed class PipedriveConnector : IContactConnector
         return (await GetAsync([newest.ToString(CultureInfo.InvariantCulture)], cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
 
+    /// <summary>
+    /// Registers a webhook for every person event (<c>event_object</c> person, <c>event_action</c> *, version 2.0) that
+    /// Pipedrive delivers to <paramref name="url"/> with HTTP Basic <paramref name="user"/>/<paramref name="password"/>;
+    /// webhooks already pointing at that URL are removed first, so registering again never doubles deliveries.
+    /// Needs an admin token (the <c>admin</c> OAuth scope). Returns the webhook id, for <see cref="RemoveWebhookAsync"/>.
+    /// </summary>
+    public async Task<string> RegisterWebhookAsync(Uri url, string user, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var existing = await client.GetAsync("api/v1/webhooks", cancellationToken).ConfigureAwait(false);
+        foreach (var webhook in (existing["data"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (Json.Text(webhook, "subscription_url") == url.ToString() && Json.Int(webhook, "id") is { } old)
+            {
+                await RemoveWebhookAsync(old.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var created = await client.PostAsync("api/v1/webhooks", new JsonObject
+        {
+            ["subscription_url"] = url.ToString(),
+            ["event_action"] = "*",
+            ["event_object"] = "person",
+            ["name"] = "Tandem",
+            ["version"] = "2.0",
+            ["http_auth_user"] = user,
+            ["http_auth_password"] = password,
+        }, cancellationToken).ConfigureAwait(false);
+        return Json.Int(created["data"] as JsonObject, "id")?.ToString(CultureInfo.InvariantCulture)
+            ?? throw new ConnectorException("Pipedrive created the webhook but did not say its id.");
+    }
+
+    /// <summary>Removes a webhook <see cref="RegisterWebhookAsync"/> made; one already gone is not an error.</summary>
+    public async Task RemoveWebhookAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(webhookId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            throw new ArgumentException("Not a Pipedrive webhook id.", nameof(webhookId));
+        }
+
+        try
+        {
+            _ = await client.DeleteAsync($"api/v1/webhooks/{id}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (PipedriveApiException ex) when (ex.Code == 404)
+        {
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         client.Dispose();

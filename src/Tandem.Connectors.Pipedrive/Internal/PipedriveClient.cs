@@ -51,7 +51,8 @@ internal sealed class PipedriveClient : IDisposable
                 return json;
             }
 
-            throw new PipedriveApiException(code, json?["error"]?.GetValue<string>() ?? string.Empty) { IsAuthorizationFailure = code is 401 or 403 };
+            // v1 webhooks refuse with {errors: {field: [messages]}} instead of error.
+            throw new PipedriveApiException(code, json?["error"]?.GetValue<string>() ?? json?["errors"]?.ToJsonString() ?? string.Empty) { IsAuthorizationFailure = code is 401 or 403 };
         }
     }
 }

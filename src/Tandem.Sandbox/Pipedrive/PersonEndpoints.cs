@@ -117,13 +117,20 @@ internal sealed class PersonEndpoints
 
     public static int Id(JsonObject person) => person["id"]!.GetValue<int>();
 
-    private static JsonObject Shape(JsonObject person, string[]? customFields, IQueryCollection? query)
+    /// <summary>openapi-v2.yaml declares no person property nullable: an unset one is left out (custom_fields may hold nulls).</summary>
+    public static JsonObject WithoutNulls(JsonObject person)
     {
-        // openapi-v2.yaml declares no person property nullable: an unset one is left out (custom_fields may hold nulls).
         foreach (var key in person.Where(p => p.Value is null).Select(p => p.Key).ToList())
         {
             person.Remove(key);
         }
+
+        return person;
+    }
+
+    private static JsonObject Shape(JsonObject person, string[]? customFields, IQueryCollection? query)
+    {
+        WithoutNulls(person);
 
         if (query?["include_fields"].FirstOrDefault()?.Contains("marketing_status", StringComparison.Ordinal) != true)
         {

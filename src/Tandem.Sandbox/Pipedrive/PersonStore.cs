@@ -44,6 +44,9 @@ internal sealed class PersonStore
         }
     }
 
+    /// <summary>Told of every create, change and delete, inside the store's lock (so in order); must not block.</summary>
+    public Action<PersonChange>? Changed { get; set; }
+
     public int Count => Atomically(() => persons.Values.Count(p => p["is_deleted"]?.GetValue<bool>() != true));
 
     public int CreateOrganization(string name) => Atomically(() =>
@@ -74,17 +77,21 @@ internal sealed class PersonStore
 
         // Pipedrive makes the API user the owner when none is given.
         person["owner_id"] ??= defaultOwner;
-        persons[person["id"]!.GetValue<int>()] = person;
+        var id = person["id"]!.GetValue<int>();
+        persons[id] = person;
+        Changed?.Invoke(new PersonChange("create", id, (JsonObject)person.DeepClone(), null, time.GetUtcNow()));
         return (JsonObject)person.DeepClone();
     });
 
     public JsonObject Patch(int id, JsonObject input) => Atomically(() =>
     {
         // Validated on a copy: a refused PATCH leaves the person as it was, as in Pipedrive.
-        var person = (JsonObject)Live(id).DeepClone();
+        var before = Live(id);
+        var person = (JsonObject)before.DeepClone();
         Apply(person, input);
         person["update_time"] = Stamp(time.GetUtcNow());
         persons[id] = person;
+        Changed?.Invoke(new PersonChange("change", id, (JsonObject)person.DeepClone(), (JsonObject)before.DeepClone(), time.GetUtcNow()));
         return (JsonObject)person.DeepClone();
     });
 
@@ -94,6 +101,7 @@ internal sealed class PersonStore
         person["is_deleted"] = true;
         person["update_time"] = Stamp(time.GetUtcNow());
         deletedAt[id] = time.GetUtcNow();
+        Changed?.Invoke(new PersonChange("delete", id, (JsonObject)person.DeepClone(), null, time.GetUtcNow()));
         return id;
     });
 

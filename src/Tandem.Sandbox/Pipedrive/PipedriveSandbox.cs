@@ -17,9 +17,14 @@ public sealed class PipedriveSandbox : ISandboxApp
     private readonly PersonEndpoints persons;
     private readonly BurstLimiter burst;
     private readonly TimeProvider time;
+    private readonly WebhookEndpoints webhooks;
+    private readonly WebhookDispatcher dispatcher;
     private int apiCalls;
 
-    public PipedriveSandbox(PipedriveSandboxOptions? options = null, TimeProvider? time = null)
+    /// <param name="options">Token, limits, seed.</param>
+    /// <param name="time">The sandbox's clock.</param>
+    /// <param name="webhookHandler">Sends webhook deliveries (tests capture them here); the network when null.</param>
+    public PipedriveSandbox(PipedriveSandboxOptions? options = null, TimeProvider? time = null, HttpMessageHandler? webhookHandler = null)
     {
         Options = options ?? new PipedriveSandboxOptions();
         this.time = time ?? TimeProvider.System;
@@ -27,7 +32,16 @@ public sealed class PipedriveSandbox : ISandboxApp
         fields = new PersonFieldCatalog(Options.Labels);
         persons = new PersonEndpoints(store);
         burst = new BurstLimiter(Options.BurstLimit, this.time);
+        webhooks = new WebhookEndpoints(this.time, PipedriveDemoData.Users[0].Id);
+        dispatcher = new WebhookDispatcher(webhooks, webhookHandler);
         Seed();
+
+        // Seeding is the company's history: webhooks only hear of what happens afterwards.
+        store.Changed = change => dispatcher.Enqueue(change with
+        {
+            Current = change.Current is null ? null : PersonEndpoints.WithoutNulls(Public(change.Current)),
+            Previous = change.Previous is null ? null : PersonEndpoints.WithoutNulls(Public(change.Previous)),
+        });
     }
 
     public string App => "pipedrive";
@@ -58,16 +72,25 @@ public sealed class PipedriveSandbox : ISandboxApp
         }
         catch (PipedriveApiException error)
         {
-            await WriteAsync(context, error.Status, new JsonObject
-            {
-                ["success"] = false,
-                ["error"] = error.Message,
-                ["error_info"] = "Please check developers.pipedrive.com for more information about Pipedrive API.",
-                ["data"] = null,
-                ["additional_data"] = null,
-            }).ConfigureAwait(false);
+            // 401 has the body openapi-v1.yaml gives it ({success, error, errorCode}); other errors Pipedrive's usual envelope.
+            await WriteAsync(context, error.Status, error.Status == 401
+                ? new JsonObject { ["success"] = false, ["error"] = error.Message, ["errorCode"] = 401 }
+                : new JsonObject
+                {
+                    ["success"] = false,
+                    ["error"] = error.Message,
+                    ["error_info"] = "Please check developers.pipedrive.com for more information about Pipedrive API.",
+                    ["data"] = null,
+                    ["additional_data"] = null,
+                }).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Webhook deliveries attempted so far.</summary>
+    public long WebhookDeliveries => dispatcher.Deliveries;
+
+    /// <summary>Completes when every webhook delivery queued so far has been attempted (deliveries are asynchronous, as in Pipedrive).</summary>
+    public Task FlushWebhooksAsync() => dispatcher.FlushAsync();
 
     /// <summary>Edits a person as a Pipedrive user would (for tests): the body is applied like a PATCH.</summary>
     public void EditPerson(int id, JsonObject changes) => store.Patch(id, changes);
@@ -115,7 +138,7 @@ public sealed class PipedriveSandbox : ISandboxApp
         }
 
         var method = context.Request.Method;
-        var (status, data, additional) = await RouteAsync(context, method, route).ConfigureAwait(false);
+        var (status, data, additional, whole) = await RouteAsync(context, method, route).ConfigureAwait(false);
         if (!HttpMethods.IsGet(method) && Faults.TakeLostResponse())
         {
             // The write happened; the answer never arrives.
@@ -123,8 +146,9 @@ public sealed class PipedriveSandbox : ISandboxApp
             return;
         }
 
-        var body = new JsonObject { ["success"] = true, ["data"] = data };
-        if (additional is not null)
+        // v1 webhooks answer in their own shape ({success, status, data}, or errors), not the persons envelope.
+        var body = whole ?? new JsonObject { ["success"] = true, ["data"] = data };
+        if (whole is null && additional is not null)
         {
             body["additional_data"] = additional;
         }
@@ -132,7 +156,7 @@ public sealed class PipedriveSandbox : ISandboxApp
         await WriteAsync(context, status, body).ConfigureAwait(false);
     }
 
-    private async Task<(int Status, JsonNode? Data, JsonObject? Additional)> RouteAsync(HttpContext context, string method, string route)
+    private async Task<(int Status, JsonNode? Data, JsonObject? Additional, JsonObject? Whole)> RouteAsync(HttpContext context, string method, string route)
     {
         var query = context.Request.Query;
         var get = HttpMethods.IsGet(method);
@@ -140,41 +164,52 @@ public sealed class PipedriveSandbox : ISandboxApp
         {
             case "v2/persons" when get:
                 var (list, more) = persons.List(query);
-                return (200, list, more);
+                return (200, list, more, null);
             case "v2/persons/search" when get:
                 var (found, next) = persons.Search(query);
-                return (200, found, next);
+                return (200, found, next, null);
             case "v2/persons" when HttpMethods.IsPost(method):
-                return (200, persons.Create(await BodyAsync(context).ConfigureAwait(false)), null);
+                return (200, persons.Create(await BodyAsync(context).ConfigureAwait(false)), null, null);
             case "v1/personFields" when get:
-                return (200, new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()), Pagination(0, fields.Fields.Count, more: false));
+                return (200, new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()), Pagination(0, fields.Fields.Count, more: false), null);
             case "v2/organizations" when get:
-                return (200, new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()), new JsonObject { ["next_cursor"] = null });
+                return (200, new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()), new JsonObject { ["next_cursor"] = null }, null);
             case "v2/organizations" when HttpMethods.IsPost(method):
                 var name = (await BodyAsync(context).ConfigureAwait(false))["name"]?.GetValue<string>() ?? throw PipedriveApiException.Invalid("Name must be given.");
-                return (200, new JsonObject { ["id"] = store.CreateOrganization(name), ["name"] = name }, null);
+                return (200, new JsonObject { ["id"] = store.CreateOrganization(name), ["name"] = name }, null, null);
             case "v1/recents" when get:
                 var (recents, recentsMore) = Recents(query);
-                return (200, recents, recentsMore);
+                return (200, recents, recentsMore, null);
+            case "v1/webhooks" when get:
+                return (200, null, null, webhooks.List());
+            case "v1/webhooks" when HttpMethods.IsPost(method):
+                var (webhookStatus, webhook) = webhooks.Create(await BodyAsync(context).ConfigureAwait(false));
+                return (webhookStatus, null, null, webhook);
             case "v1/users" when get:
-                return (200, new JsonArray(PipedriveDemoData.Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["name"] = u.Name, ["active_flag"] = true }).ToArray()), null);
+                return (200, new JsonArray(PipedriveDemoData.Users.Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["name"] = u.Name, ["active_flag"] = true }).ToArray()), null, null);
+        }
+
+        if (route.StartsWith("v1/webhooks/", StringComparison.Ordinal) && HttpMethods.IsDelete(method)
+            && int.TryParse(route["v1/webhooks/".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var webhookId))
+        {
+            return (200, null, null, webhooks.Delete(webhookId));
         }
 
         if (route.StartsWith("v2/persons/", StringComparison.Ordinal) && int.TryParse(route["v2/persons/".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             if (get)
             {
-                return (200, persons.Get(id, query), null);
+                return (200, persons.Get(id, query), null, null);
             }
 
             if (HttpMethods.IsPatch(method))
             {
-                return (200, persons.Patch(id, await BodyAsync(context).ConfigureAwait(false)), null);
+                return (200, persons.Patch(id, await BodyAsync(context).ConfigureAwait(false)), null, null);
             }
 
             if (HttpMethods.IsDelete(method))
             {
-                return (200, persons.Delete(id), null);
+                return (200, persons.Delete(id), null, null);
             }
         }
 
@@ -233,6 +268,13 @@ public sealed class PipedriveSandbox : ISandboxApp
         query[name].FirstOrDefault() is { Length: > 0 } text
             ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw PipedriveApiException.Invalid(name + " must be an integer")
             : null;
+
+    /// <summary>A person as answered without <c>include_fields</c>.</summary>
+    private static JsonObject Public(JsonObject person)
+    {
+        person.Remove("marketing_status");
+        return person;
+    }
 
     private bool IsAuthorized(HttpRequest request)
     {

@@ -73,6 +73,18 @@ internal sealed class OpenApiValidator
         Assert.True(Violations.IsEmpty, "Traffic that does not match the OpenAPI documents:\n" + string.Join('\n', Violations.Distinct(StringComparer.Ordinal)));
     }
 
+    /// <summary>Removes and returns the violations seen so far (for a test that sends a wrong request on purpose).</summary>
+    public IReadOnlyList<string> TakeViolations()
+    {
+        var taken = new List<string>();
+        while (Violations.TryDequeue(out var violation))
+        {
+            taken.Add(violation);
+        }
+
+        return taken;
+    }
+
     public void Observe(SandboxExchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
