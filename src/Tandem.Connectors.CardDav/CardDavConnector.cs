@@ -121,13 +121,7 @@ public sealed class CardDavConnector : IContactConnector
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
     {
         var s = await SessionAsync(cancellationToken).ConfigureAwait(false);
-        var results = new List<WriteResult>(operations.Count);
-        foreach (var operation in operations)
-        {
-            results.Add(await s.Writes.ApplyAsync(operation, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
+        return await s.Writes.ApplyAsync(operations, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ContactRecord?> FindCreatedAsync(string clientReference, string? email, CancellationToken cancellationToken)

@@ -46,7 +46,9 @@ public sealed class CardDavConnectorFactory : IConnectorFactory
         DetectsDeletions = true,
         TagContainer = "CATEGORIES",
         ReadBatchSize = Math.Max(1, options.MultigetBatchSize),
-        WriteBatchSize = 1,
+        // Writes are still one request each (CardDAV has no batch write), but a batch lets the updates in it read
+        // their cards with one multiget instead of a GET each.
+        WriteBatchSize = Math.Max(1, options.MultigetBatchSize),
         Filters =
         [
             FilterKind.FieldEquals,

@@ -125,9 +125,16 @@ internal sealed class CardReads
     }
 
     /// <summary>The cards with these ids, fetched with <c>addressbook-multiget</c> in batches; missing and unreadable cards are left out.</summary>
-    public async Task<List<ContactRecord>> MultigetAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    public async Task<List<ContactRecord>> MultigetAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        (await FetchAsync(ids, cancellationToken).ConfigureAwait(false))
+            .Select(card => ToRecord(card.Id, card.Text, card.Etag))
+            .OfType<ContactRecord>()
+            .ToList();
+
+    /// <summary>The text and etag of the cards with these ids, by <c>addressbook-multiget</c> in batches; missing cards are left out.</summary>
+    public async Task<List<FetchedCard>> FetchAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var records = new List<ContactRecord>();
+        var cards = new List<FetchedCard>();
         foreach (var batch in ids.Distinct(StringComparer.Ordinal).Select(paths.HrefOf).OfType<string>().Chunk(batchSize))
         {
             using var request = DavRequests.Multiget(book, batch);
@@ -141,15 +148,14 @@ internal sealed class CardReads
             await foreach (var element in MultistatusReader.ReadAsync(body, cancellationToken).ConfigureAwait(false))
             {
                 if (element.Name == DavNames.Response && DavResponse.Parse(element) is var item
-                    && paths.IdOf(item.Href) is { } id && item.Text(DavNames.AddressData) is { } text
-                    && ToRecord(id, text, item.Text(DavNames.GetEtag)?.Trim() ?? string.Empty) is { } record)
+                    && paths.IdOf(item.Href) is { } id && item.Text(DavNames.AddressData) is { } text)
                 {
-                    records.Add(record);
+                    cards.Add(new FetchedCard(id, text, item.Text(DavNames.GetEtag)?.Trim() ?? string.Empty));
                 }
             }
         }
 
-        return records;
+        return cards;
     }
 
     /// <summary>One card's text and etag, or null when it does not exist.</summary>

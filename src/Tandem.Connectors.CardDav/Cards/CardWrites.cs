@@ -36,14 +36,50 @@ internal sealed class CardWrites
         this.logger = logger;
     }
 
-    public async Task<WriteResult> ApplyAsync(WriteOperation operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a batch in order. The cards its updates change are read first with one <c>addressbook-multiget</c> per
+    /// batch instead of a GET each (an update must start from the stored card to keep what Tandem does not own).
+    /// </summary>
+    public async Task<List<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
+    {
+        var current = await PrefetchAsync(operations, cancellationToken).ConfigureAwait(false);
+        var results = new List<WriteResult>(operations.Count);
+        foreach (var operation in operations)
+        {
+            results.Add(await ApplyAsync(operation, current, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private async Task<Dictionary<string, FetchedCard>> PrefetchAsync(IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
+    {
+        var ids = operations.OfType<UpdateOperation>().Select(u => u.RecordId).ToList();
+        if (ids.Count < 2)
+        {
+            return new Dictionary<string, FetchedCard>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return (await reads.FetchAsync(ids, cancellationToken).ConfigureAwait(false)).DistinctBy(c => c.Id, StringComparer.Ordinal).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        }
+        catch (ConnectorException ex) when (!ex.IsAuthorizationFailure)
+        {
+            // Each update then reads its own card, and reports its own failure.
+            CardDavLog.WriteFailed(logger, "(batch read)", ex.GetType().Name);
+            return new Dictionary<string, FetchedCard>(StringComparer.Ordinal);
+        }
+    }
+
+    private async Task<WriteResult> ApplyAsync(WriteOperation operation, Dictionary<string, FetchedCard> prefetched, CancellationToken cancellationToken)
     {
         try
         {
             return operation switch
             {
                 CreateOperation create => await CreateAsync(create, cancellationToken).ConfigureAwait(false),
-                UpdateOperation update => await UpdateAsync(update, cancellationToken).ConfigureAwait(false),
+                UpdateOperation update => await UpdateAsync(update, prefetched.GetValueOrDefault(update.RecordId), cancellationToken).ConfigureAwait(false),
                 DeleteOperation delete => await DeleteAsync(delete, cancellationToken).ConfigureAwait(false),
                 _ => WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, $"A CardDAV address book cannot apply a {operation.GetType().Name}."),
             };
@@ -93,14 +129,15 @@ internal sealed class CardWrites
         return WriteResult.Failed(create.OperationId, WriteFailureKind.Rejected, "No free resource name is left for this client reference.");
     }
 
-    private async Task<WriteResult> UpdateAsync(UpdateOperation update, CancellationToken cancellationToken)
+    private async Task<WriteResult> UpdateAsync(UpdateOperation update, FetchedCard? prefetched, CancellationToken cancellationToken)
     {
         if (VCardContacts.Validate(update.Changes) is { } reason)
         {
             return WriteResult.Failed(update.OperationId, WriteFailureKind.Rejected, reason);
         }
 
-        var current = await reads.GetAsync(update.RecordId, cancellationToken).ConfigureAwait(false);
+        // A card missing from the batch read is read alone: a 404 there is the answer that counts.
+        var current = prefetched ?? await reads.GetAsync(update.RecordId, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return WriteResult.Failed(update.OperationId, WriteFailureKind.NotFound, $"The card '{update.RecordId}' no longer exists.");

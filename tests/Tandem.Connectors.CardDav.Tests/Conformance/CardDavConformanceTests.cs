@@ -180,6 +180,62 @@ public abstract class CardDavConformanceTests<TServer>
     }
 
     [Fact]
+    public async Task A_batch_of_updates_applies_each_keeps_unknown_properties_and_reports_a_vanished_card_alone()
+    {
+        SkipIfMissing();
+        var book = await server.CreateBookAsync();
+        await server.PutAsync(book, "ann.vcf", CardDavTestKit.Card("ann", "Ann Lee", "ann@example.com", "X-PET:cat"));
+        await server.PutAsync(book, "bob.vcf", CardDavTestKit.Card("bob", "Bob Ray", "bob@example.com", "X-PET:dog"));
+        await server.PutAsync(book, "cat.vcf", CardDavTestKit.Card("cat", "Cat Kim", "cat@example.com"));
+        await using var connector = CardDavTestKit.Connect(server, server.Settings(Name(book)));
+        var versions = (await connector.ListPagesAsync()).SelectMany(p => p.Records).ToDictionary(r => r.Id, r => r.Version, StringComparer.Ordinal);
+        await server.DeleteAsync(book, "cat.vcf");
+
+        var results = await connector.WriteAsync(
+            [
+                new UpdateOperation("u1", "ann.vcf", versions["ann.vcf"]) { Changes = [new FieldChange("title", Values.Text("CFO"))] },
+                new UpdateOperation("u2", "cat.vcf", versions["cat.vcf"]) { Changes = [new FieldChange("title", Values.Text("CEO"))] },
+                new UpdateOperation("u3", "bob.vcf", versions["bob.vcf"]) { Changes = [new FieldChange("title", Values.Text("CTO"))] },
+            ],
+            Ct);
+
+        Assert.Equal(["u1", "u2", "u3"], results.Select(r => r.OperationId));
+        Assert.True(results[0].Succeeded, results[0].Reason);
+        Assert.Equal(WriteFailureKind.NotFound, results[1].Failure);
+        Assert.True(results[2].Succeeded, results[2].Reason);
+        Assert.Contains("X-PET:cat", await server.GetTextAsync(book, "ann.vcf"), StringComparison.Ordinal);
+        Assert.Contains("X-PET:dog", await server.GetTextAsync(book, "bob.vcf"), StringComparison.Ordinal);
+        var after = (await connector.GetAsync(["ann.vcf", "bob.vcf"], Ct)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        Assert.Equal("CFO", ((ScalarValue)after["ann.vcf"].Get("title")!).Text);
+        Assert.Equal("CTO", ((ScalarValue)after["bob.vcf"].Get("title")!).Text);
+        Assert.Equal(after["ann.vcf"].Version, results[0].Record!.Version);
+    }
+
+    [Fact]
+    public async Task A_batch_update_with_a_stale_etag_fails_as_StaleVersion_and_the_others_apply()
+    {
+        SkipIfMissing();
+        var book = await server.CreateBookAsync();
+        await server.PutAsync(book, "ann.vcf", CardDavTestKit.Card("ann", "Ann Lee", "ann@example.com"));
+        await server.PutAsync(book, "bob.vcf", CardDavTestKit.Card("bob", "Bob Ray", "bob@example.com"));
+        await using var connector = CardDavTestKit.Connect(server, server.Settings(Name(book)));
+        var versions = (await connector.ListPagesAsync()).SelectMany(p => p.Records).ToDictionary(r => r.Id, r => r.Version, StringComparer.Ordinal);
+        await server.PutAsync(book, "ann.vcf", CardDavTestKit.Card("ann", "Ann Lee", "ann@example.com", "NOTE:edited elsewhere"));
+
+        var results = await connector.WriteAsync(
+            [
+                new UpdateOperation("u1", "ann.vcf", versions["ann.vcf"]) { Changes = [new FieldChange("title", Values.Text("CFO"))] },
+                new UpdateOperation("u2", "bob.vcf", versions["bob.vcf"]) { Changes = [new FieldChange("title", Values.Text("CTO"))] },
+            ],
+            Ct);
+
+        Assert.Equal(WriteFailureKind.StaleVersion, results[0].Failure);
+        Assert.DoesNotContain("CFO", await server.GetTextAsync(book, "ann.vcf"), StringComparison.Ordinal);
+        Assert.True(results[1].Succeeded, results[1].Reason);
+        Assert.Contains("CTO", await server.GetTextAsync(book, "bob.vcf"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_update_with_a_stale_etag_fails_as_StaleVersion_and_overwrites_nothing()
     {
         SkipIfMissing();
