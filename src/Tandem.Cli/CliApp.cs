@@ -44,6 +44,7 @@ public static class CliApp
         root.Subcommands.Add(StatusCommand.Create(global, environment));
         root.Subcommands.Add(LogCommand.Create(global, environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
+        root.Subcommands.Add(SandboxCommand.Create(environment));
         return root;
     }
 }

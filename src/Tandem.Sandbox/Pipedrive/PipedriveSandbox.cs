@@ -10,7 +10,7 @@ namespace Tandem.Sandbox.Pipedrive;
 /// <c>organizations</c> and <c>users</c>), API-token auth, the <c>{success, data, additional_data}</c> envelope,
 /// the burst rate limit with <c>x-ratelimit-*</c> headers, and fault switches. See <c>README.md</c>.
 /// </summary>
-public sealed class PipedriveSandbox : ISandboxApp
+public sealed class PipedriveSandbox : ISandboxApp, IDisposable
 {
     private readonly PersonStore store;
     private readonly PersonFieldCatalog fields;
@@ -85,6 +85,9 @@ public sealed class PipedriveSandbox : ISandboxApp
                 }).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Stops webhook deliveries (the HTTP client they use).</summary>
+    public void Dispose() => dispatcher.Dispose();
 
     /// <summary>Webhook deliveries attempted so far.</summary>
     public long WebhookDeliveries => dispatcher.Deliveries;
