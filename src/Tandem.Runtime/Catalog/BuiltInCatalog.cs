@@ -2,6 +2,7 @@ using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.InMemory;
+using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.VCardFolder;
 
@@ -20,6 +21,7 @@ public static class BuiltInCatalog
             new CardDavConnectorFactory(),
             new GoogleContactsConnectorFactory(),
             new PipedriveConnectorFactory(),
+            new MailchimpConnectorFactory(),
             new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared),
         ]);
 }

@@ -49,7 +49,7 @@ internal sealed class BatchEndpoint
                     }
 
                     MemberWrites.Apply(store, audience, existing, member, existing.Status, source, events);
-                    updated.Add(MemberShape.Render(audience, existing));
+                    updated.Add(MemberShape.InBatch(MemberShape.Render(audience, existing)));
                     continue;
                 }
 
@@ -59,7 +59,7 @@ internal sealed class BatchEndpoint
                     continue;
                 }
 
-                created.Add(members.Add(audience, email, member, source, events));
+                created.Add(MemberShape.InBatch(members.Add(audience, email, member, source, events)));
             }
             catch (MailchimpApiException ex)
             {

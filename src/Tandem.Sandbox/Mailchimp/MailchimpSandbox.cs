@@ -55,6 +55,9 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     /// <summary>Requests received on the API paths (<c>/3.0/…</c>).</summary>
     public int ApiCalls => Volatile.Read(ref apiCalls);
 
+    /// <summary>API requests in progress right now.</summary>
+    public int RequestsInProgress => Volatile.Read(ref inFlight);
+
     /// <summary>The most API requests that were ever in progress at once.</summary>
     public int MostConcurrentRequests => Volatile.Read(ref mostInFlight);
 
@@ -94,12 +97,12 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         }
     }
 
-    /// <summary>A member as the API shows it, or null when the address is not in the audience.</summary>
-    public JsonObject? Member(string listId, string email)
+    /// <summary>A member (by email, subscriber hash or contact_id) as the API shows it, or null when it is not in the audience.</summary>
+    public JsonObject? Member(string listId, string member)
     {
         try
         {
-            return members.Get(listId, AudienceStore.Hash(email));
+            return members.Get(listId, Hash(member));
         }
         catch (MailchimpApiException)
         {
@@ -115,17 +118,20 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     public IReadOnlyList<string> MemberEmails(string listId, string status = "subscribed") =>
         store.Read(() => store.Audience(listId).Members.Values.Where(m => m.Status == status).OrderBy(m => m.Sequence).Select(m => m.Email).ToList());
 
-    /// <summary>Changes a member as an admin would in Mailchimp's web app (a PATCH body: merge_fields, status, email_address).</summary>
-    public void EditMember(string listId, string email, JsonObject changes) =>
-        dispatcher.Enqueue(members.Patch(listId, AudienceStore.Hash(email), changes, "admin").Events);
+    /// <summary>
+    /// Changes a member (by email, subscriber hash or contact_id) as an admin would in Mailchimp's web app; the body is
+    /// applied like a PATCH (merge_fields, status, email_address).
+    /// </summary>
+    public void EditMember(string listId, string member, JsonObject changes) =>
+        dispatcher.Enqueue(members.Patch(listId, Hash(member), changes, "admin").Events);
 
-    /// <summary>The member unsubscribes through the link in a campaign.</summary>
-    public void UnsubscribeMember(string listId, string email) =>
-        dispatcher.Enqueue(members.Patch(listId, AudienceStore.Hash(email), new JsonObject { ["status"] = "unsubscribed" }, "user").Events);
+    /// <summary>The member (by email, subscriber hash or contact_id) unsubscribes through the link in a campaign.</summary>
+    public void UnsubscribeMember(string listId, string member) =>
+        dispatcher.Enqueue(members.Patch(listId, Hash(member), new JsonObject { ["status"] = "unsubscribed" }, "user").Events);
 
-    /// <summary>An admin archives the member.</summary>
-    public void ArchiveMember(string listId, string email) =>
-        dispatcher.Enqueue(members.Archive(listId, AudienceStore.Hash(email), "admin"));
+    /// <summary>An admin archives the member (by email, subscriber hash or contact_id).</summary>
+    public void ArchiveMember(string listId, string member) =>
+        dispatcher.Enqueue(members.Archive(listId, Hash(member), "admin"));
 
     public void Dispose() => dispatcher.Dispose();
 
@@ -251,11 +257,11 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         return (200, result.Body);
     }
 
-    /// <summary>The API also accepts the member's email address where a subscriber hash is expected.</summary>
+    /// <summary>The API also accepts the member's email address (and its contact_id) where a subscriber hash is expected.</summary>
     private static string Hash(string segment)
     {
         var decoded = Uri.UnescapeDataString(segment);
-        return decoded.Contains('@', StringComparison.Ordinal) ? AudienceStore.Hash(decoded) : decoded.ToLowerInvariant();
+        return decoded.Contains('@', StringComparison.Ordinal) ? AudienceStore.Hash(decoded) : decoded;
     }
 
     private bool IsAuthorized(HttpRequest request)

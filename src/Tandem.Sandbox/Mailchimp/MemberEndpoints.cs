@@ -137,6 +137,7 @@ internal sealed class MemberEndpoints
     public (JsonObject Member, List<WebhookEvent> Events) Patch(string listId, string hash, JsonObject body, string source) => store.Write(events =>
     {
         var audience = store.Audience(listId);
+        hash = Key(audience, hash);
         var member = Member(audience, hash);
         var newEmail = MemberWrites.Text(body["email_address"]);
         var newHash = newEmail is null ? hash : AudienceStore.Hash(newEmail);
@@ -189,6 +190,7 @@ internal sealed class MemberEndpoints
     public List<WebhookEvent> DeletePermanently(string listId, string hash, string source) => store.Write(events =>
     {
         var audience = store.Audience(listId);
+        hash = Key(audience, hash);
         var member = Member(audience, hash);
         audience.Members.Remove(hash);
         audience.Forgotten.Add(hash);
@@ -277,9 +279,14 @@ internal sealed class MemberEndpoints
         return MemberShape.Render(audience, member);
     }
 
-    /// <summary>A member by hash; archived members are found too (they show <c>status: archived</c>).</summary>
+    /// <summary>A member by hash (or by <c>contact_id</c>, which the API accepts too); archived members are found as well.</summary>
     private static StoredMember Member(StoredAudience audience, string hash) =>
-        audience.Members.TryGetValue(hash, out var member) ? member : throw MailchimpApiException.NotFound();
+        audience.Members.TryGetValue(Key(audience, hash), out var member) ? member : throw MailchimpApiException.NotFound();
+
+    /// <summary>The subscriber hash a path segment names: itself, or the hash of the member whose <c>contact_id</c> it is.</summary>
+    private static string Key(StoredAudience audience, string segment) =>
+        audience.Members.ContainsKey(segment) ? segment
+        : audience.Members.FirstOrDefault(m => m.Value.ContactId == segment).Key ?? segment;
 
     private static JsonObject Copy(JsonObject body, string status)
     {

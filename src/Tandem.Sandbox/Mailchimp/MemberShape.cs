@@ -5,6 +5,17 @@ namespace Tandem.Sandbox.Mailchimp;
 /// <summary>A member as the API shows it (<c>GET /lists/{list_id}/members/{subscriber_hash}</c>).</summary>
 internal static class MemberShape
 {
+    /// <summary>The batch answer's members are the shorter shape of the spec (no web_id, source, full_name, consents).</summary>
+    public static JsonObject InBatch(JsonObject member)
+    {
+        foreach (var name in new[] { "web_id", "source", "full_name", "consents_to_one_to_one_messaging" })
+        {
+            member.Remove(name);
+        }
+
+        return member;
+    }
+
     public static JsonObject Render(StoredAudience audience, StoredMember member)
     {
         var merges = new JsonObject();

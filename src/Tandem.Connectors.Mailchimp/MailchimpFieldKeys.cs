@@ -1,0 +1,11 @@
+namespace Tandem.Connectors.Mailchimp;
+
+/// <summary>The Mailchimp-only field keys (the shared ones are in <see cref="Domain.Fields.StandardFieldKeys"/>).</summary>
+public static class MailchimpFieldKeys
+{
+    /// <summary>The member's status (subscribed, unsubscribed, cleaned, pending, transactional); read-only.</summary>
+    public const string Status = "status";
+
+    /// <summary>Prefix of merge fields that have no standard key, followed by the merge tag ("merge.PLAN").</summary>
+    public const string MergePrefix = "merge.";
+}
