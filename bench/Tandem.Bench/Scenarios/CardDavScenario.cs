@@ -102,6 +102,10 @@ public static class CardDavScenario
         var (summary, same) = CompareEndStates(tandem[0], vdirsyncer[0]);
         notes.AddRange(summary.Select(s => $"  {flavour.Name} end state {s}"));
         table.Add(flavour.Name, label, "end states equivalent", "-", "-", "-", "-", "-", "same cards", Figures.Verdict(same));
+
+        // A server's figures as soon as it is done (Xandikos takes long): the full table follows at the end.
+        Console.Error.WriteLine(table.ToString());
+        notes.ForEach(Console.Error.WriteLine);
         return passed && same;
     }
 
