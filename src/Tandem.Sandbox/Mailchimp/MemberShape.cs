@@ -5,10 +5,10 @@ namespace Tandem.Sandbox.Mailchimp;
 /// <summary>A member as the API shows it (<c>GET /lists/{list_id}/members/{subscriber_hash}</c>).</summary>
 internal static class MemberShape
 {
-    /// <summary>The batch answer's members are the shorter shape of the spec (no web_id, source, full_name, consents).</summary>
+    /// <summary>The batch answer's members are the shorter shape of the spec (no web_id, source, full_name, consents, unsubscribe_reason).</summary>
     public static JsonObject InBatch(JsonObject member)
     {
-        foreach (var name in new[] { "web_id", "source", "full_name", "consents_to_one_to_one_messaging" })
+        foreach (var name in new[] { "web_id", "source", "full_name", "consents_to_one_to_one_messaging", "unsubscribe_reason" })
         {
             member.Remove(name);
         }

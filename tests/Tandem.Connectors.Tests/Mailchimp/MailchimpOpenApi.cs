@@ -17,5 +17,9 @@ internal static class MailchimpOpenApi
         // The spec types every merge value as an object ("This object's keys are merge tags… its values are the values
         // to be added"), but only address values are objects: text, phone, date, url, choices are strings, numbers are
         // numbers (NOTES.md §3, Mailchimp's merge-field documentation).
-        .Allow("*merge_fields.*: expected object, got *", "merge values are strings, numbers or address objects");
+        .Allow("*merge_fields.*: expected object, got *", "merge values are strings, numbers or address objects")
+
+        // ProblemDetailDocument declares type, title, status, detail and instance only; NOTES.md §3 (and Mailchimp's
+        // error documentation) add `errors[] {field, message}` to a 400 Invalid Resource.
+        .Allow("* response 400$: property 'errors' is not declared", "field errors of an invalid resource");
 }
