@@ -30,7 +30,8 @@ public sealed class TandemRuntime : IAsyncDisposable
         Catalog = options.Catalog ?? BuiltInCatalog.Create();
         Accounts = new AccountStore(database, protector, Time);
         Connections = new ConnectionStore(database, Time);
-        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, new ConnectionLocks(), Time, LoggerFactory);
+        Locks = new ConnectionLocks();
+        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, Time, LoggerFactory);
         SetupLoader = new SetupFileLoader(Catalog, options.Environment);
         SetupApplier = new SetupApplier(Accounts, Connections, LoggerFactory.CreateLogger<SetupApplier>());
         Status = new StatusQuery(database, Connections);
@@ -50,6 +51,9 @@ public sealed class TandemRuntime : IAsyncDisposable
     public ConnectionStore Connections { get; }
 
     public ConnectionRunner Runner { get; }
+
+    /// <summary>The per-connection locks the runner takes; a host takes one too before removing a connection, so no run is cut short.</summary>
+    public ConnectionLocks Locks { get; }
 
     public SetupFileLoader SetupLoader { get; }
 

@@ -55,13 +55,32 @@ public sealed class ConnectionRunner
     /// A dry run changes neither the apps nor the connection's state.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No connection has this id.</exception>
-    public async Task<ConnectionRunResult> RunAsync(string connectionId, RunOptions options, CancellationToken cancellationToken)
+    public Task<ConnectionRunResult> RunAsync(string connectionId, RunOptions options, CancellationToken cancellationToken) =>
+        RunAsync(connectionId, options, previewWhilePaused: false, cancellationToken);
+
+    /// <summary>
+    /// A dry run that also previews a paused connection (one set up but not started yet, or paused for
+    /// review), as a full rescan when the connection has never completed a scan. Changes nothing.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No connection has this id.</exception>
+    public Task<ConnectionRunResult> PreviewAsync(string connectionId, RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return RunAsync(connectionId, options with { DryRun = true }, previewWhilePaused: true, cancellationToken);
+    }
+
+    private async Task<ConnectionRunResult> RunAsync(string connectionId, RunOptions options, bool previewWhilePaused, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         using var held = await locks.AcquireAsync(connectionId, cancellationToken);
         var connection = await connections.GetAsync(connectionId, cancellationToken)
             ?? throw new KeyNotFoundException($"Connection {connectionId} does not exist.");
-        if (connection.State == ConnectionState.Paused)
+        if (previewWhilePaused && connection.State == ConnectionState.Paused && connection.LastRunAt is null)
+        {
+            options = options with { FullRescan = true };
+        }
+
+        if (connection.State == ConnectionState.Paused && !previewWhilePaused)
         {
             RuntimeLog.SkippedPaused(logger, connectionId);
             return new ConnectionRunResult(connection.Id, connection.Name, connection.State, Report: null)

@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Tandem.Web.Identity;
+
+namespace Tandem.Web.Api;
+
+/// <summary>The REST API under <c>/api/v1</c>, described by the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+public static class ApiRegistration
+{
+    public const string Prefix = "/api/v1";
+
+    public static IServiceCollection AddTandemApi(this IServiceCollection services)
+    {
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // A misspelt member must be refused, not silently ignored.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        return services;
+    }
+
+    public static WebApplication MapTandemApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.MapOpenApi();
+        var api = app.MapGroup(Prefix).RequireAuthorization(SignInRegistration.ApiPolicy).DisableAntiforgery();
+        AppsEndpoints.Map(api);
+        AccountsEndpoints.Map(api);
+        TokensEndpoints.Map(api);
+        return app;
+    }
+}

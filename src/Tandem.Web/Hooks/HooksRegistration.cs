@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Tandem.Web.Hosting;
+
+namespace Tandem.Web.Hooks;
+
+/// <summary>Webhook intake at <c>/hooks/{app}/{connectionId}</c>, open to the vendors (verified per app, not signed in).</summary>
+public static class HooksRegistration
+{
+    public static IServiceCollection AddTandemHooks(this IServiceCollection services, string dataFolder)
+    {
+        services.AddSingleton(sp => WebhookSecrets.FromConfigurationOrFile(
+            sp.GetRequiredService<IOptions<TandemWebOptions>>().Value.WebhookKey,
+            Path.Combine(dataFolder, "webhook.key")));
+        services.AddSingleton<IWebhookVerifier, PipedriveWebhookVerifier>();
+        services.AddSingleton<IWebhookVerifier, MailchimpWebhookVerifier>();
+        services.AddSingleton<WebhookIntake>();
+        return services;
+    }
+
+    public static WebApplication MapTandemHooks(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapMethods("/hooks/{app}/{connectionId}", [HttpMethods.Get, HttpMethods.Post], (string app, string connectionId, HttpRequest request, WebhookIntake intake, CancellationToken ct) =>
+                intake.ReceiveAsync(app, connectionId, request, ct))
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,82 @@
+using Tandem.Runtime.Hosting;
+using Tandem.Web.Logging;
+using Tandem.Web.Workers;
+
+namespace Tandem.Web.Hooks;
+
+/// <summary>
+/// <c>/hooks/{app}/{connectionId}</c>: verifies a vendor's webhook for one connection and asks for a run of it
+/// (the run reads the change feed, so a webhook never carries data Tandem trusts on its own). Anything that
+/// does not verify gets the same 404 or 401 whoever sends it, and changes nothing.
+/// </summary>
+public sealed class WebhookIntake(
+    TandemRuntime runtime,
+    IEnumerable<IWebhookVerifier> verifiers,
+    WebhookSecrets secrets,
+    RunRequests runs,
+    ILogger<WebhookIntake> logger)
+{
+    public async Task<IResult> ReceiveAsync(string app, string connectionId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var verifier = verifiers.FirstOrDefault(v => string.Equals(v.App, app, StringComparison.OrdinalIgnoreCase));
+        if (verifier is null || !await UsesAppAsync(connectionId, verifier.App, cancellationToken))
+        {
+            return Results.NotFound();
+        }
+
+        if (verifier.Refuse(request, connectionId, secrets) is { } why)
+        {
+            WebLog.WebhookRefused(logger, connectionId, verifier.App, why);
+            return Results.Unauthorized();
+        }
+
+        if (HttpMethods.IsGet(request.Method))
+        {
+            // The vendor checking that the URL answers (Mailchimp does this when the webhook is saved).
+            return Results.Ok();
+        }
+
+        runs.Request(connectionId);
+        WebLog.WebhookAccepted(logger, connectionId, verifier.App);
+        return Results.Accepted();
+    }
+
+    /// <summary>How to register each webhook the connection's apps offer.</summary>
+    public async Task<IReadOnlyList<WebhookRegistration>> DescribeAsync(Uri serverBase, string connectionId, CancellationToken cancellationToken)
+    {
+        var registrations = new List<WebhookRegistration>();
+        foreach (var app in await AppsOfAsync(connectionId, cancellationToken))
+        {
+            if (verifiers.FirstOrDefault(v => string.Equals(v.App, app, StringComparison.OrdinalIgnoreCase)) is { } verifier)
+            {
+                registrations.Add(verifier.Describe(new Uri(serverBase, $"hooks/{verifier.App}/{connectionId}"), connectionId, secrets));
+            }
+        }
+
+        return registrations;
+    }
+
+    private async Task<bool> UsesAppAsync(string connectionId, string app, CancellationToken cancellationToken) =>
+        (await AppsOfAsync(connectionId, cancellationToken)).Contains(app, StringComparer.OrdinalIgnoreCase);
+
+    private async Task<IReadOnlyList<string>> AppsOfAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        var connection = await runtime.Connections.GetAsync(connectionId, cancellationToken);
+        if (connection is null)
+        {
+            return [];
+        }
+
+        var apps = new List<string>();
+        foreach (var accountId in new[] { connection.AccountAId, connection.AccountBId })
+        {
+            if (await runtime.Accounts.GetAsync(accountId, cancellationToken) is { } account)
+            {
+                apps.Add(account.App);
+            }
+        }
+
+        return apps.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}

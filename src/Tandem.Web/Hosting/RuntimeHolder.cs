@@ -1,0 +1,16 @@
+using Tandem.Runtime.Hosting;
+
+namespace Tandem.Web.Hosting;
+
+/// <summary>
+/// Holds the runtime, which is opened (database migrated, key read) after the container is built so it can
+/// log through the host's logging; services receive it from here.
+/// </summary>
+internal sealed class RuntimeHolder
+{
+    private TandemRuntime? runtime;
+
+    public TandemRuntime Runtime => runtime ?? throw new InvalidOperationException("The Tandem runtime is not open yet.");
+
+    public void Set(TandemRuntime opened) => runtime = opened;
+}

@@ -1,0 +1,60 @@
+namespace Tandem.Web.Hosting;
+
+/// <summary>The server's settings, bound from the <c>Tandem</c> configuration section (appsettings.json, environment, command line).</summary>
+public sealed class TandemWebOptions
+{
+    public const string SectionName = "Tandem";
+
+    /// <summary>The port Kestrel listens on, on 127.0.0.1 only; 0 picks a free one (tests).</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>Where the SQLite file, the master key and the sign-in keys live.</summary>
+    public string DataFolder { get; set; } = "tandem-data";
+
+    /// <summary>
+    /// The database: a SQLite file or a connection string (PostgreSQL with <c>Host=…</c>), as the CLI's
+    /// <c>--database</c>; empty means <c>tandem.db</c> in <see cref="DataFolder"/>.
+    /// </summary>
+    public string? Database { get; set; }
+
+    /// <summary>"sqlite" or "postgresql"; empty infers it from <see cref="Database"/>.</summary>
+    public string? DatabaseProvider { get; set; }
+
+    /// <summary>The wait between two runs of a connection while all is well.</summary>
+    public int WatchIntervalSeconds { get; set; } = 15;
+
+    /// <summary>The key that signs webhook secrets (base64, 32 bytes); empty keeps one in <see cref="DataFolder"/>.</summary>
+    public string? WebhookKey { get; set; }
+
+    /// <summary>Allows account settings that point at loopback or private addresses (the sandbox's are always allowed).</summary>
+    public bool AllowInternalUrls { get; set; }
+
+    /// <summary>
+    /// Apps left out of the web catalogue: the in-memory app exists for tests and benchmarks only, and a vCard
+    /// folder would let any signed-in user read and write the server's own disk.
+    /// </summary>
+    public List<string> HiddenApps { get; set; } = ["in-memory", "vcard-folder"];
+
+    public SandboxOptions Sandbox { get; set; } = new();
+
+    /// <summary>Checks the options; the message names the setting.</summary>
+    public void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"Tandem:Port must be between 0 and 65535, not {Port}.");
+        }
+
+        if (WatchIntervalSeconds <= 0)
+        {
+            throw new InvalidOperationException($"Tandem:WatchIntervalSeconds must be positive, not {WatchIntervalSeconds}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(DataFolder))
+        {
+            throw new InvalidOperationException("Tandem:DataFolder must name a folder.");
+        }
+
+        Sandbox.Validate();
+    }
+}

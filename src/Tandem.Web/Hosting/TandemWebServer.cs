@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tandem.Runtime.Hosting;
+using Tandem.Storage;
+using Tandem.Web.Api;
+using Tandem.Web.Components;
+using Tandem.Web.Hooks;
+using Tandem.Web.Identity;
+using Tandem.Web.Logging;
+using Tandem.Web.Sandbox;
+using Tandem.Web.Services;
+
+namespace Tandem.Web.Hosting;
+
+/// <summary>
+/// The one Tandem process (PRODUCT.md §7): the web UI, the REST API, webhook intake and the sync workers over
+/// one database, listening on 127.0.0.1 only, with the sandbox apps beside it when they are on.
+/// </summary>
+public sealed class TandemWebServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly TandemRuntime runtime;
+
+    private TandemWebServer(WebApplication app, TandemRuntime runtime, HostedSandboxes sandbox)
+    {
+        this.app = app;
+        this.runtime = runtime;
+        Sandbox = sandbox;
+    }
+
+    public IServiceProvider Services => app.Services;
+
+    public HostedSandboxes Sandbox { get; }
+
+    /// <summary>The address it listens on once started (<c>http://127.0.0.1:5080/</c>).</summary>
+    public Uri BaseAddress => new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/");
+
+    /// <summary>Reads the configuration, starts the sandbox apps, opens and migrates the database, and builds the server.</summary>
+    /// <param name="args">Command-line arguments (<c>--Tandem:Port 5090</c>, <c>--Tandem:Database "Host=…"</c>).</param>
+    /// <param name="configure">Lets tests change the builder (configuration, time) before it is built.</param>
+    /// <param name="cancellationToken">Stops start-up.</param>
+    public static async Task<TandemWebServer> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(TandemWebServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+        var options = builder.Configuration.GetSection(TandemWebOptions.SectionName).Get<TandemWebOptions>() ?? new TandemWebOptions();
+        options.Validate();
+        var dataFolder = Path.GetFullPath(options.DataFolder);
+        Directory.CreateDirectory(dataFolder);
+        var database = DatabaseOf(options, dataFolder);
+
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddOptions<TandemWebOptions>().Bind(builder.Configuration.GetSection(TandemWebOptions.SectionName));
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "sign-in-keys")));
+        var holder = new RuntimeHolder();
+        var time = TimeProviderOf(builder);
+        builder.Services.TryAddSingleton(time);
+        var sandbox = await HostedSandboxes.StartAsync(options.Sandbox, cancellationToken);
+        try
+        {
+            builder.Services.AddSingleton(holder);
+            builder.Services.AddSingleton(sandbox);
+            builder.Services.AddTandemSignIn();
+            builder.Services.AddTandemServices(sp => sp.GetRequiredService<RuntimeHolder>().Runtime);
+            builder.Services.AddTandemApi();
+            builder.Services.AddTandemUi();
+            builder.Services.AddTandemHooks(dataFolder);
+
+            var app = builder.Build();
+            var runtime = await TandemRuntime.OpenAsync(
+                new RuntimeOptions
+                {
+                    Database = database,
+                    KeyFilePath = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(dataFolder, "tandem.key"),
+                    Time = time,
+                    LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(),
+                },
+                cancellationToken);
+            try
+            {
+                await runtime.Database.MigrateIdentityAsync(cancellationToken);
+            }
+            catch
+            {
+                await runtime.DisposeAsync();
+                throw;
+            }
+
+            holder.Set(runtime);
+            app.UseTandemSignIn();
+            app.MapTandemApi();
+            app.MapTandemHooks();
+            app.MapTandemUi();
+            return new TandemWebServer(app, runtime, sandbox);
+        }
+        catch
+        {
+            await sandbox.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await app.StartAsync(cancellationToken);
+        var logger = app.Services.GetRequiredService<ILogger<TandemWebServer>>();
+        WebLog.Listening(logger, BaseAddress.ToString());
+        foreach (var sandboxApp in Sandbox.All)
+        {
+            WebLog.SandboxRunning(logger, sandboxApp.App, sandboxApp.Host.BaseUri.ToString());
+        }
+    }
+
+    /// <summary>Starts and runs until the process is asked to stop (Ctrl+C).</summary>
+    public async Task RunAsync()
+    {
+        await StartAsync();
+        await app.WaitForShutdownAsync();
+    }
+
+    public Task StopAsync() => app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await runtime.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    private static DatabaseOptions DatabaseOf(TandemWebOptions options, string dataFolder) =>
+        DatabaseLocation.Parse(
+            string.IsNullOrWhiteSpace(options.Database) ? Path.Combine(dataFolder, "tandem.db") : options.Database,
+            options.DatabaseProvider);
+
+    private static TimeProvider TimeProviderOf(WebApplicationBuilder builder) =>
+        builder.Services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider ?? TimeProvider.System;
+}

@@ -1,0 +1,4 @@
+using Tandem.Web.Hosting;
+
+await using var app = await TandemWebServer.CreateAsync(args);
+await app.RunAsync();

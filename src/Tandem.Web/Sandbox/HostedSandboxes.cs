@@ -1,0 +1,80 @@
+using Tandem.Sandbox;
+using Tandem.Web.Hosting;
+
+namespace Tandem.Web.Sandbox;
+
+/// <summary>
+/// Every app of <see cref="SandboxApps"/> (Google Contacts, Pipedrive, Mailchimp…) hosted beside the server on
+/// 127.0.0.1 with its demo data, so a newcomer can connect them and watch contacts flow with no account
+/// anywhere. Empty when the sandbox is off. The data lives in memory: a restart starts from the same seed.
+/// </summary>
+public sealed class HostedSandboxes : IAsyncDisposable
+{
+    private readonly Dictionary<string, HostedSandbox> apps;
+
+    private HostedSandboxes(Dictionary<string, HostedSandbox> apps)
+    {
+        this.apps = apps;
+    }
+
+    /// <summary>No sandbox apps.</summary>
+    public static HostedSandboxes None { get; } = new(new Dictionary<string, HostedSandbox>(StringComparer.OrdinalIgnoreCase));
+
+    public IReadOnlyCollection<HostedSandbox> All => apps.Values;
+
+    /// <summary>The sandbox of an app, or null when it has none (or the sandbox is off).</summary>
+    public HostedSandbox? Find(string app) => apps.GetValueOrDefault(app);
+
+    /// <summary>True when <paramref name="url"/> points at one of the hosted sandbox apps.</summary>
+    public bool IsSandboxUrl(Uri url) =>
+        apps.Values.Any(a => Uri.Compare(a.Host.BaseUri, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+
+    public static async Task<HostedSandboxes> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return None;
+        }
+
+        var started = new Dictionary<string, HostedSandbox>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            foreach (var (app, index) in SandboxApps.All.Select((a, i) => (a, i)))
+            {
+                var instance = app.Create();
+                SandboxHost host;
+                try
+                {
+                    host = await SandboxHost.StartAsync(instance, options.BasePort == 0 ? 0 : options.BasePort + index, cancellationToken);
+                }
+                catch
+                {
+                    (instance as IDisposable)?.Dispose();
+                    throw;
+                }
+
+                var values = app.Settings(instance, host.BaseUri).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                started[app.App] = new HostedSandbox(app.App, app.Title, host, values);
+            }
+
+            return new HostedSandboxes(started);
+        }
+        catch
+        {
+            await DisposeAllAsync(started.Values);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => DisposeAllAsync(apps.Values);
+
+    private static async ValueTask DisposeAllAsync(IEnumerable<HostedSandbox> sandboxes)
+    {
+        foreach (var sandbox in sandboxes)
+        {
+            await sandbox.Host.DisposeAsync();
+            (sandbox.Host.App as IDisposable)?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Contract;
+using Tandem.Storage.Accounts;
+
+namespace Tandem.Web.Services.Accounts;
+
+/// <summary>Opens an app's connector for an account's values (secrets decrypted in memory only).</summary>
+public sealed class ConnectorOpener(ConnectorCatalog catalog, TimeProvider time, ILoggerFactory loggerFactory)
+{
+    private readonly ConnectorContext context = new(time, loggerFactory);
+
+    /// <exception cref="ConnectorException">The values are refused (a setting missing or malformed).</exception>
+    public IContactConnector Open(string app, IReadOnlyDictionary<string, string> values) =>
+        catalog.Get(app).Create(new AccountSettings(values), context);
+
+    /// <exception cref="ConnectorException">The stored values are refused.</exception>
+    public IContactConnector Open(StoredAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return Open(account.App, AccountValues.Merge(account.Settings, account.Secrets));
+    }
+}

@@ -1,0 +1,31 @@
+using Tandem.Runtime.Hosting;
+using Tandem.Storage;
+using Tandem.Web.Identity.ApiTokens;
+using Tandem.Web.Services.Accounts;
+using Tandem.Web.Services.Catalog;
+using Tandem.Web.Workers;
+
+namespace Tandem.Web.Services;
+
+/// <summary>Registers the application services the UI and the API both call, and the sync workers.</summary>
+public static class TandemServicesRegistration
+{
+    /// <param name="services">The container.</param>
+    /// <param name="runtime">Where the open runtime comes from.</param>
+    public static IServiceCollection AddTandemServices(this IServiceCollection services, Func<IServiceProvider, TandemRuntime> runtime)
+    {
+        services.AddSingleton(runtime);
+        services.AddSingleton<TandemDatabase>(sp => sp.GetRequiredService<TandemRuntime>().Database);
+        services.AddSingleton(sp => sp.GetRequiredService<TandemRuntime>().Catalog);
+        services.AddSingleton<RunRequests>();
+        services.AddSingleton<SyncWorkers>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncWorkers>());
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<AppCatalogService>();
+        services.AddSingleton<ConnectorOpener>();
+        services.AddSingleton<AccountTester>();
+        services.AddSingleton<UrlGuard>();
+        services.AddSingleton<AccountService>();
+        return services;
+    }
+}
