@@ -62,7 +62,7 @@ public sealed class CardDavConnector : IContactConnector
             // The initial sync-collection lists every card and hands over the token in one answer: nothing changed
             // during the listing can fall between them.
             var all = await s.Reads.SyncAsync(string.Empty, cancellationToken).ConfigureAwait(false);
-            ids = all.ChangedIds;
+            ids = all.ChangedIds.ToList();
             cursor = all.Token;
         }
         else
@@ -99,8 +99,15 @@ public sealed class CardDavConnector : IContactConnector
 
         var s = await SessionAsync(cancellationToken).ConfigureAwait(false);
         var sync = await s.Reads.SyncAsync(cursor, cancellationToken).ConfigureAwait(false);
-        var changed = await s.Reads.MultigetAsync(sync.ChangedIds, cancellationToken).ConfigureAwait(false);
-        return new ChangePage(changed, sync.DeletedIds, sync.Token, sync.Truncated);
+
+        // Cards named with their etag are left to the engine, which fetches only versions it does not hold (its own
+        // writes come back here with the etag it already stored); a card without an etag is fetched now.
+        var withoutEtag = sync.Changed.Where(c => c.Version.Length == 0).Select(c => c.Id).ToArray();
+        var changed = withoutEtag.Length == 0 ? [] : await s.Reads.MultigetAsync(withoutEtag, cancellationToken).ConfigureAwait(false);
+        return new ChangePage(changed, sync.DeletedIds, sync.Token, sync.Truncated)
+        {
+            ChangedVersions = sync.Changed.Where(c => c.Version.Length > 0).ToArray(),
+        };
     }
 
     public async IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)

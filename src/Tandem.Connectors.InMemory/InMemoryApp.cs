@@ -25,6 +25,7 @@ public sealed class InMemoryApp
         options ??= new InMemoryAppOptions();
         Name = options.Name;
         StoresClientReference = options.StoresClientReference;
+        FeedNamesVersionsOnly = options.FeedNamesVersionsOnly;
         schema = options.Schema ?? InMemorySchemaBuilder.DefaultSchema();
         capabilities = options.Capabilities ?? InMemoryCapabilities.Crm;
         store = new ContactStore(options.IdPrefix);
@@ -35,6 +36,9 @@ public sealed class InMemoryApp
 
     /// <summary>See <see cref="InMemoryAppOptions.StoresClientReference"/>.</summary>
     public bool StoresClientReference { get; }
+
+    /// <summary>See <see cref="InMemoryAppOptions.FeedNamesVersionsOnly"/>.</summary>
+    public bool FeedNamesVersionsOnly { get; }
 
     /// <summary>The app's schema; replace it (or <see cref="AddField"/>) to simulate a user adding custom fields.</summary>
     public AppSchema Schema

@@ -29,4 +29,10 @@ public sealed record InMemoryAppOptions
     /// False: the app has nowhere to keep it, so lost creates can only be found by email.
     /// </summary>
     public bool StoresClientReference { get; init; } = true;
+
+    /// <summary>
+    /// True: the change feed names changed records by id and version only (as CardDAV's <c>sync-collection</c>
+    /// does), in <see cref="ChangePage.ChangedVersions"/>; the engine reads their contents with <c>GetAsync</c>.
+    /// </summary>
+    public bool FeedNamesVersionsOnly { get; init; }
 }

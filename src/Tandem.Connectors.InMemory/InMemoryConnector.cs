@@ -105,6 +105,14 @@ public sealed class InMemoryConnector : IContactConnector
             // With nothing left, every later entry is superseded: the cursor may jump to the present.
             var next = slice.HasMore ? slice.LastKey : store.Sequence;
             var changed = FlakeVersions(slice.Changed);
+            if (app.FeedNamesVersionsOnly)
+            {
+                return new ChangePage([], slice.DeletedIds, ChangeCursor.Format(next), slice.HasMore)
+                {
+                    ChangedVersions = changed.Select(r => new RecordVersion(r.Id, r.Version ?? string.Empty)).ToArray(),
+                };
+            }
+
             return new ChangePage(changed, slice.DeletedIds, ChangeCursor.Format(next), slice.HasMore);
         }
     }, cancellationToken);

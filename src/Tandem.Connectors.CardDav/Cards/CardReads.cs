@@ -53,7 +53,7 @@ internal sealed class CardReads
             throw client.Unexpected(request, response);
         }
 
-        var changed = new List<string>();
+        var changed = new List<RecordVersion>();
         var deleted = new List<string>();
         string? next = null;
         var truncated = false;
@@ -85,7 +85,7 @@ internal sealed class CardReads
             }
             else if (item.Found is not null)
             {
-                changed.Add(id);
+                changed.Add(new RecordVersion(id, item.Text(DavNames.GetEtag)?.Trim() ?? string.Empty));
             }
         }
 

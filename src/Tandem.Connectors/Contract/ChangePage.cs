@@ -7,4 +7,12 @@ namespace Tandem.Connectors.Contract;
 /// <param name="DeletedIds">Tombstones: ids of records deleted since the cursor.</param>
 /// <param name="NextCursor">The cursor to read the next page from (or the next sync from).</param>
 /// <param name="HasMore">True when more pages follow right now.</param>
-public sealed record ChangePage(IReadOnlyList<ContactRecord> Changed, IReadOnlyList<string> DeletedIds, string NextCursor, bool HasMore);
+public sealed record ChangePage(IReadOnlyList<ContactRecord> Changed, IReadOnlyList<string> DeletedIds, string NextCursor, bool HasMore)
+{
+    /// <summary>
+    /// Changes named only by id and version, for feeds that carry versions but not contents (CardDAV's
+    /// <c>sync-collection</c>). The engine fetches with <see cref="IContactConnector.GetAsync"/> only the ones whose
+    /// version it does not already hold, so the echoes of Tandem's own writes cost no read.
+    /// </summary>
+    public IReadOnlyList<RecordVersion> ChangedVersions { get; init; } = [];
+}

@@ -116,6 +116,11 @@ public sealed class FeedCollector
             page = await connector.ReadChangesAsync(next, cancellationToken);
             await StageMovedAsync(side, page.Changed, emailField, completeListing: false, sideIsEmpty: false, cancellationToken);
             result.Read += page.Changed.Count;
+            if (page.ChangedVersions.Count > 0)
+            {
+                result.Read += await FetchMovedAsync(side, connector, emailField, page.ChangedVersions, markSeen: false, cancellationToken);
+            }
+
             result.Tombstones.AddRange(page.DeletedIds);
             next = page.NextCursor;
         }
@@ -126,25 +131,39 @@ public sealed class FeedCollector
 
     private async Task CollectVersionsAsync(Side side, IContactConnector connector, string emailField, SideCollection result, CancellationToken cancellationToken)
     {
-        var batch = Math.Max(1, connector.Capabilities.ReadBatchSize);
         await foreach (var versions in connector.ListVersionsAsync(cancellationToken))
         {
-            var moved = await session.TouchVersionsAsync(side, versions, markSeen: true, cancellationToken);
-            foreach (var ids in moved.Chunk(batch))
-            {
-                var records = await connector.GetAsync(ids, cancellationToken);
-                await session.StageAsync(side, Staging.Stage(records, emailField), cancellationToken);
-                if (records.Count < ids.Length)
-                {
-                    var read = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-                    await session.MarkSeenAsync(side, ids.Where(id => !read.Contains(id)).ToArray(), cancellationToken);
-                }
-
-                result.Read += records.Count;
-            }
+            result.Read += await FetchMovedAsync(side, connector, emailField, versions, markSeen: true, cancellationToken);
         }
 
         result.CompleteListing = true;
         result.Unseen = await session.CountUnseenAsync(side, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fetches and stages the records of <paramref name="versions"/> whose version moved; returns how many were read.
+    /// In a complete listing (<paramref name="markSeen"/>) a record gone between the listing and the fetch is still
+    /// marked seen: it is not taken for a deletion on the strength of a race. In a change feed it is left alone: its
+    /// tombstone comes with the next page or run.
+    /// </summary>
+    private async Task<int> FetchMovedAsync(Side side, IContactConnector connector, string emailField, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken)
+    {
+        var batch = Math.Max(1, connector.Capabilities.ReadBatchSize);
+        var moved = await session.TouchVersionsAsync(side, versions, markSeen, cancellationToken);
+        var read = 0;
+        foreach (var ids in moved.Chunk(batch))
+        {
+            var records = await connector.GetAsync(ids, cancellationToken);
+            await session.StageAsync(side, Staging.Stage(records, emailField), cancellationToken);
+            if (markSeen && records.Count < ids.Length)
+            {
+                var got = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                await session.MarkSeenAsync(side, ids.Where(id => !got.Contains(id)).ToArray(), cancellationToken);
+            }
+
+            read += records.Count;
+        }
+
+        return read;
     }
 }

@@ -31,6 +31,38 @@ public sealed class ContinuousSyncTests
         Assert.Equal(0, h.A.Calls.WriteCalls);
     }
 
+    [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.PostgreSql)]
+    public async Task A_feed_that_names_versions_only_costs_no_read_for_the_echoes_of_Tandems_own_writes(StoreKind store)
+    {
+        await using var h = await SyncHarness.CreateAsync(
+            store,
+            new() { Name = "A", IdPrefix = "a", FeedNamesVersionsOnly = true },
+            new() { Name = "B", IdPrefix = "b", FeedNamesVersionsOnly = true });
+        var a = h.A.CreatePerson("Ann", "Lee", "ann@example.com");
+        h.A.CreatePerson("Bob", "Ray", "bob@example.com");
+        h.B.CreatePerson("Cai", "Wu", "cai@example.com");
+        await h.SyncCleanlyAsync();
+        var b = Assert.Single(h.B.FindByEmail("ann@example.com"));
+        Assert.Single(h.A.FindByEmail("cai@example.com"));
+        h.A.Calls.Reset();
+        h.B.Calls.Reset();
+
+        // The feeds now name the two records created in B and the one created in A: versions Tandem holds.
+        var quiet = await h.SyncCleanlyAsync();
+        Assert.Equal(0, h.A.Calls.GetCalls);
+        Assert.Equal(0, h.B.Calls.GetCalls);
+        Assert.Equal(0, h.A.Calls.WriteCalls + h.B.Calls.WriteCalls);
+        Assert.Equal(0, quiet.A.Read + quiet.B.Read);
+
+        h.A.Set(a.Id, "title", Values.Text("CFO"));
+        await h.SyncCleanlyAsync();
+        Assert.Equal(1, h.A.Calls.GetCalls);
+        Assert.Equal(0, h.B.Calls.GetCalls);
+        Assert.Equal("CFO", h.B.Get(b.Id)!.Get("title")!.Canonical);
+    }
+
     [Fact]
     public async Task Different_fields_changed_on_the_two_sides_both_flow()
     {
