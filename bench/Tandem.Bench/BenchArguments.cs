@@ -9,12 +9,14 @@ namespace Tandem.Bench;
 public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, int Repeat)
 {
     public const string Usage =
-        "usage: Tandem.Bench <inmemory|memory|vcard|carddav> [--size N[,N...]] [--repeat R]\n" +
+        "usage: Tandem.Bench <inmemory|memory|vcard|carddav|apicalls> [--size N[,N...]] [--repeat R]\n" +
         "  inmemory  100,000 + 100,000 contacts between two in-memory apps (first, no-change, 100-change sync)\n" +
         "  memory    peak memory of a first sync at 100,000 vs 1,000,000 synthetic contacts per side\n" +
         "  vcard     vCard folder <-> vCard folder at 2,000 / 10,000 / 20,000 cards, beside vdirsyncer\n" +
         "  carddav   two address books on real Radicale and Xandikos servers (2,000 cards each), beside vdirsyncer\n" +
-        "  --repeat  how many times each measurement runs (default 2); the best run is the one judged";
+        "  apicalls  HTTP calls each app sandbox gets for 1 / 100 / 10,000 changed contacts, beside the lower bound\n" +
+        "  --repeat  how many times each measurement runs (default 2); the best run is the one judged\n" +
+        "  --only    run only the part of a scenario with this name (carddav: radicale or xandikos)";
 
     public static BenchArguments? Parse(IReadOnlyList<string> args)
     {
@@ -25,6 +27,7 @@ public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, i
 
         var sizes = new List<int>();
         var repeat = 2;
+        string? only = null;
         for (var i = 1; i < args.Count; i++)
         {
             switch (args[i])
@@ -35,13 +38,21 @@ public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, i
                 case "--repeat" when i + 1 < args.Count:
                     repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--only" when i + 1 < args.Count:
+                    only = args[++i];
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new BenchArguments(args[0], sizes, Math.Max(1, repeat));
+        return new BenchArguments(args[0], sizes, Math.Max(1, repeat)) { Only = only };
     }
+
+    /// <summary>The one part of the scenario to run (<c>--only</c>), or null for all of it.</summary>
+    public string? Only { get; init; }
+
+    public bool Includes(string part) => Only is null || string.Equals(Only, part, StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<int> SizesOr(params int[] defaults) => Sizes.Count > 0 ? Sizes : defaults;
 }

@@ -28,7 +28,7 @@ public static class CardDavScenario
         var notes = new List<string>();
         var splits = new List<StepResult>();
         var passed = true;
-        foreach (var flavour in new DavFlavour[] { new RadicaleFlavour(), new XandikosFlavour() })
+        foreach (var flavour in new DavFlavour[] { new RadicaleFlavour(), new XandikosFlavour() }.Where(f => arguments.Includes(f.Name)))
         {
             if (DavFlavour.Find(flavour.Executable) is null)
             {
