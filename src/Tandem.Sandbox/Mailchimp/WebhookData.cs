@@ -8,6 +8,7 @@ internal static class WebhookData
     public static WebhookEvent For(string type, string source, StoredAudience audience, StoredMember member, DateTimeOffset at, string? action = null)
     {
         var data = new List<KeyValuePair<string, string>>();
+        // Keys are bracketed under data: "merges][FNAME" becomes data[merges][FNAME].
         void Add(string key, string value) => data.Add(new KeyValuePair<string, string>("data[" + key + "]", value));
         Add("id", member.UniqueEmailId);
         Add("list_id", audience.Id);
@@ -27,7 +28,7 @@ internal static class WebhookData
             Add("reason", "hard");
         }
 
-        Add("merges[EMAIL]", member.Email);
+        Add("merges][EMAIL", member.Email);
         foreach (var field in audience.MergeFields)
         {
             if (member.Merges.GetValueOrDefault(field.Tag) is not { } value)
@@ -39,12 +40,12 @@ internal static class WebhookData
             {
                 foreach (var (part, text) in address)
                 {
-                    Add($"merges[{field.Tag}][{part}]", text is null ? string.Empty : MergeValues.FormText(text));
+                    Add($"merges][{field.Tag}][{part}", text is null ? string.Empty : MergeValues.FormText(text));
                 }
             }
             else
             {
-                Add($"merges[{field.Tag}]", MergeValues.FormText(value));
+                Add($"merges][{field.Tag}", MergeValues.FormText(value));
             }
         }
 
