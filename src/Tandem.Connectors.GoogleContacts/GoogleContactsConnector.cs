@@ -73,7 +73,6 @@ public sealed class GoogleContactsConnector : IContactConnector
     public async Task<ChangePage> ReadChangesAsync(string cursor, CancellationToken cancellationToken)
     {
         var position = FeedCursor.Parse(cursor);
-        var directory = await GroupsAsync(cancellationToken).ConfigureAwait(false);
         JsonObject page;
         try
         {
@@ -95,7 +94,8 @@ public sealed class GoogleContactsConnector : IContactConnector
             }
             else
             {
-                changed.Add(reader.Read(person, directory));
+                // Groups are read only when a changed contact needs its memberships named: a quiet poll is one call.
+                changed.Add(reader.Read(person, await GroupsAsync(cancellationToken).ConfigureAwait(false)));
             }
         }
 

@@ -86,6 +86,12 @@ public sealed class PipedriveConnector : IContactConnector
             throw new CursorExpiredException("The Pipedrive cursor was not read for 30 days; deleted persons may be purged, so a full rescan is needed.");
         }
 
+        if (deletionsSince is null && await NothingNewAsync(position, cancellationToken).ConfigureAwait(false))
+        {
+            // A quiet poll costs one call: recents say nothing changed or was deleted since the cursor.
+            return new ChangePage([], [], position.Advance([], now).ToString(), HasMore: false);
+        }
+
         var company = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
         var since = Uri.EscapeDataString(Rfc3339(position.UpdateTime));
         var persons = new List<JsonObject>();
@@ -163,14 +169,28 @@ public sealed class PipedriveConnector : IContactConnector
     {
         if (operations.Count > Capabilities.WriteBatchSize)
         {
-            throw new ArgumentException($"At most {Capabilities.WriteBatchSize} write per batch.", nameof(operations));
+            throw new ArgumentException($"At most {Capabilities.WriteBatchSize} writes per batch.", nameof(operations));
         }
 
         var company = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Updates are checked against the persons as they are now: one call reads them all (ids, at most 100).
+        var updated = operations.OfType<UpdateOperation>().Select(u => u.RecordId)
+            .Where(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _)).Distinct(StringComparer.Ordinal).ToList();
+        var current = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var chunk in updated.Chunk(IdsPerGet))
+        {
+            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{ContactFields}", cancellationToken).ConfigureAwait(false);
+            foreach (var person in Persons(answer))
+            {
+                current[PersonReader.Id(person)] = person;
+            }
+        }
+
         var results = new List<WriteResult>(operations.Count);
         foreach (var operation in operations)
         {
-            results.Add(await writes.ApplyAsync(operation, company, cancellationToken).ConfigureAwait(false));
+            results.Add(await writes.ApplyAsync(operation, company, current, cancellationToken).ConfigureAwait(false));
         }
 
         return results;
@@ -281,27 +301,51 @@ public sealed class PipedriveConnector : IContactConnector
 
     private static string Rfc3339(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Whether recents (inclusive of the cursor's second) list only persons already delivered at that second: then
+    /// nothing changed and nothing was deleted since, and the poll needs no other call. One call, a small page.
+    /// </summary>
+    private async Task<bool> NothingNewAsync(FeedCursor position, CancellationToken cancellationToken)
+    {
+        var limit = position.IdsAtUpdateTime.Count + 1;
+        if (limit > PageSize)
+        {
+            return false;
+        }
+
+        var answer = await client.GetAsync($"api/v1/recents?items=person&since_timestamp={RecentsStamp(position.UpdateTime)}&start=0&limit={limit}", cancellationToken).ConfigureAwait(false);
+        return V1Pagination.NextStart(answer, 0, limit) is null
+            && RecentItems(answer).All(r => r.At == position.UpdateTime && Delivered(position, r.Active ? r.Id : DeletedMark + r.Id, r.At));
+    }
+
+    private static string RecentsStamp(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+
+    /// <summary>The persons of one recents answer: id, update time, and whether the person is still there.</summary>
+    private static IEnumerable<(string Id, DateTimeOffset At, bool Active)> RecentItems(JsonObject answer)
+    {
+        foreach (var item in (answer["data"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var data = item["data"] as JsonObject;
+            if (Json.Text(item, "item") != "person" || (Json.Int(data, "id") ?? Json.Int(item, "id")) is not { } id
+                || PersonReader.ParseTime(Json.Text(data, "update_time")) is not { } at)
+            {
+                continue;
+            }
+
+            yield return (id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false);
+        }
+    }
+
     /// <summary>v1 recents for persons since a second: who changed and who was deleted (<c>active_flag: false</c>).</summary>
     private async Task<List<(string Id, DateTimeOffset At, bool Active)>> RecentsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var items = new List<(string Id, DateTimeOffset At, bool Active)>();
-        var stamp = Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        var stamp = RecentsStamp(since);
         var start = 0;
         while (true)
         {
             var answer = await client.GetAsync($"api/v1/recents?items=person&since_timestamp={stamp}&start={start}&limit={PageSize}", cancellationToken).ConfigureAwait(false);
-            foreach (var item in (answer["data"] as JsonArray ?? []).OfType<JsonObject>())
-            {
-                var data = item["data"] as JsonObject;
-                if (Json.Text(item, "item") != "person" || (Json.Int(data, "id") ?? Json.Int(item, "id")) is not { } id
-                    || PersonReader.ParseTime(Json.Text(data, "update_time")) is not { } at)
-                {
-                    continue;
-                }
-
-                items.Add((id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false));
-            }
-
+            items.AddRange(RecentItems(answer));
             if (V1Pagination.NextStart(answer, start, PageSize) is not { } next)
             {
                 return items;

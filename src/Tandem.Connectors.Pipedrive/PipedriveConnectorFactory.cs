@@ -30,7 +30,8 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         CanDelete = true,
         TagContainer = "labels",
         ReadBatchSize = 500,
-        WriteBatchSize = 1,
+        // No batch endpoint: a batch's writes go one call each, but its updates are read in one call (ids ≤ 100).
+        WriteBatchSize = 100,
         Filters =
         [
             FilterKind.FieldEquals,

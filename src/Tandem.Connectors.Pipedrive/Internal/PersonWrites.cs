@@ -9,8 +9,9 @@ namespace Tandem.Connectors.Pipedrive.Internal;
 
 /// <summary>
 /// One write, one call (Pipedrive has no batch endpoint for persons). A create is never repeated once it may have
-/// reached Pipedrive (<see cref="WriteFailureKind.Unknown"/>); an update re-reads the person first and fails with
-/// <see cref="WriteFailureKind.StaleVersion"/> when it changed since the version the engine holds; Pipedrive's 4xx
+/// reached Pipedrive (<see cref="WriteFailureKind.Unknown"/>); an update checks the person as read just before (the
+/// connector reads a batch's persons in one call) and fails with <see cref="WriteFailureKind.StaleVersion"/> when it
+/// changed since the version the engine holds; Pipedrive's 4xx
 /// for bad values becomes <see cref="WriteFailureKind.Rejected"/> with Pipedrive's message.
 /// </summary>
 internal sealed class PersonWrites
@@ -28,14 +29,18 @@ internal sealed class PersonWrites
         this.logger = logger;
     }
 
-    public async Task<WriteResult> ApplyAsync(WriteOperation operation, CompanyDirectory directory, CancellationToken cancellationToken)
+    /// <param name="operation">The write.</param>
+    /// <param name="directory">Fields, labels, organizations.</param>
+    /// <param name="current">Persons just read for the batch's updates, by id; one missing here is read on its own.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<WriteResult> ApplyAsync(WriteOperation operation, CompanyDirectory directory, IReadOnlyDictionary<string, JsonObject> current, CancellationToken cancellationToken)
     {
         try
         {
             return operation switch
             {
                 CreateOperation create => await CreateAsync(create, directory, cancellationToken).ConfigureAwait(false),
-                UpdateOperation update => await UpdateAsync(update, directory, cancellationToken).ConfigureAwait(false),
+                UpdateOperation update => await UpdateAsync(update, directory, current, cancellationToken).ConfigureAwait(false),
                 DeleteOperation delete => await DeleteAsync(delete, cancellationToken).ConfigureAwait(false),
                 _ => WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, "Pipedrive does not support this operation."),
             };
@@ -89,7 +94,7 @@ internal sealed class PersonWrites
         return WriteResult.Success(create.OperationId, await ReadAsync(created, directory, create.Unsubscribed, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<WriteResult> UpdateAsync(UpdateOperation update, CompanyDirectory directory, CancellationToken cancellationToken)
+    private async Task<WriteResult> UpdateAsync(UpdateOperation update, CompanyDirectory directory, IReadOnlyDictionary<string, JsonObject> current, CancellationToken cancellationToken)
     {
         if (!int.TryParse(update.RecordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
@@ -97,8 +102,9 @@ internal sealed class PersonWrites
         }
 
         // Read-check-write: Pipedrive has no conditional update, so the version is compared just before the PATCH.
-        var current = await client.GetAsync($"api/v2/persons/{id}{ContactQuery}", cancellationToken).ConfigureAwait(false);
-        var person = current["data"] as JsonObject ?? throw new PipedriveApiException("Pipedrive returned no person.");
+        var person = current.GetValueOrDefault(update.RecordId)
+            ?? (await client.GetAsync($"api/v2/persons/{id}{ContactQuery}", cancellationToken).ConfigureAwait(false))["data"] as JsonObject
+            ?? throw new PipedriveApiException("Pipedrive returned no person.");
         await directory.PrepareAsync([person], cancellationToken).ConfigureAwait(false);
         var record = reader.Read(person, directory);
         if (update.ExpectedVersion is { } expected && expected != record.Version)

@@ -204,6 +204,31 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
     }
 
     [Fact]
+    public async Task A_poll_with_nothing_new_costs_one_call_and_a_batch_of_updates_reads_its_persons_in_one_call()
+    {
+        await using var connector = Connect();
+        var cursor = (await ListAsync(connector))[^1].CursorAfter!;
+        var calls = sandbox.ApiCalls;
+
+        var quiet = await connector.ReadChangesAsync(cursor, Ct);
+
+        Assert.Equal(calls + 1, sandbox.ApiCalls);
+        Assert.Empty(quiet.Changed);
+        Assert.Empty(quiet.DeletedIds);
+        var ids = sandbox.PersonIds().Take(3).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var read = await connector.GetAsync(ids, Ct);
+        calls = sandbox.ApiCalls;
+
+        var results = await connector.WriteAsync([.. read.Select(r => new UpdateOperation("u-" + r.Id, r.Id, r.Version) { Changes = [new FieldChange("title", Values.Text("Batch " + r.Id))] })], Ct);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+        Assert.Equal(calls + 1 + 3, sandbox.ApiCalls);
+        Assert.All(ids, id => Assert.Equal("Batch " + id, sandbox.Person(Id(id))!["job_title"]!.GetValue<string>()));
+        var changes = await ReadAllChangesAsync(connector, quiet.NextCursor);
+        Assert.Equal(ids.Order(), changes.Changed.Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public async Task An_update_whose_answer_is_lost_is_unknown()
     {
         await using var connector = Connect();
