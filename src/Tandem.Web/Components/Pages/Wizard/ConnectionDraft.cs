@@ -1,0 +1,109 @@
+using Tandem.Domain.Configuration;
+using Tandem.Domain.Mapping;
+using Tandem.Storage.Connections;
+using Tandem.Web.Components.Data;
+using Tandem.Web.Services.Catalog;
+
+namespace Tandem.Web.Components.Pages.Wizard;
+
+/// <summary>Everything the wizard has gathered so far; becomes a connection's settings at the end.</summary>
+public sealed class ConnectionDraft
+{
+    /// <summary>The connection being edited, or null for a new one.</summary>
+    public string? EditingId { get; init; }
+
+    public AppView? AppA { get; set; }
+
+    public AppView? AppB { get; set; }
+
+    public string? AccountA { get; set; }
+
+    public string? AccountB { get; set; }
+
+    public AccountData? DataA { get; set; }
+
+    public AccountData? DataB { get; set; }
+
+    public string ContactType { get; set; } = "contacts";
+
+    public SyncDirection Direction { get; set; } = SyncDirection.TwoWay;
+
+    public Side Winner { get; set; } = Side.A;
+
+    public List<DraftRule> RulesA { get; } = [new()];
+
+    public List<DraftRule> RulesB { get; } = [new()];
+
+    public List<DraftMapping> Mappings { get; } = [];
+
+    public bool AvoidDuplicates { get; set; } = true;
+
+    public bool SyncDeletions { get; set; }
+
+    public bool SyncUnsubscribes { get; set; }
+
+    public string? Name { get; set; }
+
+    public AppView? AppOf(Side side) => side == Side.A ? AppA : AppB;
+
+    public AccountData? DataOf(Side side) => side == Side.A ? DataA : DataB;
+
+    public List<DraftRule> RulesOf(Side side) => side == Side.A ? RulesA : RulesB;
+
+    /// <summary>True when contacts flow out of <paramref name="side"/>: only then do its rules matter.</summary>
+    public bool IsSource(Side side) => Direction.Allows(side);
+
+    /// <summary>Fills the default mapping of the two apps once both schemas are read, when no row exists yet.</summary>
+    public void EnsureDefaultMappings()
+    {
+        if (Mappings.Count > 0 || DataA is null || DataB is null)
+        {
+            return;
+        }
+
+        foreach (var mapping in DefaultMappings.For(DataA.Schema, DataB.Schema))
+        {
+            var verdict = Compatibility.Directions(mapping, DataA.Schema, DataB.Schema);
+            Mappings.Add(DraftMapping.From(mapping with { Direction = verdict.Direction ?? MappingDirection.Both }, isDefault: true));
+        }
+    }
+
+    public ConnectionSettings ToSettings() => new()
+    {
+        ContactType = ContactType,
+        Direction = Direction,
+        WinningSide = Winner,
+        RulesA = IsSource(Side.A) ? RulesA.Select(r => r.ToRule()).ToList() : [Rule.Everything],
+        RulesB = IsSource(Side.B) ? RulesB.Select(r => r.ToRule()).ToList() : [Rule.Everything],
+        Mappings = Mappings.Select(m => m.ToMapping()).ToList(),
+        Options = new SyncOptions { AvoidDuplicates = AvoidDuplicates, SyncDeletions = SyncDeletions, SyncUnsubscribes = SyncUnsubscribes },
+    };
+
+    /// <summary>A draft that edits a stored connection.</summary>
+    public static ConnectionDraft From(StoredConnection connection, AppView appA, AppView appB)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var settings = connection.Settings;
+        var draft = new ConnectionDraft
+        {
+            EditingId = connection.Id,
+            AppA = appA,
+            AppB = appB,
+            AccountA = connection.AccountAId,
+            AccountB = connection.AccountBId,
+            ContactType = settings.ContactType,
+            Direction = settings.Direction,
+            Winner = settings.WinningSide,
+            AvoidDuplicates = settings.Options.AvoidDuplicates,
+            SyncDeletions = settings.Options.SyncDeletions,
+            SyncUnsubscribes = settings.Options.SyncUnsubscribes,
+            Name = connection.Name,
+        };
+        draft.RulesA.Clear();
+        draft.RulesA.AddRange(settings.RulesA.Select(DraftRule.From));
+        draft.RulesB.Clear();
+        draft.RulesB.AddRange(settings.RulesB.Select(DraftRule.From));
+        draft.Mappings.AddRange(settings.Mappings.Select(m => DraftMapping.From(m, isDefault: false)));
+        return draft;
+    }
+}
