@@ -25,19 +25,30 @@ public sealed class StatusQuery(TandemDatabase database, ConnectionStore connect
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         foreach (var stored in all)
         {
-            result.Add(new ConnectionStatus(
-                stored.Id,
-                stored.Name,
-                stored.State,
-                stored.StateReason,
-                stored.LastRunAt,
-                await CountAsync(connection, InSyncSql, stored.Id, status: null, cancellationToken),
-                await CountAsync(connection, HealthSql, stored.Id, HealthStatus.Excluded, cancellationToken),
-                await CountAsync(connection, HealthSql, stored.Id, HealthStatus.Failed, cancellationToken)));
+            result.Add(await StatusOfAsync(connection, stored, cancellationToken));
         }
 
         return result;
     }
+
+    /// <summary>The status of one connection already read (a host that scopes connections to their owner reads them itself).</summary>
+    public async Task<ConnectionStatus> GetAsync(StoredConnection stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await StatusOfAsync(connection, stored, cancellationToken);
+    }
+
+    private static async Task<ConnectionStatus> StatusOfAsync(DbConnection connection, StoredConnection stored, CancellationToken cancellationToken) =>
+        new(
+            stored.Id,
+            stored.Name,
+            stored.State,
+            stored.StateReason,
+            stored.LastRunAt,
+            await CountAsync(connection, InSyncSql, stored.Id, status: null, cancellationToken),
+            await CountAsync(connection, HealthSql, stored.Id, HealthStatus.Excluded, cancellationToken),
+            await CountAsync(connection, HealthSql, stored.Id, HealthStatus.Failed, cancellationToken));
 
     private static async Task<int> CountAsync(DbConnection connection, string sql, string connectionId, HealthStatus? status, CancellationToken cancellationToken)
     {

@@ -10,7 +10,12 @@ public static class ApiRegistration
 
     public static IServiceCollection AddTandemApi(this IServiceCollection services)
     {
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Tandem API";
+            document.Info.Description = "Everything the Tandem web app does, for programs: send `Authorization: Bearer <token>` with a token made under /api/v1/tokens.";
+            return Task.CompletedTask;
+        }));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -32,6 +37,9 @@ public static class ApiRegistration
         var api = app.MapGroup(Prefix).RequireAuthorization(SignInRegistration.ApiPolicy).DisableAntiforgery();
         AppsEndpoints.Map(api);
         AccountsEndpoints.Map(api);
+        FieldsEndpoints.Map(api);
+        ConnectionsEndpoints.Map(api);
+        StatusEndpoints.Map(api);
         TokensEndpoints.Map(api);
         return app;
     }

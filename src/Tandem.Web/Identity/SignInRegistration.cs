@@ -68,7 +68,7 @@ public static class SignInRegistration
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        });
+        }).ExcludeFromDescription();
         return app;
     }
 

@@ -3,6 +3,10 @@ using Tandem.Storage;
 using Tandem.Web.Identity.ApiTokens;
 using Tandem.Web.Services.Accounts;
 using Tandem.Web.Services.Catalog;
+using Tandem.Web.Services.Connections;
+using Tandem.Web.Services.Fields;
+using Tandem.Web.Services.Mappings;
+using Tandem.Web.Services.Status;
 using Tandem.Web.Workers;
 
 namespace Tandem.Web.Services;
@@ -26,6 +30,11 @@ public static class TandemServicesRegistration
         services.AddSingleton<AccountTester>();
         services.AddSingleton<UrlGuard>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<FieldService>();
+        services.AddSingleton<MappingService>();
+        services.AddSingleton<ConnectionService>();
+        services.AddSingleton<HealthService>();
+        services.AddSingleton<ActivityService>();
         return services;
     }
 }

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Tandem.Domain.Configuration;
+using Tandem.Web.Identity;
+using Tandem.Web.Services.Fields;
+using Tandem.Web.Services.Mappings;
+
+namespace Tandem.Web.Api;
+
+/// <summary><c>/accounts/{id}/fields</c> and <c>/mappings</c>: the fields of each side and the field-mapping step.</summary>
+internal static class FieldsEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/accounts/{id}/fields", (string id, ClaimsPrincipal user, FieldService service, CancellationToken ct) =>
+                service.GetAsync(Owner.Of(user), id, ct))
+            .WithTags("Accounts")
+            .WithSummary("The account's fields (standard, custom, compound parts), each with a preview value from a real contact.");
+        var mappings = api.MapGroup("/mappings").WithTags("Mappings");
+        mappings.MapGet("/defaults", (string accountA, string accountB, ClaimsPrincipal user, MappingService service, CancellationToken ct) =>
+                service.DefaultsAsync(Owner.Of(user), accountA, accountB, ct))
+            .WithSummary("The default mapping rows for two accounts, each with the direction compatibility allows.");
+        mappings.MapPost("/check", (MappingCheckRequest request, ClaimsPrincipal user, MappingService service, CancellationToken ct) =>
+                service.CheckAsync(Owner.Of(user), request.AccountA, request.AccountB, request.Mappings, ct))
+            .WithSummary("Check mapping rows: each gets its effective direction, or the reason it is refused.");
+        mappings.MapGet("/compatible", (string accountA, string accountB, Side side, string field, ClaimsPrincipal user, MappingService service, CancellationToken ct) =>
+                service.CompatibleAsync(Owner.Of(user), accountA, accountB, side, field, ct))
+            .WithSummary("The fields of the other side that a field of `side` can map to, with the directions allowed.");
+    }
+}

@@ -1,0 +1,15 @@
+using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
+using Tandem.Storage.Accounts;
+
+namespace Tandem.Web.Services.Fields;
+
+/// <summary>An account's schema (compound parts added) and a first page of its contacts, read from the app.</summary>
+/// <param name="Account">The account (secrets included: never hand it out).</param>
+/// <param name="Schema">The expanded schema.</param>
+/// <param name="Sample">Contacts of the first page, for previews.</param>
+public sealed record AccountSchema(StoredAccount Account, AppSchema Schema, IReadOnlyList<ContactRecord> Sample)
+{
+    /// <summary>The account's default phone region, where its app has that setting.</summary>
+    public string? DefaultRegion => Account.Settings.GetValueOrDefault("defaultRegion");
+}
