@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Tandem.Web.BrowserTests.Harness;
+
+namespace Tandem.Web.BrowserTests.Flow;
+
+/// <summary>
+/// A newcomer's first connection, through the pages in a real browser: sign up, authorise the Pipedrive and
+/// Google Contacts sandboxes, build a connection in the wizard, watch it sync, and see an edit arrive.
+/// </summary>
+public sealed partial class FirstConnectionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_new_user_connects_two_sandbox_apps_through_the_wizard_and_watches_them_sync()
+    {
+        Chromium.SkipUnlessInstalled();
+        var cancel = TestContext.Current.CancellationToken;
+        await using var server = await BrowserServer.StartAsync(cancel);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var shots = new Screenshots();
+        using var apis = new SandboxApis(server.SandboxOf("pipedrive"), server.SandboxOf("google-contacts"));
+
+        var page = await NewUserPageAsync(browser, server.BaseAddress);
+        await AuthoriseAsync(page, server.BaseAddress, "pipedrive", shots);
+        await AuthoriseAsync(page, server.BaseAddress, "google-contacts", shots);
+
+        var connectionUrl = await BuildConnectionAsync(page, server.BaseAddress, shots);
+
+        // The first scan: the connection page shows its state and progress, then settles on Active with counts.
+        await Assertions.Expect(page.Locator("[data-state]").First).ToBeVisibleAsync();
+        await shots.TakeAsync(page, "connection-first-scan");
+        await Assertions.Expect(page.Locator("[data-state='Active']").First).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Assertions.Expect(page.Locator("[data-test='in-sync']")).Not.ToHaveTextAsync("0 in sync", new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Assertions.Expect(page.Locator("[data-test='activity-log'] li[data-kind='created']").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test='activity-chart'] rect.bar-changes").First).ToBeAttachedAsync();
+        await shots.TakeAsync(page, "connection-active");
+
+        // Through the sandboxes' own APIs: every Pipedrive person with an email is now in Google Contacts.
+        var persons = await apis.PipedrivePersonsAsync(cancel);
+        var googleEmails = await apis.GoogleEmailsAsync(cancel);
+        var pipedriveEmails = persons.SelectMany(SandboxApis.EmailsOf).ToList();
+        Assert.NotEmpty(pipedriveEmails);
+        Assert.All(pipedriveEmails, email => Assert.Contains(email, googleEmails));
+
+        // A Pipedrive user renames a person; the change reaches Google and shows in the activity log.
+        var renamed = persons.First(p => SandboxApis.EmailsOf(p).Any());
+        await apis.RenamePipedrivePersonAsync(renamed["id"]!.GetValue<int>(), "Ottilie Browsertest", cancel);
+        var update = page.Locator("[data-test='activity-log'] li[data-kind='updated']", new() { HasTextRegex = BrowsertestPattern() });
+        await Assertions.Expect(update.First).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await Assertions.Expect(update.First).ToContainTextAsync("Google Contacts");
+
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await WaitLiveAsync(page);
+        await Assertions.Expect(page.Locator($"[data-connection] [data-state='Active']")).ToHaveCountAsync(1);
+        await shots.TakeAsync(page, "dashboard");
+
+        // Another user cannot reach this connection by its address, nor its edit page.
+        var stranger = await NewUserPageAsync(browser, server.BaseAddress);
+        await stranger.GotoAsync(connectionUrl);
+        await WaitLiveAsync(stranger);
+        await Assertions.Expect(stranger.GetByRole(AriaRole.Alert)).ToContainTextAsync("No connection");
+        await Assertions.Expect(stranger.Locator("[data-test='health-counts']")).ToHaveCountAsync(0);
+        await Assertions.Expect(stranger.Locator("[data-test='activity-log']")).ToHaveCountAsync(0);
+        await stranger.GotoAsync(connectionUrl + "/edit");
+        await WaitLiveAsync(stranger);
+        await Assertions.Expect(stranger.GetByRole(AriaRole.Alert)).ToContainTextAsync("No connection");
+        await shots.TakeAsync(stranger, "stranger-refused");
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshots are in {shots.Folder}");
+    }
+
+    private static async Task<IPage> NewUserPageAsync(IBrowser browser, Uri baseAddress)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1100, Height = 900 } });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("signup");
+        await page.GetByLabel("Email").FillAsync($"user-{Guid.NewGuid():N}@example.test");
+        await page.GetByLabel("Password").FillAsync("correct horse battery");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
+        await page.WaitForURLAsync(baseAddress.ToString());
+        await WaitLiveAsync(page);
+        return page;
+    }
+
+    // Blazor pre-renders; only the live circuit sets data-live="on", after which clicks reach the page.
+    private static Task WaitLiveAsync(IPage page) =>
+        page.Locator(".live-marker[data-live='on']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    private static async Task AuthoriseAsync(IPage page, Uri baseAddress, string app, Screenshots shots)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "accounts").ToString());
+        await WaitLiveAsync(page);
+        await page.GetByLabel("App", new() { Exact = true }).SelectOptionAsync(app);
+        await Assertions.Expect(page.Locator("[data-test='use-sandbox']")).ToBeCheckedAsync();
+        await shots.TakeAsync(page, $"authorise-{app}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect and test" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is connected" })).ToBeVisibleAsync();
+    }
+
+    private static async Task<string> BuildConnectionAsync(IPage page, Uri baseAddress, Screenshots shots)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "connections/new").ToString());
+        await WaitLiveAsync(page);
+
+        await page.GetByLabel("Search the apps").FillAsync("pi");
+        await Assertions.Expect(page.Locator("[data-test='app-A-google-contacts']")).ToHaveCountAsync(0);
+        await page.Locator("[data-test='app-A-pipedrive']").CheckAsync();
+        await page.GetByLabel("Search the apps").FillAsync("");
+        await page.Locator("[data-test='app-B-google-contacts']").CheckAsync();
+        await StepAsync(page, shots, "Apps");
+
+        await page.Locator("[data-test^='account-A-']").First.CheckAsync();
+        await page.Locator("[data-test^='account-B-']").First.CheckAsync();
+        await StepAsync(page, shots, "Accounts");
+
+        await Assertions.Expect(page.Locator("[data-test='direction-TwoWay']")).ToBeCheckedAsync();
+        await StepAsync(page, shots, "Direction");
+
+        // A rule on the Pipedrive side: everything, and add the contact group "From Pipedrive" in Google.
+        var rules = page.Locator("[data-test='rules-A']");
+        await rules.Locator("[data-test='add-action']").ClickAsync();
+        await rules.Locator("[data-test='action-value']").FillAsync("From Pipedrive");
+        await StepAsync(page, shots, "Rules");
+
+        await page.Locator("[data-test='winner-A']").CheckAsync();
+        await StepAsync(page, shots, "Winner");
+
+        await Assertions.Expect(page.Locator("[data-test='mapping-row']").First).ToBeVisibleAsync();
+        await AddCustomMappingAsync(page);
+        await StepAsync(page, shots, "Mappings");
+
+        await page.Locator("[data-test='option-sync-deletions']").CheckAsync();
+        await Assertions.Expect(page.Locator("[data-test='option-avoid-duplicates']")).ToBeCheckedAsync();
+        await StepAsync(page, shots, "Options");
+
+        await page.Locator("[data-test='connection-name']").FillAsync("Sales to phones");
+        await Assertions.Expect(page.Locator("[data-test='dry-run-creates']")).ToContainTextAsync("to create in Google Contacts", new() { Timeout = (float)Patience.TotalMilliseconds });
+        await shots.TakeAsync(page, "wizard-review");
+        await page.Locator("[data-test='start-syncing']").ClickAsync();
+        await page.WaitForURLAsync(ConnectionPagePattern());
+        await WaitLiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sales to phones" })).ToBeVisibleAsync();
+        return page.Url;
+    }
+
+    // The first field of Pipedrive that some Google field accepts and that no row maps yet.
+    private static async Task AddCustomMappingAsync(IPage page)
+    {
+        var rowsBefore = await page.Locator("[data-test='mapping-row']").CountAsync();
+        var fieldsA = await page.Locator("[data-test='custom-a'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        foreach (var fieldA in fieldsA)
+        {
+            await page.Locator("[data-test='custom-a']").SelectOptionAsync(fieldA);
+            var fieldsB = await page.Locator("[data-test='custom-b'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+            foreach (var fieldB in fieldsB)
+            {
+                if (await page.Locator($"[data-test='mapping-row'][data-a='{fieldA}']").CountAsync() > 0
+                    || await page.Locator($"[data-test='mapping-row'][data-b='{fieldB}']").CountAsync() > 0)
+                {
+                    continue;
+                }
+
+                await page.Locator("[data-test='custom-b']").SelectOptionAsync(fieldB);
+                await page.Locator("[data-test='add-mapping']").ClickAsync();
+                await Assertions.Expect(page.Locator("[data-test='mapping-row']")).ToHaveCountAsync(rowsBefore + 1);
+                await Assertions.Expect(page.Locator($"[data-test='mapping-row'][data-a='{fieldA}'][data-b='{fieldB}']")).ToHaveCountAsync(1);
+                return;
+            }
+        }
+
+        Assert.Fail("No Pipedrive field could be mapped to a Google field that is not mapped yet.");
+    }
+
+    private static async Task StepAsync(IPage page, Screenshots shots, string step)
+    {
+        await Assertions.Expect(page.Locator($"[data-step='{step}']")).ToBeVisibleAsync();
+        await shots.TakeAsync(page, $"wizard-{step.ToLowerInvariant()}");
+        await page.Locator("[data-test='next']").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-step='{step}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+    }
+
+    [GeneratedRegex("Browsertest")]
+    private static partial Regex BrowsertestPattern();
+
+    [GeneratedRegex(@"/connections/[0-9a-f]{32}$")]
+    private static partial Regex ConnectionPagePattern();
+}

@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace Tandem.Web.BrowserTests.Harness;
+
+/// <summary>Saves numbered full-page screenshots into TestResults/screenshots/ of the test's output folder.</summary>
+public sealed class Screenshots
+{
+    private int next = 1;
+
+    public Screenshots()
+    {
+        Folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; }
+
+    public async Task TakeAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var path = Path.Combine(Folder, $"{next++:00}-{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
+    }
+}
