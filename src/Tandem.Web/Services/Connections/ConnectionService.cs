@@ -175,6 +175,13 @@ public sealed class ConnectionService(
     public async Task DeleteAsync(Owner owner, string id, CancellationToken cancellationToken)
     {
         await GetStoredAsync(owner, id, cancellationToken);
+
+        // Paused first, so the workers do not start watching it again between the stop and the removal.
+        using (await runtime.Locks.AcquireAsync(id, cancellationToken))
+        {
+            await Store.SetStateAsync(id, ConnectionState.Paused, "Being deleted.", cancellationToken);
+        }
+
         await workers.StopWatchingAsync(id);
         using (await runtime.Locks.AcquireAsync(id, cancellationToken))
         {

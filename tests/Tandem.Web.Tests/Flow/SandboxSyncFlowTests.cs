@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Tandem.Web.Tests.Harness;
+
+namespace Tandem.Web.Tests.Flow;
+
+/// <summary>
+/// The newcomer's flow end to end on the real server: two sandbox accounts, a connection, start, and the
+/// contacts arriving in the other sandbox (read through its own API); then health, activity, webhooks,
+/// pause, resume and delete.
+/// </summary>
+public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixture<TServer>
+    where TServer : ServerFixture
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
+
+    [Fact]
+    public async Task Pipedrive_persons_flow_into_google_contacts_after_start_and_the_connection_reports_what_it_did()
+    {
+        using var user = await server.NewUserAsync();
+        var reader = new SandboxReader(server.Server);
+        var a = (await user.PostAsync("api/v1/accounts", new { app = "pipedrive", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var b = (await user.PostAsync("api/v1/accounts", new { app = "google-contacts", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var id = (await user.PostAsync("api/v1/connections", new { name = "CRM into phone", accountA = a, accountB = b, direction = "AToB" })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+
+        // Other tests of this class sync the same sandboxes; a person of this test's own is sure to be created.
+        var newcomer = $"newcomer-{Guid.NewGuid():N}@example.com";
+        await CreatePipedrivePersonAsync(newcomer, "Paula Newcomer");
+        var persons = await reader.PipedriveEmailsAsync();
+        Assert.DoesNotContain(newcomer, await reader.GoogleEmailsAsync());
+
+        (await user.PostAsync($"api/v1/connections/{id}/start")).Expect(HttpStatusCode.OK);
+        var synced = await WaitUntilSyncedAsync(user, id);
+
+        var google = (await reader.GoogleEmailsAsync()).ToHashSet(StringComparer.Ordinal);
+        Assert.All(persons, email => Assert.Contains(email, google));
+        Assert.Contains(newcomer, google);
+        Assert.Equal("Active", synced["state"]!.GetValue<string>());
+        Assert.True(synced["started"]!.GetValue<bool>());
+        Assert.Equal(persons.Count, synced["inSync"]!.GetValue<int>());
+
+        var health = (await user.GetAsync($"api/v1/connections/{id}/health")).Expect(HttpStatusCode.OK);
+        Assert.Equal(persons.Count, health["inSync"]!.GetValue<int>());
+        Assert.Equal(persons.Count, health["seenA"]!.GetValue<int>());
+        var excludedInGroups = health["groups"]!.AsArray().Where(g => g!["status"]!.GetValue<string>() == "Excluded").Sum(g => g!["count"]!.GetValue<int>());
+        Assert.Equal(health["excluded"]!.GetValue<int>(), excludedInGroups);
+        if (health["groups"]!.AsArray().FirstOrDefault() is { } group)
+        {
+            var contacts = (await user.GetAsync($"api/v1/connections/{id}/health/contacts?status={group["status"]}&side={group["side"]}&reason={Uri.EscapeDataString(group["reason"]?.GetValue<string>() ?? "")}&limit=500")).Expect(HttpStatusCode.OK).AsArray();
+            Assert.Equal(Math.Min(500, group["count"]!.GetValue<int>()), contacts.Count);
+        }
+
+        var activity = (await user.GetAsync($"api/v1/connections/{id}/activity?limit=500")).Expect(HttpStatusCode.OK).AsArray();
+        Assert.Contains(activity, line => line!["kind"]!.GetValue<string>() == "created" && line["side"]?.GetValue<string>() == "B" && line["message"]!.GetValue<string>().Contains("Paula Newcomer", StringComparison.Ordinal));
+        var ids = activity.Select(line => line!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(ids.OrderDescending(), ids);
+        var older = (await user.GetAsync($"api/v1/activity?limit=2&before={ids[0]}")).Expect(HttpStatusCode.OK).AsArray();
+        Assert.All(older, line => Assert.True(line!["id"]!.GetValue<long>() < ids[0]));
+        var timeline = (await user.GetAsync($"api/v1/connections/{id}/activity/timeline?bucketMinutes=60")).Expect(HttpStatusCode.OK).AsArray();
+        Assert.Contains(timeline, bucket => bucket!["kind"]!.GetValue<string>() == "created" && bucket["count"]!.GetValue<int>() > 0);
+        (await user.GetAsync($"api/v1/connections/{id}/activity/timeline?bucketMinutes=0")).Expect(HttpStatusCode.BadRequest);
+        (await user.GetAsync($"api/v1/connections/{id}/activity?limit=100000")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_paused_connection_lets_nothing_through_and_resuming_rescans_and_brings_the_new_person_across()
+    {
+        using var user = await server.NewUserAsync();
+        var reader = new SandboxReader(server.Server);
+        var id = await StartedConnectionAsync(user);
+        await WaitUntilSyncedAsync(user, id);
+
+        var paused = (await user.PostAsync($"api/v1/connections/{id}/pause")).Expect(HttpStatusCode.OK);
+        var email = $"paused-{Guid.NewGuid():N}@example.com";
+        await CreatePipedrivePersonAsync(email, "Paula Paused");
+        var afterPause = (await user.GetAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("Paused", paused["state"]!.GetValue<string>());
+        Assert.Equal("Paused", afterPause["state"]!.GetValue<string>());
+        Assert.DoesNotContain(email, await reader.GoogleEmailsAsync());
+
+        var resumed = (await user.PostAsync($"api/v1/connections/{id}/resume")).Expect(HttpStatusCode.OK);
+        Assert.NotEqual("Paused", resumed["state"]!.GetValue<string>());
+        await Wait.UntilAsync(reader.GoogleEmailsAsync, emails => emails.Contains(email), Deadline, "the person added while paused to reach Google");
+        (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task Deleting_a_connection_deletes_no_contact_on_either_side()
+    {
+        using var user = await server.NewUserAsync();
+        var reader = new SandboxReader(server.Server);
+        var id = await StartedConnectionAsync(user);
+        await WaitUntilSyncedAsync(user, id);
+        var pipedrive = (await reader.PipedriveEmailsAsync()).Count;
+        var google = (await reader.GoogleEmailsAsync()).Count;
+
+        (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
+
+        (await user.GetAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NotFound);
+        Assert.Equal(pipedrive, (await reader.PipedriveEmailsAsync()).Count);
+        Assert.Equal(google, (await reader.GoogleEmailsAsync()).Count);
+        Assert.Empty((await user.GetAsync("api/v1/connections")).Expect(HttpStatusCode.OK).AsArray());
+    }
+
+    [Fact]
+    public async Task A_pipedrive_webhook_is_accepted_only_with_the_connections_own_credentials()
+    {
+        using var user = await server.NewUserAsync();
+        var id = await StartedConnectionAsync(user);
+        var hooks = (await user.GetAsync($"api/v1/connections/{id}/webhooks")).Expect(HttpStatusCode.OK).AsArray();
+        var pipedrive = hooks.Single()!;
+        Assert.Equal("pipedrive", pipedrive["app"]!.GetValue<string>());
+        var url = new Uri(pipedrive["url"]!.GetValue<string>());
+        Assert.Equal($"/hooks/pipedrive/{id}", url.AbsolutePath);
+        using var http = new HttpClient();
+        var body = "{\"meta\":{\"action\":\"change\",\"entity\":\"person\",\"entity_id\":\"1\"}}";
+
+        var none = await PostAsync(http, url, body, authorization: null);
+        var wrong = await PostAsync(http, url, body, Basic(pipedrive["username"]!.GetValue<string>(), "guess"));
+        var right = await PostAsync(http, url, body, Basic(pipedrive["username"]!.GetValue<string>(), pipedrive["password"]!.GetValue<string>()));
+        var otherApp = await PostAsync(http, new Uri(server.BaseAddress, $"hooks/google-contacts/{id}"), body, authorization: null);
+        var noConnection = await PostAsync(http, new Uri(server.BaseAddress, "hooks/pipedrive/0123456789abcdef"), body, Basic("tandem", pipedrive["password"]!.GetValue<string>()));
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Accepted, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            new[] { none, wrong, right, otherApp, noConnection });
+        (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
+    }
+
+    private static async Task<string> StartedConnectionAsync(ApiClient user)
+    {
+        var a = (await user.PostAsync("api/v1/accounts", new { app = "pipedrive", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var b = (await user.PostAsync("api/v1/accounts", new { app = "google-contacts", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var id = (await user.PostAsync("api/v1/connections", new { accountA = a, accountB = b, direction = "AToB" })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        (await user.PostAsync($"api/v1/connections/{id}/start")).Expect(HttpStatusCode.OK);
+        return id;
+    }
+
+    private static Task<JsonNode> WaitUntilSyncedAsync(ApiClient user, string id) =>
+        Wait.UntilAsync(
+            async () => (await user.GetAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.OK),
+            c => c["state"]!.GetValue<string>() == "Active" && c["lastRunAt"] is not null && c["inSync"]!.GetValue<int>() > 0,
+            Deadline,
+            "the first sync to finish");
+
+    private async Task CreatePipedrivePersonAsync(string email, string name)
+    {
+        var sandbox = server.Server.Sandbox.Find("pipedrive")!;
+        using var http = new HttpClient { BaseAddress = sandbox.Host.BaseUri };
+        http.DefaultRequestHeaders.Add("x-api-token", sandbox.Values["apiToken"]);
+        var person = new JsonObject { ["name"] = name, ["emails"] = new JsonArray(new JsonObject { ["value"] = email, ["primary"] = true, ["label"] = "work" }) };
+        using var content = new StringContent(person.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("api/v2/persons", content, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static string Basic(string user, string password) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, Uri url, string body, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (authorization is not null)
+        {
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
+        }
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
+    }
+}
+
+public sealed class SqliteSandboxSyncFlowTests(SqliteServer server) : SandboxSyncFlowTests<SqliteServer>(server);
+
+public sealed class PostgresSandboxSyncFlowTests(PostgresServer server) : SandboxSyncFlowTests<PostgresServer>(server);
