@@ -180,7 +180,7 @@ public sealed class CardDavConnector : IContactConnector
             {
                 var book = ChooseBook(await ListAddressBooksAsync(cancellationToken).ConfigureAwait(false));
                 var reads = new CardReads(client, book.Url, settings.DefaultRegion, options.MultigetBatchSize, logger);
-                session = new Session(book, reads, new CardWrites(client, reads, settings.DefaultRegion, context.Time, logger));
+                session = new Session(book, reads, new CardWrites(client, reads, settings.DefaultRegion, context.Time, logger, options.WriteConcurrency));
             }
 
             return session;

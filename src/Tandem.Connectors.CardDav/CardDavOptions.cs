@@ -18,4 +18,10 @@ public sealed record CardDavOptions
 
     /// <summary>Cards per <c>addressbook-multiget</c> (and per listing page).</summary>
     public int MultigetBatchSize { get; init; } = 100;
+
+    /// <summary>
+    /// Writes of one batch in flight at once. Each PUT or DELETE carries its own precondition and its own result, so
+    /// they are independent; a few at a time hide the server's per-request latency (CardDAV has no batch write).
+    /// </summary>
+    public int WriteConcurrency { get; init; } = 4;
 }

@@ -26,9 +26,11 @@ internal sealed class CardWrites
     private readonly string? defaultRegion;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly int concurrency;
 
-    public CardWrites(DavClient client, CardReads reads, string? defaultRegion, TimeProvider time, ILogger logger)
+    public CardWrites(DavClient client, CardReads reads, string? defaultRegion, TimeProvider time, ILogger logger, int concurrency)
     {
+        this.concurrency = Math.Max(1, concurrency);
         this.client = client;
         this.reads = reads;
         this.defaultRegion = defaultRegion;
@@ -37,19 +39,19 @@ internal sealed class CardWrites
     }
 
     /// <summary>
-    /// Applies a batch in order. The cards its updates change are read first with one <c>addressbook-multiget</c> per
-    /// batch instead of a GET each (an update must start from the stored card to keep what Tandem does not own).
+    /// Applies a batch, a few writes in flight at once, and answers in the batch's order. The cards its updates change
+    /// are read first with one <c>addressbook-multiget</c> per batch instead of a GET each (an update must start from
+    /// the stored card to keep what Tandem does not own). The engine never puts two writes to one card in a batch.
     /// </summary>
     public async Task<List<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
     {
         var current = await PrefetchAsync(operations, cancellationToken).ConfigureAwait(false);
-        var results = new List<WriteResult>(operations.Count);
-        foreach (var operation in operations)
-        {
-            results.Add(await ApplyAsync(operation, current, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
+        var results = new WriteResult[operations.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, operations.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await ApplyAsync(operations[i], current, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return [.. results];
     }
 
     private async Task<Dictionary<string, FetchedCard>> PrefetchAsync(IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
