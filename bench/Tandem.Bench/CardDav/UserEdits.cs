@@ -5,7 +5,8 @@ namespace Tandem.Bench.CardDav;
 /// <summary>
 /// What the user does between two syncs, played straight on the server (not counted): edit the title of 100 shared
 /// cards in A; edit 100 others in both A and B differently (a conflict, A wins in both tools); delete 100 others in A.
-/// The three sets are disjoint cards of the shared half N/2…N−1, spread over it.
+/// The three sets are disjoint cards of the shared half N/2…N−1, spread over it. Titles carry no comma: the generator
+/// writes them unescaped, and Radicale keeps only the text before an unescaped comma (both sides would then agree).
 /// </summary>
 public static class UserEdits
 {
@@ -26,8 +27,8 @@ public static class UserEdits
         var b = workspace.Flavour.BookPath(CardDavWorkspace.BookB);
         foreach (var (index, k) in Indexes(workspace.Size, 1))
         {
-            await raw.PutAsync(a, CardFolderGenerator.FileName(index), CardFolderGenerator.Text(index, $"{marker} conflict, A's {k}"), cancellationToken);
-            await raw.PutAsync(b, CardFolderGenerator.FileName(index), CardFolderGenerator.Text(index, $"{marker} conflict, B's {k}"), cancellationToken);
+            await raw.PutAsync(a, CardFolderGenerator.FileName(index), CardFolderGenerator.Text(index, $"{marker} conflict in A {k}"), cancellationToken);
+            await raw.PutAsync(b, CardFolderGenerator.FileName(index), CardFolderGenerator.Text(index, $"{marker} conflict in B {k}"), cancellationToken);
         }
     }
 

@@ -134,6 +134,25 @@ public sealed class CardDavSyncTests : IAsyncLifetime
         Assert.Equal(0, (await h.SyncCleanlyAsync()).WriteCalls);
     }
 
+    [Fact]
+    public async Task A_card_edited_differently_in_both_books_is_settled_by_the_winning_book()
+    {
+        Assert.SkipWhen(radicale is null, "Radicale is not installed (apt-get install radicale); the CardDAV sync test is skipped.");
+        await using var h = await CreateAsync();
+        await PutAsync(BookA, "cat.vcf", Card("cat-uid", "Cat Kim", "Kim;Cat;;;", "cat@example.com", "TITLE:Clerk"));
+        await PutAsync(BookB, "cat.vcf", Card("cat-uid", "Cat Kim", "Kim;Cat;;;", "cat@example.com", "TITLE:Clerk"));
+        await h.SyncCleanlyAsync();
+
+        // (A comma in a raw TITLE would have to be escaped: Radicale keeps only the text before an unescaped one.)
+        await PutAsync(BookA, "cat.vcf", Card("cat-uid", "Cat Kim", "Kim;Cat;;;", "cat@example.com", "TITLE:Conflict in A"));
+        await PutAsync(BookB, "cat.vcf", Card("cat-uid", "Cat Kim", "Kim;Cat;;;", "cat@example.com", "TITLE:Conflict in B"));
+        var report = await h.SyncCleanlyAsync();
+
+        Assert.Equal(1, report.Conflicts);
+        Assert.Equal(1, report.B.Updated);
+        Assert.Contains("Conflict in A", await GetAsync(BookB + "cat.vcf"), StringComparison.Ordinal);
+    }
+
     private async Task<SyncHarness> CreateAsync()
     {
         var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);

@@ -55,6 +55,25 @@ public sealed class VCardFolderSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task A_card_edited_differently_in_both_folders_after_an_earlier_edit_is_settled_by_the_winning_side()
+    {
+        await using var h = await CreateAsync();
+        Write(FolderA, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "TITLE:Clerk"));
+        Write(FolderB, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "TITLE:Clerk"));
+        await h.SyncCleanlyAsync();
+        Write(FolderA, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "TITLE:Edited in A"));
+        await h.SyncCleanlyAsync();
+
+        Write(FolderA, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "TITLE:m conflict, A's 1"));
+        Write(FolderB, "ann.vcf", Card("ann-uid", "Ann Lee", "Lee;Ann;;;", "ann@example.com", "TITLE:m conflict, B's 1"));
+        var report = await h.SyncCleanlyAsync();
+
+        Assert.Equal(1, report.Conflicts);
+        Assert.Equal(1, report.B.Updated);
+        Assert.Contains("TITLE:m conflict\\, A's 1", File.ReadAllText(Path.Combine(FolderB, "ann.vcf")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_renamed_card_only_moved_and_causes_no_write()
     {
         await using var h = await CreateAsync();
