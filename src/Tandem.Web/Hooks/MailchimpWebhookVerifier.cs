@@ -1,3 +1,5 @@
+using Tandem.Connectors.Mailchimp.Webhooks;
+
 namespace Tandem.Web.Hooks;
 
 /// <summary>
@@ -16,6 +18,9 @@ public sealed class MailchimpWebhookVerifier : IWebhookVerifier
         ArgumentNullException.ThrowIfNull(secrets);
         return secrets.Matches(connectionId, request.Query[SecretParameter].FirstOrDefault()) ? null : "wrong or missing secret in the URL";
     }
+
+    public async Task<bool> ConcernsContactsAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        MailchimpWebhookParser.Parse(await WebhookBody.ReadAsync(request, cancellationToken)).Type != "campaign";
 
     public WebhookRegistration Describe(Uri hookUrl, string connectionId, WebhookSecrets secrets)
     {

@@ -18,6 +18,9 @@ public sealed class PipedriveWebhookVerifier : IWebhookVerifier
             : "missing or wrong basic-authentication credentials";
     }
 
+    public async Task<bool> ConcernsContactsAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        !PipedriveWebhookDelivery.Parse(await WebhookBody.ReadAsync(request, cancellationToken)).IsEmpty;
+
     public WebhookRegistration Describe(Uri hookUrl, string connectionId, WebhookSecrets secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);

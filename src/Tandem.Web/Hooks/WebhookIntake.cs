@@ -5,9 +5,10 @@ using Tandem.Web.Workers;
 namespace Tandem.Web.Hooks;
 
 /// <summary>
-/// <c>/hooks/{app}/{connectionId}</c>: verifies a vendor's webhook for one connection and asks for a run of it
-/// (the run reads the change feed, so a webhook never carries data Tandem trusts on its own). Anything that
-/// does not verify gets the same 404 or 401 whoever sends it, and changes nothing.
+/// <c>/hooks/{app}/{connectionId}</c>: verifies a vendor's webhook for one connection, reads it with the
+/// connector's parser, and asks for a run of the connection when it concerns contacts (the run reads the change
+/// feed, so a webhook never carries data Tandem trusts on its own). Anything that does not verify gets the same
+/// 404 or 401 whoever sends it, and changes nothing.
 /// </summary>
 public sealed class WebhookIntake(
     TandemRuntime runtime,
@@ -35,6 +36,20 @@ public sealed class WebhookIntake(
         {
             // The vendor checking that the URL answers (Mailchimp does this when the webhook is saved).
             return Results.Ok();
+        }
+
+        try
+        {
+            if (!await verifier.ConcernsContactsAsync(request, cancellationToken))
+            {
+                return Results.Ok();
+            }
+        }
+        catch (FormatException ex)
+        {
+            // The parsers' messages describe the shape, never the delivery's data.
+            WebLog.WebhookRefused(logger, connectionId, verifier.App, ex.Message);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a webhook delivery of this app.", detail: ex.Message);
         }
 
         runs.Request(connectionId);

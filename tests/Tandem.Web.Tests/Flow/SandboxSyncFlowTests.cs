@@ -121,13 +121,50 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
         var none = await PostAsync(http, url, body, authorization: null);
         var wrong = await PostAsync(http, url, body, Basic(pipedrive["username"]!.GetValue<string>(), "guess"));
         var right = await PostAsync(http, url, body, Basic(pipedrive["username"]!.GetValue<string>(), pipedrive["password"]!.GetValue<string>()));
+        var auth = Basic(pipedrive["username"]!.GetValue<string>(), pipedrive["password"]!.GetValue<string>());
+        var aboutADeal = await PostAsync(http, url, "{\"meta\":{\"action\":\"change\",\"entity\":\"deal\",\"entity_id\":\"7\"}}", auth);
+        var notPipedrive = await PostAsync(http, url, "{\"hello\":1}", auth);
         var otherApp = await PostAsync(http, new Uri(server.BaseAddress, $"hooks/google-contacts/{id}"), body, authorization: null);
         var noConnection = await PostAsync(http, new Uri(server.BaseAddress, "hooks/pipedrive/0123456789abcdef"), body, Basic("tandem", pipedrive["password"]!.GetValue<string>()));
 
         Assert.Equal(
-            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Accepted, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
-            new[] { none, wrong, right, otherApp, noConnection });
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            new[] { none, wrong, right, aboutADeal, notPipedrive, otherApp, noConnection });
         (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task A_mailchimp_webhook_needs_the_secret_of_its_url_and_answers_mailchimps_check()
+    {
+        using var user = await server.NewUserAsync();
+        var a = (await user.PostAsync("api/v1/accounts", new { app = "mailchimp", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var b = (await user.PostAsync("api/v1/accounts", new { app = "google-contacts", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var id = (await user.PostAsync("api/v1/connections", new { accountA = a, accountB = b })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var hook = (await user.GetAsync($"api/v1/connections/{id}/webhooks")).Expect(HttpStatusCode.OK).AsArray().Single()!;
+        var url = new Uri(hook["url"]!.GetValue<string>());
+        var bare = new Uri(url.GetLeftPart(UriPartial.Path));
+        using var http = new HttpClient();
+        var subscribe = "type=subscribe&fired_at=2026-11-23+10%3A00%3A00&data%5Bemail%5D=new%40example.com&data%5Blist_id%5D=abc";
+        var campaign = "type=campaign&fired_at=2026-11-23+10%3A00%3A00&data%5Blist_id%5D=abc";
+
+        using var check = await http.GetAsync(url, TestContext.Current.CancellationToken);
+        using var checkWithoutSecret = await http.GetAsync(bare, TestContext.Current.CancellationToken);
+        var event1 = await PostFormAsync(http, url, subscribe);
+        var event2 = await PostFormAsync(http, url, campaign);
+        var forged = await PostFormAsync(http, bare, subscribe);
+
+        Assert.Equal("mailchimp", hook["app"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, checkWithoutSecret.StatusCode);
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.Unauthorized], new[] { event1, event2, forged });
+        (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
+    }
+
+    private static async Task<HttpStatusCode> PostFormAsync(HttpClient http, Uri url, string form)
+    {
+        using var content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await http.PostAsync(url, content, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     private static async Task<string> StartedConnectionAsync(ApiClient user)
