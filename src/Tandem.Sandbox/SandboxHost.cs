@@ -40,7 +40,15 @@ public sealed class SandboxHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(app);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, port);
+
+            // Vendors take longer request lines than Kestrel's 8 KB default: Google's people:batchGet carries up to 200
+            // resourceNames in its query (~7.5 KB of them alone), which Kestrel would refuse before the app saw it.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+        });
         var web = builder.Build();
         web.Run(observer is null ? app.HandleAsync : context => ExchangeRecorder.HandleAsync(app, context, observer));
         await web.StartAsync(cancellationToken).ConfigureAwait(false);

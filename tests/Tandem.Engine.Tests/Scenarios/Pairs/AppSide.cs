@@ -50,6 +50,39 @@ public abstract class AppSide : IAsyncDisposable
         return result.Record!.Id;
     }
 
+    /// <summary>Adds <paramref name="count"/> contacts (<c>bulk.{i}@example.com</c>) in batches as large as the app takes.</summary>
+    public async Task<IReadOnlyList<string>> AddManyAsync(int count)
+    {
+        Later();
+        await using var connector = Connect();
+        var ids = new List<string>();
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(connector.Capabilities.WriteBatchSize))
+        {
+            var results = await connector.WriteAsync([.. chunk.Select(i => (WriteOperation)new CreateOperation("bulk-" + i, "bulk-" + i, ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, FieldValue>
+            {
+                [StandardFieldKeys.FirstName] = Values.Text("Bulk"),
+                [StandardFieldKeys.LastName] = Values.Text("Contact " + i),
+                [StandardFieldKeys.Emails] = new ListValue(FieldType.Email, [new LabelledValue("work", Values.Email($"bulk.{i}@example.com"))]),
+            }), ImmutableSortedSet<string>.Empty))], Ct);
+            Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+            ids.AddRange(results.Select(r => r.Record!.Id));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Sets one field on many contacts, in batches as large as the app takes.</summary>
+    public async Task SetManyAsync(IEnumerable<string> ids, string key, FieldValue value)
+    {
+        Later();
+        await using var connector = Connect();
+        foreach (var chunk in ids.Chunk(connector.Capabilities.WriteBatchSize))
+        {
+            var results = await connector.WriteAsync([.. chunk.Select(id => (WriteOperation)new UpdateOperation("bulk-" + id, id, null) { Changes = [new FieldChange(key, value)] })], Ct);
+            Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+        }
+    }
+
     public Task SetAsync(string id, string key, FieldValue? value) => UpdateAsync(new UpdateOperation("user-update", id, null) { Changes = [new FieldChange(key, value)] });
 
     public Task TagAsync(string id, string tag) => UpdateAsync(new UpdateOperation("user-tag", id, null) { AddTags = [tag] });

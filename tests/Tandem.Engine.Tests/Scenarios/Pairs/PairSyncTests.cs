@@ -66,6 +66,25 @@ public abstract class PairSyncTests
     }
 
     [Fact]
+    public async Task Changes_to_more_contacts_than_one_write_batch_all_arrive_both_ways()
+    {
+        await using var pair = await PairHarness.StartAsync(CreateA(), CreateB());
+        var ids = await pair.A.AddManyAsync(250);
+        await pair.SyncAsync();
+        await pair.SyncAsync();
+        var onB = (await pair.B.ByEmailAsync()).Values.Select(r => r.Id).ToList();
+
+        await pair.B.SetManyAsync(onB, pair.B.TextFields.First, Values.Text("Changed in B"));
+        await pair.SyncAsync();
+        await pair.A.SetManyAsync(ids, pair.A.TextFields.Second, Values.Text("Changed in A"));
+        await pair.SyncAsync();
+
+        Assert.Equal(250, onB.Count);
+        Assert.All((await pair.A.ByEmailAsync()).Values, r => Assert.Equal("Changed in B", r.Get(pair.A.TextFields.First)?.Canonical));
+        Assert.All((await pair.B.ByEmailAsync()).Values, r => Assert.Equal("Changed in A", r.Get(pair.B.TextFields.Second)?.Canonical));
+    }
+
+    [Fact]
     public async Task The_same_field_changed_on_both_sides_keeps_the_winning_apps_value_and_logs_the_losers()
     {
         await using var pair = await PairHarness.StartAsync(CreateA(), CreateB());
