@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.OpenApi;
 using Tandem.Web.Identity;
 
 namespace Tandem.Web.Api;
@@ -14,6 +15,15 @@ public static class ApiRegistration
         {
             document.Info.Title = "Tandem API";
             document.Info.Description = "Everything the Tandem web app does, for programs: send `Authorization: Bearer <token>` with a token made under /api/v1/tokens.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A Tandem API token (tdm_…).",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
             return Task.CompletedTask;
         }));
         services.AddProblemDetails();

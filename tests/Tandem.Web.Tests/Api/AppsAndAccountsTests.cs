@@ -45,6 +45,7 @@ public abstract class AppsAndAccountsTests<TServer>(TServer server) : IClassFixt
         }
 
         Assert.Equal("Tandem API", document["info"]!["title"]!.GetValue<string>());
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
     }
 
     [Fact]
