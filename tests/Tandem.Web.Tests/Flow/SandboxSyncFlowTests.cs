@@ -65,7 +65,7 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
     }
 
     [Fact]
-    public async Task A_paused_connection_lets_nothing_through_and_resuming_rescans_and_brings_the_new_person_across()
+    public async Task A_paused_connection_lets_nothing_through_resuming_brings_the_new_person_across_and_saving_an_edit_rescans()
     {
         using var user = await server.NewUserAsync();
         var reader = new SandboxReader(server.Server);
@@ -84,6 +84,20 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
         var resumed = (await user.PostAsync($"api/v1/connections/{id}/resume")).Expect(HttpStatusCode.OK);
         Assert.NotEqual("Paused", resumed["state"]!.GetValue<string>());
         await Wait.UntilAsync(reader.GoogleEmailsAsync, emails => emails.Contains(email), Deadline, "the person added while paused to reach Google");
+
+        var connection = await WaitUntilSyncedAsync(user, id);
+        var edited = (await user.PutAsync($"api/v1/connections/{id}", new
+        {
+            accountA = connection["a"]!["id"]!.GetValue<string>(),
+            accountB = connection["b"]!["id"]!.GetValue<string>(),
+            direction = "AToB",
+            options = new { ignoreEmptyValues = true },
+        })).Expect(HttpStatusCode.OK);
+        Assert.Equal("Scanning", edited["state"]!.GetValue<string>());
+        Assert.True(edited["settings"]!["options"]!["ignoreEmptyValues"]!.GetValue<bool>());
+        await WaitUntilSyncedAsync(user, id);
+        (await user.PostAsync($"api/v1/connections/{id}/run")).Expect(HttpStatusCode.Accepted);
+        (await user.PostAsync($"api/v1/connections/{id}/acknowledge-deletions")).Expect(HttpStatusCode.OK);
         (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
     }
 
