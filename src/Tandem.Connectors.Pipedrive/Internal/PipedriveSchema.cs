@@ -25,6 +25,8 @@ internal static class PipedriveSchema
         .Select(c => new FieldDefinition(PipedriveFieldKeys.CustomPrefix + c.Key, c.Name, c.Type)
         {
             IsCustom = true,
-            Options = c.Options.OrderBy(o => o.Key).Select(o => new ChoiceOption(o.Key.ToString(CultureInfo.InvariantCulture), o.Value)).ToList(),
+            // Records hold choices as option labels (the reader turns Pipedrive's ids into labels), so the option's id in
+            // the schema is its label too: value tables and choice-to-text conversions key on what records hold.
+            Options = c.Options.OrderBy(o => o.Key).Select(o => new ChoiceOption(o.Value, o.Value)).ToList(),
         })));
 }

@@ -14,6 +14,7 @@ public sealed class GooglePipedriveSyncTests : PairSyncTests
     protected override AppSide CreateB() => new PipedriveSide();
 
     /// <summary>Google's only custom fields are userDefined text: Pipedrive text maps both ways, the other types into text one way.</summary>
+    /// <remarks>A set becomes its option labels in the order Pipedrive lists the options (PRODUCT.md §5).</remarks>
     protected override IReadOnlyList<IReadOnlyList<CustomFieldCase>> CustomFieldBatches { get; } =
     [
         [
@@ -21,7 +22,7 @@ public sealed class GooglePipedriveSyncTests : PairSyncTests
             new("number", Side.B, PipedriveSide.Custom("Score"), "userDefined.score", Values.Number(12.5m), "12.5"),
             new("date", Side.B, PipedriveSide.Custom("Contract start"), "userDefined.contract", Values.Date(new PartialDate(2026, 3, 1)), "2026-03-01"),
             new("enum", Side.B, PipedriveSide.Custom("Segment"), "userDefined.segment", Values.Require(FieldType.SingleChoice, "Enterprise"), "Enterprise"),
-            new("set", Side.B, PipedriveSide.Custom("Interests"), "userDefined.interests", Values.MultipleChoice(["Events", "Newsletter"]), "Events, Newsletter"),
+            new("set", Side.B, PipedriveSide.Custom("Interests"), "userDefined.interests", Values.MultipleChoice(["Events", "Newsletter"]), "Newsletter, Events"),
         ],
     ];
 

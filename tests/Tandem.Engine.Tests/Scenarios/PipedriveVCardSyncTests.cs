@@ -12,6 +12,7 @@ public sealed class PipedriveVCardSyncTests : PairSyncTests
     protected override AppSide CreateB() => new VCardSide();
 
     /// <summary>vCard has no custom fields: Pipedrive's map onto its standard ones, same types both ways, others into text.</summary>
+    /// <remarks>A set becomes its option labels in the order Pipedrive lists the options (PRODUCT.md §5).</remarks>
     protected override IReadOnlyList<IReadOnlyList<CustomFieldCase>> CustomFieldBatches { get; } =
     [
         [
@@ -22,7 +23,7 @@ public sealed class PipedriveVCardSyncTests : PairSyncTests
                 Back = Values.Date(new PartialDate(2027, 4, 2)),
                 BackExpected = "2027-04-02",
             },
-            new("set", Side.A, PipedriveSide.Custom("Interests"), StandardFieldKeys.Note, Values.MultipleChoice(["Events", "Newsletter"]), "Events, Newsletter"),
+            new("set", Side.A, PipedriveSide.Custom("Interests"), StandardFieldKeys.Note, Values.MultipleChoice(["Events", "Newsletter"]), "Newsletter, Events"),
         ],
         [
             new("enum", Side.A, PipedriveSide.Custom("Segment"), StandardFieldKeys.Title, Values.Require(FieldType.SingleChoice, "Enterprise"), "Enterprise"),

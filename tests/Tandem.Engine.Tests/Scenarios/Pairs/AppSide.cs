@@ -43,7 +43,7 @@ public abstract class AppSide : IAsyncDisposable
         {
             [StandardFieldKeys.FirstName] = Values.Text(first),
             [StandardFieldKeys.LastName] = Values.Text(last),
-            [StandardFieldKeys.Emails] = new ListValue(FieldType.Email, [new LabelledValue("work", Values.Email(email))]),
+            [StandardFieldKeys.Emails] = EmailValue(email),
         }).SetItems(more.Select(m => KeyValuePair.Create(m.Key, m.Value)));
         var reference = "user-" + Interlocked.Increment(ref references);
         var result = await WriteOneAsync(new CreateOperation("user-create-" + reference, reference, fields, ImmutableSortedSet<string>.Empty));
@@ -62,7 +62,7 @@ public abstract class AppSide : IAsyncDisposable
             {
                 [StandardFieldKeys.FirstName] = Values.Text("Bulk"),
                 [StandardFieldKeys.LastName] = Values.Text("Contact " + i),
-                [StandardFieldKeys.Emails] = new ListValue(FieldType.Email, [new LabelledValue("work", Values.Email($"bulk.{i}@example.com"))]),
+                [StandardFieldKeys.Emails] = EmailValue($"bulk.{i}@example.com"),
             }), ImmutableSortedSet<string>.Empty))], Ct);
             Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
             ids.AddRange(results.Select(r => r.Record!.Id));
@@ -82,6 +82,9 @@ public abstract class AppSide : IAsyncDisposable
             Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
         }
     }
+
+    /// <summary>An email as the app's email field holds it: a labelled list, or one address (Mailchimp).</summary>
+    protected virtual FieldValue EmailValue(string email) => new ListValue(FieldType.Email, [new LabelledValue("work", Values.Email(email))]);
 
     public Task SetAsync(string id, string key, FieldValue? value) => UpdateAsync(new UpdateOperation("user-update", id, null) { Changes = [new FieldChange(key, value)] });
 
@@ -110,9 +113,14 @@ public abstract class AppSide : IAsyncDisposable
         {
             foreach (var record in page.Records)
             {
-                if (record.Get(StandardFieldKeys.Emails) is ListValue { Items.Length: > 0 } emails)
+                switch (record.Get(StandardFieldKeys.Emails))
                 {
-                    all[emails.Primary.Text.ToLowerInvariant()] = record;
+                    case ListValue { Items.Length: > 0 } emails:
+                        all[emails.Primary.Text.ToLowerInvariant()] = record;
+                        break;
+                    case ScalarValue email:
+                        all[email.Text.ToLowerInvariant()] = record;
+                        break;
                 }
             }
         }

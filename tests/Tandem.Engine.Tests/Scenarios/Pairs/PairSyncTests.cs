@@ -225,13 +225,19 @@ public abstract class PairSyncTests
         }
     }
 
-    /// <summary>The pair's default mapping without the rows a batch takes over, plus the batch's rows.</summary>
+    /// <summary>The pair's default mapping without the rows a batch takes over, plus the batch's rows (choice rows with their value table).</summary>
     private static async Task<IReadOnlyList<FieldMapping>> MappingsAsync(PairHarness pair, IReadOnlyList<CustomFieldCase> batch)
     {
         await using var a = pair.A.Connect();
         await using var b = pair.B.Connect();
-        var defaults = DefaultMappings.For(await a.GetSchemaAsync(TestContext.Current.CancellationToken), await b.GetSchemaAsync(TestContext.Current.CancellationToken));
-        var taken = batch.Select(c => c.Mapping).ToList();
+        var schemaA = await a.GetSchemaAsync(TestContext.Current.CancellationToken);
+        var schemaB = await b.GetSchemaAsync(TestContext.Current.CancellationToken);
+        var defaults = DefaultMappings.For(schemaA, schemaB);
+
+        // Choice to choice maps through a value table; the wizard pre-fills it by option labels and the user keeps it.
+        var taken = batch.Select(c => c.Mapping).Select(m => schemaA.Find(m.AField) is { Options.Count: > 0 } fa && schemaB.Find(m.BField) is { Options.Count: > 0 } fb
+            ? m with { ValueTable = ValueTables.Prefill(fa.Options, fb.Options) }
+            : m).ToList();
         return [.. defaults.Where(d => !taken.Any(t => t.AField == d.AField || t.BField == d.BField)), .. taken];
     }
 }

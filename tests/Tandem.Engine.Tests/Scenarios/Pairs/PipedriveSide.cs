@@ -57,14 +57,4 @@ public sealed class PipedriveSide : AppSide
 
         Sandbox.Dispose();
     }
-
-    /// <summary>The system clock, moved on by steps (timers stay real).</summary>
-    private sealed class SteppedClock : TimeProvider
-    {
-        private long offsetTicks;
-
-        public void Step(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
-    }
 }
