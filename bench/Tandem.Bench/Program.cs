@@ -22,6 +22,7 @@ var passed = arguments.Scenario switch
     MemoryChildRun.Command => await MemoryChildRun.RunAsync(arguments, cancel.Token),
     "vcard" => await VCardScenario.RunAsync(arguments, cancel.Token),
     "carddav" => await CardDavScenario.RunAsync(arguments, cancel.Token),
+    "apicalls" => await ApiCallsScenario.RunAsync(arguments, cancel.Token),
     _ => (bool?)null,
 };
 

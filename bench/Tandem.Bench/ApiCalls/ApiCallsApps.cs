@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Tandem.Connectors.Catalog;
+using Tandem.Connectors.GoogleContacts;
+using Tandem.Connectors.Http;
+using Tandem.Connectors.Mailchimp;
+using Tandem.Connectors.Pipedrive;
+using Tandem.Sandbox.GoogleContacts;
+using Tandem.Sandbox.Mailchimp;
+using Tandem.Sandbox.Pipedrive;
+
+namespace Tandem.Bench.ApiCalls;
+
+/// <summary>The app sandboxes the <c>apicalls</c> scenario measures; one entry each.</summary>
+public static class ApiCallsApps
+{
+    private static readonly RetryOptions Retry = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) };
+
+    private static ConnectorContext Context(TimeProvider time) => new(time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+    public static IReadOnlyList<ApiCallsApp> All { get; } =
+    [
+        new("google-contacts",
+            time => new GoogleContactsSandbox(new GoogleSandboxOptions { SeedContacts = 0, RequestsPerMinute = 0 }, time),
+            (app, url, time) =>
+            {
+                var google = (GoogleContactsSandbox)app;
+                return new GoogleContactsConnectorFactory(Retry).Create(new AccountSettings(new Dictionary<string, string>
+                {
+                    ["clientId"] = google.Options.ClientId,
+                    ["clientSecret"] = google.Options.ClientSecret,
+                    ["refreshToken"] = google.Options.DemoRefreshToken,
+                    ["baseUrl"] = url.ToString(),
+                    ["tokenUrl"] = new Uri(url, "token").ToString(),
+                }), Context(time));
+            },
+            200,
+            1000,
+            path => path.StartsWith("/v1/", StringComparison.Ordinal),
+            exchange => exchange.Query.Any(q => q.Key == "personFields" && q.Value == "userDefined"),
+            (app, count, marker) =>
+            {
+                var google = (GoogleContactsSandbox)app;
+                foreach (var (name, i) in google.ResourceNames().Take(count).Select((n, i) => (n, i)))
+                {
+                    google.EditContact(name, p => p["organizations"] = new JsonArray(new JsonObject { ["title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) }));
+                }
+            }),
+        new("pipedrive",
+            time => new PipedriveSandbox(new PipedriveSandboxOptions { SeedPersons = 0, BurstLimit = 0 }, time),
+            (app, url, time) => new PipedriveConnectorFactory(Retry).Create(
+                new AccountSettings(new Dictionary<string, string> { ["apiToken"] = ((PipedriveSandbox)app).Options.ApiToken, ["baseUrl"] = url.ToString() }),
+                Context(time)),
+            1,
+            500,
+            path => path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/v1/", StringComparison.Ordinal),
+            exchange => exchange.Path.EndsWith("/personFields", StringComparison.Ordinal),
+            (app, count, marker) =>
+            {
+                var pipedrive = (PipedriveSandbox)app;
+                foreach (var (id, i) in pipedrive.PersonIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    pipedrive.EditPerson(id, new JsonObject { ["job_title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
+                }
+            }),
+        new("mailchimp",
+            time => new MailchimpSandbox(new MailchimpSandboxOptions { SeedMembers = 0, MaxConnections = 0 }, time),
+            (app, url, time) => new MailchimpConnectorFactory(Retry).Create(new AccountSettings(new Dictionary<string, string>
+            {
+                ["apiKey"] = ((MailchimpSandbox)app).Options.ApiKey,
+                ["audienceId"] = MailchimpSandbox.NewsletterAudienceId,
+                ["baseUrl"] = url.ToString(),
+            }), Context(time)),
+            500,
+            1000,
+            path => path.StartsWith("/3.0/", StringComparison.Ordinal),
+            exchange => exchange.Path.EndsWith("/merge-fields", StringComparison.Ordinal),
+            (app, count, marker) =>
+            {
+                var mailchimp = (MailchimpSandbox)app;
+                foreach (var (email, i) in mailchimp.MemberEmails(MailchimpSandbox.NewsletterAudienceId).Take(count).Select((e, i) => (e, i)))
+                {
+                    mailchimp.EditMember(MailchimpSandbox.NewsletterAudienceId, email, new JsonObject { ["merge_fields"] = new JsonObject { ["TITLE"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) } });
+                }
+            }),
+    ];
+}
