@@ -1,5 +1,3 @@
-using Tandem.Web.Components.Data;
-
 namespace Tandem.Web.Components;
 
 /// <summary>The Blazor UI: static sign-in pages, interactive (server) pages for the rest.</summary>
@@ -8,9 +6,6 @@ public static class UiRegistration
     public static IServiceCollection AddTandemUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddSingleton<ConnectionCommands>();
-        services.AddSingleton<ConnectionQueries>();
-        services.AddSingleton<AccountReader>();
         return services;
     }
 

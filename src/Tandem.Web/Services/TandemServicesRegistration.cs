@@ -33,6 +33,7 @@ public static class TandemServicesRegistration
         services.AddSingleton<FieldService>();
         services.AddSingleton<MappingService>();
         services.AddSingleton<ConnectionService>();
+        services.AddSingleton<ContactNames>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<ActivityService>();
         return services;

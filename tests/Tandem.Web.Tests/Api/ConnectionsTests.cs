@@ -47,10 +47,27 @@ public abstract class ConnectionsTests<TServer>(TServer server) : IClassFixture<
         var twoWay = (await user.GetAsync($"api/v1/connections/options?accountA={a}&accountB={b}")).Expect(HttpStatusCode.OK);
         var intoGoogle = (await user.GetAsync($"api/v1/connections/options?accountA={a}&accountB={b}&direction=AToB")).Expect(HttpStatusCode.OK);
 
+        // Both report deletions and both have tags; only Pipedrive reports unsubscribes, so only its one-way feed offers them.
         Assert.True(twoWay["canSyncDeletions"]!.GetValue<bool>());
-        Assert.True(twoWay["canSyncUnsubscribes"]!.GetValue<bool>());
+        Assert.False(twoWay["canSyncUnsubscribes"]!.GetValue<bool>());
+        Assert.Contains("Google Contacts does not report them", twoWay["syncUnsubscribes"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(intoGoogle["canSyncUnsubscribes"]!.GetValue<bool>());
         Assert.Contains("one-way", twoWay["deleteInTarget"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(intoGoogle["canDeleteInTarget"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Sync_unsubscribes_on_a_two_way_connection_is_refused_when_one_app_does_not_report_them()
+    {
+        using var user = await server.NewUserAsync();
+        var (a, b) = await TwoAccountsAsync(user);
+
+        var refused = (await user.PostAsync("api/v1/connections", new { accountA = a, accountB = b, options = new { syncUnsubscribes = true } })).Expect(HttpStatusCode.BadRequest);
+        var accepted = (await user.PostAsync("api/v1/connections", new { accountA = a, accountB = b, direction = "AToB", options = new { syncUnsubscribes = true } })).Expect(HttpStatusCode.Created);
+
+        Assert.Contains("unsubscribes", refused.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(accepted["settings"]!["options"]!["syncUnsubscribes"]!.GetValue<bool>());
+        Assert.Single((await user.GetAsync("api/v1/connections")).Expect(HttpStatusCode.OK).AsArray());
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
         Assert.Equal("Active", synced["state"]!.GetValue<string>());
         Assert.True(synced["started"]!.GetValue<bool>());
         Assert.Equal(persons.Count, synced["inSync"]!.GetValue<int>());
+        Assert.Equal("Pipedrive", synced["a"]!["appName"]!.GetValue<string>());
+        Assert.Equal("Google Contacts", synced["b"]!["appName"]!.GetValue<string>());
 
         var health = (await user.GetAsync($"api/v1/connections/{id}/health")).Expect(HttpStatusCode.OK);
         Assert.Equal(persons.Count, health["inSync"]!.GetValue<int>());
@@ -56,12 +58,44 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
         Assert.Contains(activity, line => line!["kind"]!.GetValue<string>() == "created" && line["side"]?.GetValue<string>() == "B" && line["message"]!.GetValue<string>().Contains("Paula Newcomer", StringComparison.Ordinal));
         var ids = activity.Select(line => line!["id"]!.GetValue<long>()).ToList();
         Assert.Equal(ids.OrderDescending(), ids);
+        Assert.All(activity, line => Assert.NotNull(line!["fields"]!.AsArray()));
+        var lastActivity = (await user.GetAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.OK)["lastActivityAt"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(activity.Max(line => line!["at"]!.GetValue<DateTimeOffset>()), lastActivity);
         var older = (await user.GetAsync($"api/v1/activity?limit=2&before={ids[0]}")).Expect(HttpStatusCode.OK).AsArray();
         Assert.All(older, line => Assert.True(line!["id"]!.GetValue<long>() < ids[0]));
         var timeline = (await user.GetAsync($"api/v1/connections/{id}/activity/timeline?bucketMinutes=60")).Expect(HttpStatusCode.OK).AsArray();
         Assert.Contains(timeline, bucket => bucket!["kind"]!.GetValue<string>() == "created" && bucket["count"]!.GetValue<int>() > 0);
         (await user.GetAsync($"api/v1/connections/{id}/activity/timeline?bucketMinutes=0")).Expect(HttpStatusCode.BadRequest);
         (await user.GetAsync($"api/v1/connections/{id}/activity?limit=100000")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_contacts_a_rule_leaves_out_are_listed_by_name_and_email()
+    {
+        using var user = await server.NewUserAsync();
+        var a = (await user.PostAsync("api/v1/accounts", new { app = "pipedrive", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var b = (await user.PostAsync("api/v1/accounts", new { app = "google-contacts", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var email = $"left-out-{Guid.NewGuid():N}@example.com";
+        await CreatePipedrivePersonAsync(email, "Lena Leftout");
+        var id = (await user.PostAsync("api/v1/connections", new
+        {
+            accountA = a,
+            accountB = b,
+            direction = "AToB",
+            rulesA = new[] { new { id = "labelled", filters = new[] { new { kind = "HasTag", value = "no-such-label" } } } },
+        })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+
+        (await user.PostAsync($"api/v1/connections/{id}/start")).Expect(HttpStatusCode.OK);
+        await Wait.UntilAsync(
+            async () => (await user.GetAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.OK),
+            c => c["state"]!.GetValue<string>() == "Active" && c["lastRunAt"] is not null,
+            Deadline,
+            "the first sync to finish");
+        var contacts = (await user.GetAsync($"api/v1/connections/{id}/health/contacts?status=Excluded&side=A&limit=500")).Expect(HttpStatusCode.OK).AsArray();
+
+        var leftOut = Assert.Single(contacts, c => c!["email"]?.GetValue<string>() == email)!;
+        Assert.Equal("Lena Leftout", leftOut["name"]!.GetValue<string>());
+        Assert.All(contacts, c => Assert.False(string.IsNullOrEmpty(c!["name"]?.GetValue<string>())));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
 using Tandem.Runtime.Hosting;
@@ -230,12 +231,26 @@ public sealed class ConnectionService(
             status.Failed,
             connection.CreatedAt,
             connection.UpdatedAt,
-            connection.LastRunAt);
+            connection.LastRunAt,
+            await LastActivityAsync(connection.Id, cancellationToken));
+    }
+
+    private async Task<DateTimeOffset?> LastActivityAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        await using var context = runtime.Database.CreateDbContext();
+        var at = await context.Activity.AsNoTracking().Where(a => a.ConnectionId == connectionId).MaxAsync(a => (long?)a.At, cancellationToken);
+        return at is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
     private async Task<AccountRef> RefAsync(string accountId, CancellationToken cancellationToken)
     {
         var account = await runtime.Accounts.GetAsync(accountId, cancellationToken);
-        return account is null ? new AccountRef(accountId, "(removed)", "") : new AccountRef(account.Id, account.Name, account.App);
+        if (account is null)
+        {
+            return new AccountRef(accountId, "(removed)", "", "");
+        }
+
+        var appName = apps.List().FirstOrDefault(a => a.App == account.App)?.DisplayName ?? account.App;
+        return new AccountRef(account.Id, account.Name, account.App, appName);
     }
 }

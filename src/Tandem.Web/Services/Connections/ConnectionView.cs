@@ -18,6 +18,7 @@ namespace Tandem.Web.Services.Connections;
 /// <param name="CreatedAt">When it was made.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="LastRunAt">When it last ran, or null.</param>
+/// <param name="LastActivityAt">When its activity log last got a line, or null.</param>
 public sealed record ConnectionView(
     string Id,
     string Name,
@@ -33,4 +34,5 @@ public sealed record ConnectionView(
     int Failed,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? LastRunAt);
+    DateTimeOffset? LastRunAt,
+    DateTimeOffset? LastActivityAt);

@@ -38,12 +38,13 @@ public sealed record OptionAvailability(string? SyncDeletions, string? SyncUnsub
             flows.Add((b, a, nameB, nameA));
         }
 
-        string? deletions = flows.Any(f => f.Source.DetectsDeletions && CanTag(f.Target))
+        // Both apps must support it: every app that sends reports it, every app that receives can hold the tag.
+        string? deletions = flows.All(f => f.Source.DetectsDeletions && CanTag(f.Target))
             ? null
-            : $"Needs an app that reports deletions sending to an app with tags; here {Describe(flows, f => f.Source.DetectsDeletions)}.";
-        string? unsubscribes = flows.Any(f => f.Source.DetectsUnsubscribes && CanTag(f.Target))
+            : $"Needs every sending app to report deletions and every receiving app to have tags; here {Describe(flows, f => f.Source.DetectsDeletions)}.";
+        string? unsubscribes = flows.All(f => f.Source.DetectsUnsubscribes && CanTag(f.Target))
             ? null
-            : $"Needs an app that reports unsubscribes sending to an app with tags; here {Describe(flows, f => f.Source.DetectsUnsubscribes)}.";
+            : $"Needs every sending app to report unsubscribes and every receiving app to have tags; here {Describe(flows, f => f.Source.DetectsUnsubscribes)}.";
         string? delete = direction == SyncDirection.TwoWay
             ? "Deleting in the target is only for a one-way connection into a list-style app."
             : flows[0].Target.CanDelete && flows[0].Source.DetectsDeletions

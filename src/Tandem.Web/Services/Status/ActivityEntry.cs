@@ -12,4 +12,8 @@ namespace Tandem.Web.Services.Status;
 /// <param name="Kind">created, updated, conflict, excluded, failed…</param>
 /// <param name="Message">What happened and why, in words.</param>
 /// <param name="Details">Field-level before and after, when the engine recorded them.</param>
-public sealed record ActivityEntry(long Id, string ConnectionId, DateTimeOffset At, Side? Side, string? RecordId, string Kind, string Message, JsonElement? Details);
+public sealed record ActivityEntry(long Id, string ConnectionId, DateTimeOffset At, Side? Side, string? RecordId, string Kind, string Message, JsonElement? Details)
+{
+    /// <summary>The fields an update changed, read from <see cref="Details"/>, as readable text.</summary>
+    public IReadOnlyList<FieldChange> Fields { get; } = FieldChanges.Of(Details);
+}

@@ -9,7 +9,7 @@ using Tandem.Web.Services.Errors;
 namespace Tandem.Web.Services.Status;
 
 /// <summary>A connection's health counts, grouped by reason down to each contact (PRODUCT.md §6).</summary>
-public sealed class HealthService(TandemRuntime runtime, ConnectionService connections)
+public sealed class HealthService(TandemRuntime runtime, ConnectionService connections, ContactNames names)
 {
     public const int MaxPage = 500;
 
@@ -85,8 +85,25 @@ public sealed class HealthService(TandemRuntime runtime, ConnectionService conne
                 h.Reason,
                 h.UpdatedAt,
                 Email = context.Records.Where(r => r.ConnectionId == h.ConnectionId && r.Side == h.Side && r.RecordId == h.RecordId).Select(r => r.EmailKey).FirstOrDefault(),
+                Snapshot = context.Records.Where(r => r.ConnectionId == h.ConnectionId && r.Side == h.Side && r.RecordId == h.RecordId).Select(r => r.Snapshot).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new HealthContact((Side)r.Side, r.RecordId, r.Email, (HealthStatus)r.Status, r.Reason, DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAt)));
+
+        // The app's schema says which fields hold the name; only the sides listed are asked.
+        var namers = new Dictionary<int, Func<string, string?, string?>>();
+        foreach (var listed in rows.Select(r => r.Side).Distinct())
+        {
+            var account = await runtime.Accounts.GetAsync(listed == (int)Side.A ? stored.AccountAId : stored.AccountBId, cancellationToken);
+            namers[listed] = await names.ForAsync(account, cancellationToken);
+        }
+
+        return rows.ConvertAll(r => new HealthContact(
+            (Side)r.Side,
+            r.RecordId,
+            namers[r.Side](r.RecordId, r.Snapshot),
+            r.Email,
+            (HealthStatus)r.Status,
+            r.Reason,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAt)));
     }
 }

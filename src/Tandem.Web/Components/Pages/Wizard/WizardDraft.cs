@@ -1,13 +1,13 @@
 using Tandem.Domain.Configuration;
 using Tandem.Domain.Mapping;
-using Tandem.Storage.Connections;
-using Tandem.Web.Components.Data;
+using Tandem.Web.Services.Fields;
 using Tandem.Web.Services.Catalog;
+using Tandem.Web.Services.Connections;
 
 namespace Tandem.Web.Components.Pages.Wizard;
 
 /// <summary>Everything the wizard has gathered so far; becomes a connection's settings at the end.</summary>
-public sealed class ConnectionDraft
+public sealed class WizardDraft
 {
     /// <summary>The connection being edited, or null for a new one.</summary>
     public string? EditingId { get; init; }
@@ -20,9 +20,9 @@ public sealed class ConnectionDraft
 
     public string? AccountB { get; set; }
 
-    public AccountData? DataA { get; set; }
+    public AccountSchema? DataA { get; set; }
 
-    public AccountData? DataB { get; set; }
+    public AccountSchema? DataB { get; set; }
 
     public string ContactType { get; set; } = "contacts";
 
@@ -46,7 +46,7 @@ public sealed class ConnectionDraft
 
     public AppView? AppOf(Side side) => side == Side.A ? AppA : AppB;
 
-    public AccountData? DataOf(Side side) => side == Side.A ? DataA : DataB;
+    public AccountSchema? DataOf(Side side) => side == Side.A ? DataA : DataB;
 
     public List<DraftRule> RulesOf(Side side) => side == Side.A ? RulesA : RulesB;
 
@@ -79,18 +79,34 @@ public sealed class ConnectionDraft
         Options = new SyncOptions { AvoidDuplicates = AvoidDuplicates, SyncDeletions = SyncDeletions, SyncUnsubscribes = SyncUnsubscribes },
     };
 
-    /// <summary>A draft that edits a stored connection.</summary>
-    public static ConnectionDraft From(StoredConnection connection, AppView appA, AppView appB)
+    /// <summary>The choices as the connection service takes them.</summary>
+    public ConnectionDraft ToServiceDraft()
+    {
+        var settings = ToSettings();
+        return new ConnectionDraft(Name, AccountA!, AccountB!)
+        {
+            ContactType = settings.ContactType,
+            Direction = settings.Direction,
+            WinningSide = settings.WinningSide,
+            RulesA = settings.RulesA,
+            RulesB = settings.RulesB,
+            Mappings = settings.Mappings,
+            Options = settings.Options,
+        };
+    }
+
+    /// <summary>A draft that edits a connection.</summary>
+    public static WizardDraft From(ConnectionView connection, AppView appA, AppView appB)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var settings = connection.Settings;
-        var draft = new ConnectionDraft
+        var draft = new WizardDraft
         {
             EditingId = connection.Id,
             AppA = appA,
             AppB = appB,
-            AccountA = connection.AccountAId,
-            AccountB = connection.AccountBId,
+            AccountA = connection.A.Id,
+            AccountB = connection.B.Id,
             ContactType = settings.ContactType,
             Direction = settings.Direction,
             Winner = settings.WinningSide,
