@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Tandem.Web.BrowserTests.Harness;
@@ -11,6 +12,8 @@ namespace Tandem.Web.BrowserTests.Flow;
 public sealed partial class FirstConnectionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private const string GoogleSegment = "userDefined.Segment";
+    private const string PipedriveCustomPrefix = "custom.";
 
     [Fact]
     public async Task A_new_user_connects_two_sandbox_apps_through_the_wizard_and_watches_them_sync()
@@ -27,7 +30,8 @@ public sealed partial class FirstConnectionTests
         await AuthoriseAsync(page, server.BaseAddress, "pipedrive", shots);
         await AuthoriseAsync(page, server.BaseAddress, "google-contacts", shots);
 
-        var connectionUrl = await BuildConnectionAsync(page, server.BaseAddress, shots);
+        var segment = await apis.PipedriveFieldAsync("Segment", cancel);
+        var connectionUrl = await BuildConnectionAsync(page, server.BaseAddress, PipedriveCustomPrefix + segment.Key, shots);
 
         // The first scan: the connection page shows its state and progress, then settles on Active with counts.
         await Assertions.Expect(page.Locator("[data-state]").First).ToBeVisibleAsync();
@@ -44,6 +48,12 @@ public sealed partial class FirstConnectionTests
         var pipedriveEmails = persons.SelectMany(SandboxApis.EmailsOf).ToList();
         Assert.NotEmpty(pipedriveEmails);
         Assert.All(pipedriveEmails, email => Assert.Contains(email, googleEmails));
+
+        // The custom mapping: each person's Segment arrives as the label of its option in the Google contact's "Segment".
+        var segments = await apis.GoogleUserDefinedAsync("Segment", cancel);
+        var withSegment = persons.Where(p => SandboxApis.EmailsOf(p).Any() && p["custom_fields"]?[segment.Key] is JsonValue).ToList();
+        Assert.NotEmpty(withSegment);
+        Assert.All(withSegment, p => Assert.Equal(segment.Options[p["custom_fields"]![segment.Key]!.GetValue<int>()], segments[SandboxApis.EmailsOf(p).First()]));
 
         // A Pipedrive user renames a person; the change reaches Google and shows in the activity log.
         var renamed = persons.First(p => SandboxApis.EmailsOf(p).Any());
@@ -100,7 +110,7 @@ public sealed partial class FirstConnectionTests
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is connected" })).ToBeVisibleAsync();
     }
 
-    private static async Task<string> BuildConnectionAsync(IPage page, Uri baseAddress, Screenshots shots)
+    private static async Task<string> BuildConnectionAsync(IPage page, Uri baseAddress, string segmentKey, Screenshots shots)
     {
         await page.GotoAsync(new Uri(baseAddress, "connections/new").ToString());
         await WaitLiveAsync(page);
@@ -129,7 +139,7 @@ public sealed partial class FirstConnectionTests
         await StepAsync(page, shots, "Winner");
 
         await Assertions.Expect(page.Locator("[data-test='mapping-row']").First).ToBeVisibleAsync();
-        await AddCustomMappingAsync(page);
+        await AddCustomMappingAsync(page, segmentKey);
         await StepAsync(page, shots, "Mappings");
 
         await page.Locator("[data-test='option-sync-deletions']").CheckAsync();
@@ -137,6 +147,8 @@ public sealed partial class FirstConnectionTests
         await StepAsync(page, shots, "Options");
 
         await page.Locator("[data-test='connection-name']").FillAsync("Sales to phones");
+        await page.Locator("[data-test='dry-run-creates'], [role='alert']").First.WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        Assert.Empty(string.Join(" ", await page.GetByRole(AriaRole.Alert).AllInnerTextsAsync()));
         await Assertions.Expect(page.Locator("[data-test='dry-run-creates']")).ToContainTextAsync("to create in Google Contacts", new() { Timeout = (float)Patience.TotalMilliseconds });
         await shots.TakeAsync(page, "wizard-review");
         await page.Locator("[data-test='start-syncing']").ClickAsync();
@@ -146,32 +158,18 @@ public sealed partial class FirstConnectionTests
         return page.Url;
     }
 
-    // The first field of Pipedrive that some Google field accepts and that no row maps yet.
-    private static async Task AddCustomMappingAsync(IPage page)
+    // Pipedrive's custom single-choice field "Segment" into the Google userDefined field "Segment": a choice maps to
+    // text one way only, so the form offers Pipedrive → Google.
+    private static async Task AddCustomMappingAsync(IPage page, string segmentKey)
     {
         var rowsBefore = await page.Locator("[data-test='mapping-row']").CountAsync();
-        var fieldsA = await page.Locator("[data-test='custom-a'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
-        foreach (var fieldA in fieldsA)
-        {
-            await page.Locator("[data-test='custom-a']").SelectOptionAsync(fieldA);
-            var fieldsB = await page.Locator("[data-test='custom-b'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
-            foreach (var fieldB in fieldsB)
-            {
-                if (await page.Locator($"[data-test='mapping-row'][data-a='{fieldA}']").CountAsync() > 0
-                    || await page.Locator($"[data-test='mapping-row'][data-b='{fieldB}']").CountAsync() > 0)
-                {
-                    continue;
-                }
-
-                await page.Locator("[data-test='custom-b']").SelectOptionAsync(fieldB);
-                await page.Locator("[data-test='add-mapping']").ClickAsync();
-                await Assertions.Expect(page.Locator("[data-test='mapping-row']")).ToHaveCountAsync(rowsBefore + 1);
-                await Assertions.Expect(page.Locator($"[data-test='mapping-row'][data-a='{fieldA}'][data-b='{fieldB}']")).ToHaveCountAsync(1);
-                return;
-            }
-        }
-
-        Assert.Fail("No Pipedrive field could be mapped to a Google field that is not mapped yet.");
+        await page.Locator("[data-test='custom-a']").SelectOptionAsync(segmentKey);
+        await page.Locator("[data-test='custom-b']").SelectOptionAsync(GoogleSegment);
+        await page.Locator("[data-test='add-mapping']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test='mapping-row']")).ToHaveCountAsync(rowsBefore + 1);
+        var row = page.Locator($"[data-test='mapping-row'][data-a='{segmentKey}'][data-b='{GoogleSegment}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Segment");
     }
 
     private static async Task StepAsync(IPage page, Screenshots shots, string step)

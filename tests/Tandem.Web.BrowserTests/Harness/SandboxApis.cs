@@ -41,6 +41,51 @@ public sealed class SandboxApis(HostedSandbox pipedrive, HostedSandbox google) :
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>The key of a Pipedrive person field and its options' labels by id (v1 personFields).</summary>
+    public async Task<(string Key, IReadOnlyDictionary<int, string> Options)> PipedriveFieldAsync(string name, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{pipedrive.Values["baseUrl"].TrimEnd('/')}/api/v1/personFields");
+        request.Headers.Add("x-api-token", pipedrive.Values["apiToken"]);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
+        var field = body["data"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == name)!;
+        var options = (field["options"]?.AsArray() ?? []).ToDictionary(o => o!["id"]!.GetValue<int>(), o => o!["label"]!.GetValue<string>());
+        return (field["key"]!.GetValue<string>(), options);
+    }
+
+    /// <summary>The value of one userDefined key of every Google contact that has it, by each of the contact's emails (lower-cased).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GoogleUserDefinedAsync(string key, CancellationToken cancellationToken)
+    {
+        var token = await GoogleAccessTokenAsync(cancellationToken);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? pageToken = null;
+        do
+        {
+            var url = $"{google.Values["baseUrl"].TrimEnd('/')}/v1/people/me/connections?personFields=emailAddresses,userDefined&pageSize=1000{(pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken))}";
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var body = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
+            foreach (var person in body["connections"]?.AsArray() ?? [])
+            {
+                var value = (person!["userDefined"]?.AsArray() ?? []).FirstOrDefault(u => u!["key"]?.GetValue<string>() == key)?["value"]?.GetValue<string>();
+                foreach (var email in person["emailAddresses"]?.AsArray() ?? [])
+                {
+                    if (value is not null)
+                    {
+                        values[email!["value"]!.GetValue<string>().Trim().ToLowerInvariant()] = value;
+                    }
+                }
+            }
+
+            pageToken = body["nextPageToken"]?.GetValue<string>();
+        }
+        while (pageToken is not null);
+        return values;
+    }
+
     /// <summary>Every Google contact's email addresses, lower-cased (People API connections list, with an OAuth access token).</summary>
     public async Task<IReadOnlySet<string>> GoogleEmailsAsync(CancellationToken cancellationToken)
     {
