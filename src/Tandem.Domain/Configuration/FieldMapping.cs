@@ -16,6 +16,9 @@ public sealed record FieldMapping(string AField, string BField)
 
     public bool Enabled { get; init; } = true;
 
+    /// <summary>An empty source value never blanks the target through this row (variable matching, PRODUCT.md §5).</summary>
+    public bool IgnoreEmptyValues { get; init; }
+
     /// <summary>For choice fields: option id on side A → option id on side B.</summary>
     public IReadOnlyDictionary<string, string>? ValueTable { get; init; }
 

@@ -50,6 +50,7 @@ public static class MappingCompiler
             }
 
             var row = candidate.Row;
+            row.IgnoresEmpty = mapping.IgnoreEmptyValues;
             var clash = row.CanFlowFrom(Side.B) ? Clash(claimsA, claimKeysA) : null;
             clash ??= row.CanFlowFrom(Side.A) ? Clash(claimsB, claimKeysB) : null;
             if (clash is not null)

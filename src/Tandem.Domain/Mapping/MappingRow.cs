@@ -23,6 +23,9 @@ public abstract class MappingRow
     /// <summary>The directions this row may carry values, after type compatibility and read-only fields.</summary>
     public MappingDirection Direction { get; }
 
+    /// <summary>An empty value read on the source side is not written: the target keeps what it holds.</summary>
+    public bool IgnoresEmpty { get; internal set; }
+
     /// <summary>True when values may flow from <paramref name="source"/> to the other side through this row.</summary>
     public bool CanFlowFrom(Side source) => Direction switch
     {
