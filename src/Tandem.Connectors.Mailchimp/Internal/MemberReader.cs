@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,7 +12,8 @@ namespace Tandem.Connectors.Mailchimp.Internal;
 /// <summary>
 /// A member as a canonical <see cref="ContactRecord"/>: <c>contact_id</c> as id (it survives an email change, and the
 /// API accepts it where a subscriber hash goes), tags by name, unsubscribed or cleaned as unsubscribed. Mailchimp has no
-/// etag, so the version is a hash of <c>last_changed</c> and the content.
+/// etag, so the version is <c>last_changed</c> (unix seconds) and a hash of the content: <c>1767225600.3f2a…</c>. The time
+/// lets a batch of updates find its members with one listing from the oldest version on (<see cref="MemberLookup"/>).
 /// </summary>
 internal sealed class MemberReader
 {
@@ -31,6 +33,15 @@ internal sealed class MemberReader
         Json.Time(member, "last_changed") ?? throw new MailchimpApiException("Mailchimp returned a member without last_changed.");
 
     public static bool IsUnsubscribed(string? status) => status is "unsubscribed" or "cleaned";
+
+    /// <summary>The <c>last_changed</c> a version was read at; null for a version without one (written before it carried the time).</summary>
+    public static DateTimeOffset? VersionTime(string? version)
+    {
+        var dot = version is null ? -1 : version.IndexOf('.', StringComparison.Ordinal);
+        return version is not null && dot > 0 && long.TryParse(version.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < 253402300800
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+    }
 
     public ContactRecord Read(JsonObject member, AudienceSchema schema)
     {
@@ -61,22 +72,23 @@ internal sealed class MemberReader
         var built = fields.ToImmutable();
         return new ContactRecord(id, built)
         {
-            Version = Version(Json.Text(member, "last_changed"), built, tags),
+            Version = Version(LastChanged(member), built, tags),
             Tags = tags,
             IsUnsubscribed = IsUnsubscribed(status),
         };
     }
 
-    private static string Version(string? lastChanged, ImmutableDictionary<string, FieldValue> fields, ImmutableSortedSet<string> tags)
+    private static string Version(DateTimeOffset lastChanged, ImmutableDictionary<string, FieldValue> fields, ImmutableSortedSet<string> tags)
     {
-        var text = new StringBuilder(lastChanged).Append('\u001E');
+        var seconds = lastChanged.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var text = new StringBuilder(seconds).Append('\u001E');
         foreach (var (key, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             text.Append(key).Append('\u001F').Append(value.Canonical).Append('\u001E');
         }
 
         text.AppendJoin('\u001F', tags);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+        return seconds + "." + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 
     private static void Put(ImmutableDictionary<string, FieldValue>.Builder fields, string key, FieldValue? value)

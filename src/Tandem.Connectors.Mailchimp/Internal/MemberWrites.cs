@@ -11,13 +11,16 @@ namespace Tandem.Connectors.Mailchimp.Internal;
 /// Applies a batch of writes with as few calls as Mailchimp allows: creates in one batch subscribe (<c>POST
 /// /lists/{id}</c>, <c>update_existing: false</c>, never repeated once it may have arrived), field changes and
 /// unsubscribes in one batch update (<c>update_existing: true</c>, absolute values, safe to repeat), an email change as
-/// a PATCH, tags through the member tags call, deletions as archiving. An update first re-reads the member: a member
-/// changed since the engine's version fails <see cref="WriteFailureKind.StaleVersion"/>. A status is only ever sent to
-/// unsubscribe, or for a new member: Tandem never re-subscribes anyone.
+/// a PATCH, tags through the member tags call, deletions as archiving. The updates of a batch first read their members
+/// (<see cref="MemberLookup"/>: one listing for the batch where it can): a member changed since the engine's version fails
+/// <see cref="WriteFailureKind.StaleVersion"/>. Results come from the members the batch answer carries (the spec's
+/// <c>new_members</c>/<c>updated_members</c> are whole members); a member is read back only after a tags call, which
+/// answers nothing. A status is only ever sent to unsubscribe, or for a new member: Tandem never re-subscribes anyone.
 /// </summary>
 internal sealed class MemberWrites
 {
     private readonly MailchimpClient client;
+    private readonly MemberLookup lookup;
     private readonly MemberReader reader;
     private readonly ILogger logger;
     private readonly string newMemberStatus;
@@ -25,6 +28,7 @@ internal sealed class MemberWrites
     public MemberWrites(MailchimpClient client, MemberReader reader, ILogger logger, string newMemberStatus)
     {
         this.client = client;
+        lookup = new MemberLookup(client);
         this.reader = reader;
         this.logger = logger;
         this.newMemberStatus = newMemberStatus;
@@ -35,7 +39,13 @@ internal sealed class MemberWrites
     public async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, AudienceSchema schema, CancellationToken cancellationToken)
     {
         var plans = operations.Select(o => new WritePlan(o)).ToList();
-        await Parallel.ForEachAsync(plans.Where(p => p.Operation is UpdateOperation), Concurrency(cancellationToken), async (plan, ct) => await PrepareUpdateAsync(plan, schema, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var updates = operations.OfType<UpdateOperation>().Select(u => (u.RecordId, u.ExpectedVersion)).ToList();
+        var current = updates.Count == 0 ? [] : await lookup.ReadAsync(updates, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in plans.Where(p => p.Operation is UpdateOperation))
+        {
+            PrepareUpdate(plan, current.GetValueOrDefault(((UpdateOperation)plan.Operation).RecordId), schema);
+        }
+
         foreach (var plan in plans.Where(p => p.Operation is CreateOperation))
         {
             PrepareCreate(plan, schema);
@@ -70,12 +80,12 @@ internal sealed class MemberWrites
         plan.AddTags = create.Tags.ToList();
     }
 
-    private async Task PrepareUpdateAsync(WritePlan plan, AudienceSchema schema, CancellationToken cancellationToken)
+    private void PrepareUpdate(WritePlan plan, JsonObject? member, AudienceSchema schema)
     {
         var update = (UpdateOperation)plan.Operation;
-        var member = await ReadAsync(plan, update.RecordId, cancellationToken).ConfigureAwait(false);
         if (member is null)
         {
+            plan.Fail(WriteFailureKind.NotFound, "The member is no longer in the Mailchimp audience.");
             return;
         }
 
@@ -87,6 +97,7 @@ internal sealed class MemberWrites
         }
 
         plan.Email = Json.Text(member, "email_address");
+        plan.Member = member;
         var body = new JsonObject { ["email_address"] = plan.Email };
         var merges = Merges(plan, update.Changes.Select(c => (c.Key, c.Value)), schema);
         if (merges.Count > 0)
@@ -140,6 +151,15 @@ internal sealed class MemberWrites
             return;
         }
 
+        var written = Json.Items(answer, "new_members").Concat(Json.Items(answer, "updated_members"))
+            .Where(m => Json.Text(m, "email_address") is not null)
+            .ToLookup(m => Json.Text(m, "email_address")!, StringComparer.OrdinalIgnoreCase);
+        foreach (var plan in plans)
+        {
+            // A member the answer leaves out is read back afterwards.
+            plan.Member = plan.Email is { } sent ? written[sent].FirstOrDefault() : null;
+        }
+
         var errors = Json.Items(answer, "errors").ToList();
         MailchimpLog.Batch(logger, plans.Count, Json.Int(answer, "total_created") ?? 0, Json.Int(answer, "total_updated") ?? 0, errors.Count);
         foreach (var error in errors)
@@ -169,7 +189,7 @@ internal sealed class MemberWrites
                     plan.Succeed(null);
                     return;
                 case UpdateOperation update when plan.NewEmail is not null:
-                    _ = await client.PatchAsync(Members + Uri.EscapeDataString(update.RecordId), plan.Body!, cancellationToken).ConfigureAwait(false);
+                    plan.Member = await client.PatchAsync(Members + Uri.EscapeDataString(update.RecordId), plan.Body!, cancellationToken).ConfigureAwait(false);
                     break;
             }
 
@@ -178,9 +198,12 @@ internal sealed class MemberWrites
                 var tags = plan.AddTags.Select(t => (JsonNode)new JsonObject { ["name"] = t, ["status"] = "active" })
                     .Concat(plan.RemoveTags.Select(t => (JsonNode)new JsonObject { ["name"] = t, ["status"] = "inactive" }));
                 _ = await client.PostAsync(Members + Hash(plan) + "/tags", new JsonObject { ["tags"] = new JsonArray(tags.ToArray()) }, idempotent: true, cancellationToken).ConfigureAwait(false);
+
+                // The tags call answers 204: the member's tags and last_changed are only known by reading it.
+                plan.Member = null;
             }
 
-            var member = await client.GetAsync(Members + Hash(plan), cancellationToken).ConfigureAwait(false);
+            var member = plan.Member ?? await client.GetAsync(Members + Hash(plan), cancellationToken).ConfigureAwait(false);
             plan.Succeed(reader.Read(member, schema));
         }
         catch (OutcomeUnknownException ex)
@@ -199,25 +222,6 @@ internal sealed class MemberWrites
         {
             plan.Fail(WriteFailureKind.Unknown, ex.Message);
         }
-    }
-
-    /// <summary>The member an update is about; null (and the plan failed) when it is gone or archived.</summary>
-    private async Task<JsonObject?> ReadAsync(WritePlan plan, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var member = await client.GetAsync(Members + Uri.EscapeDataString(id), cancellationToken).ConfigureAwait(false);
-            if (Json.Text(member, "status") != "archived")
-            {
-                return member;
-            }
-        }
-        catch (MailchimpApiException ex) when (ex.Status == 404)
-        {
-        }
-
-        plan.Fail(WriteFailureKind.NotFound, "The member is no longer in the Mailchimp audience.");
-        return null;
     }
 
     private static JsonObject Merges(WritePlan plan, IEnumerable<(string Key, FieldValue? Value)> values, AudienceSchema schema)
@@ -264,6 +268,9 @@ internal sealed class MemberWrites
         public string? NewEmail { get; set; }
 
         public JsonObject? Body { get; set; }
+
+        /// <summary>The member as Mailchimp last showed it: read before an update, then from the write's answer.</summary>
+        public JsonObject? Member { get; set; }
 
         public List<string> AddTags { get; set; } = [];
 

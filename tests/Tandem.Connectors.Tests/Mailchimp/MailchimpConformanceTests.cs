@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Connectors.Catalog;
@@ -22,6 +23,7 @@ public sealed partial class MailchimpConformanceTests : ConnectorConformanceTest
 
     private readonly ShiftedClock clock = new();
     private readonly OpenApiValidator validator = MailchimpOpenApi.CreateValidator();
+    private readonly ConcurrentQueue<SandboxExchange> exchanges = new();
     private readonly MailchimpSandbox sandbox;
     private readonly int seeded;
     private SandboxHost? host;
@@ -38,7 +40,7 @@ public sealed partial class MailchimpConformanceTests : ConnectorConformanceTest
     private static string Audience => MailchimpSandbox.NewsletterAudienceId;
 
     public override async ValueTask InitializeAsync() =>
-        host = await SandboxHost.StartAsync(sandbox, port: 0, validator.Observe, Ct);
+        host = await SandboxHost.StartAsync(sandbox, port: 0, e => { validator.Observe(e); exchanges.Enqueue(e); }, Ct);
 
     public override async ValueTask DisposeAsync()
     {
