@@ -88,7 +88,7 @@ public sealed class PairMerger
                 continue;
             }
 
-            if (value is null && (first || context.Settings.Options.IgnoreEmptyValues))
+            if (value is null && (first || context.Settings.Options.IgnoreEmptyValues || row.IgnoresEmpty))
             {
                 continue;
             }
