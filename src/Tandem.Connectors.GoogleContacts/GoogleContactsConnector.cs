@@ -52,12 +52,13 @@ public sealed class GoogleContactsConnector : IContactConnector
 
     public async IAsyncEnumerable<RecordPage> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var directory = await GroupsAsync(cancellationToken).ConfigureAwait(false);
         string? pageToken = null;
         while (true)
         {
             var page = await client.ListConnectionsAsync(Capabilities.ReadBatchSize, null, pageToken, PeopleClient.PersonFields, cancellationToken).ConfigureAwait(false);
-            var records = PersonReader.Items(page, "connections").Where(p => !PersonReader.IsTombstone(p)).Select(p => reader.Read(p, directory)).ToList();
+            var persons = PersonReader.Items(page, "connections").Where(p => !PersonReader.IsTombstone(p)).ToList();
+            var directory = await GroupsForAsync(persons, cancellationToken).ConfigureAwait(false);
+            var records = persons.Select(p => reader.Read(p, directory)).ToList();
             pageToken = PersonReader.Text(page, "nextPageToken");
             if (pageToken is null)
             {
@@ -84,20 +85,11 @@ public sealed class GoogleContactsConnector : IContactConnector
             throw new CursorExpiredException("Google's sync token expired; a full rescan is needed.", ex);
         }
 
-        var changed = new List<ContactRecord>();
-        var deleted = new List<string>();
-        foreach (var person in PersonReader.Items(page, "connections"))
-        {
-            if (PersonReader.IsTombstone(person))
-            {
-                deleted.Add(PersonReader.ResourceName(person));
-            }
-            else
-            {
-                // Groups are read only when a changed contact needs its memberships named: a quiet poll is one call.
-                changed.Add(reader.Read(person, await GroupsAsync(cancellationToken).ConfigureAwait(false)));
-            }
-        }
+        var persons = PersonReader.Items(page, "connections").ToList();
+        var deleted = persons.Where(PersonReader.IsTombstone).Select(PersonReader.ResourceName).ToList();
+        var live = persons.Where(p => !PersonReader.IsTombstone(p)).ToList();
+        var directory = await GroupsForAsync(live, cancellationToken).ConfigureAwait(false);
+        var changed = live.Select(p => reader.Read(p, directory)).ToList();
 
         if (PersonReader.Text(page, "nextPageToken") is { } next)
         {
@@ -113,16 +105,17 @@ public sealed class GoogleContactsConnector : IContactConnector
 
     public async Task<IReadOnlyList<ContactRecord>> GetAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var directory = await GroupsAsync(cancellationToken).ConfigureAwait(false);
         var records = new List<ContactRecord>(ids.Count);
-        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(Capabilities.ReadBatchSize))
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(PeopleClient.MaxBatchGet))
         {
             var response = await client.BatchGetAsync(chunk, cancellationToken).ConfigureAwait(false);
-            records.AddRange(PersonReader.Items(response, "responses")
+            var persons = PersonReader.Items(response, "responses")
                 .Select(r => r["person"] as JsonObject)
                 .OfType<JsonObject>()
                 .Where(p => !PersonReader.IsTombstone(p))
-                .Select(p => reader.Read(p, directory)));
+                .ToList();
+            var directory = await GroupsForAsync(persons, cancellationToken).ConfigureAwait(false);
+            records.AddRange(persons.Select(p => reader.Read(p, directory)));
         }
 
         return records;
@@ -171,4 +164,11 @@ public sealed class GoogleContactsConnector : IContactConnector
 
     private async Task<GroupDirectory> GroupsAsync(CancellationToken cancellationToken) =>
         groups ??= await GroupDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The groups, read (once per connector) only when one of these persons is in a group the directory cannot name:
+    /// contacts only in system groups (My Contacts, Starred) need no read, so reading them costs their listing calls alone.
+    /// </summary>
+    private async Task<GroupDirectory> GroupsForAsync(IEnumerable<JsonObject> persons, CancellationToken cancellationToken) =>
+        groups ?? (persons.Any(GroupDirectory.NamesUserGroup) ? await GroupsAsync(cancellationToken).ConfigureAwait(false) : GroupDirectory.Empty);
 }

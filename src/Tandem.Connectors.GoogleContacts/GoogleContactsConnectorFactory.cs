@@ -26,7 +26,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         ChangeFeed = ChangeFeedKind.Cursor,
         DetectsDeletions = true,
         TagContainer = "contact groups",
-        ReadBatchSize = 200,
+        ReadBatchSize = PeopleClient.MaxPageSize,
         WriteBatchSize = 200,
         Filters =
         [

@@ -11,6 +11,13 @@ internal sealed class GroupDirectory
 {
     public const string MyContacts = "contactGroups/myContacts";
 
+    private static readonly HashSet<string> SystemGroups = new(
+        new[] { "myContacts", "starred", "friends", "family", "coworkers", "chatBuddies", "all", "blocked" }.Select(g => "contactGroups/" + g),
+        StringComparer.Ordinal);
+
+    /// <summary>A directory with no user groups, for reading persons that are in none.</summary>
+    public static readonly GroupDirectory Empty = new();
+
     private readonly Dictionary<string, string> nameByResource = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> resourceByName = new(StringComparer.Ordinal);
 
@@ -28,6 +35,15 @@ internal sealed class GroupDirectory
 
         return directory;
     }
+
+    /// <summary>
+    /// True when the person is in a group that may be a user group. System groups have fixed resource names
+    /// (<c>contactGroups/myContacts</c>, <c>starred</c>, …); user groups have generated ids.
+    /// </summary>
+    public static bool NamesUserGroup(JsonObject person) =>
+        PersonReader.Items(person, "memberships")
+            .Select(m => m["contactGroupMembership"]?["contactGroupResourceName"]?.GetValue<string>())
+            .Any(g => g is not null && !SystemGroups.Contains(g));
 
     public string? UserGroupName(string resourceName) => nameByResource.GetValueOrDefault(resourceName);
 

@@ -37,6 +37,12 @@ internal sealed class PeopleClient : IDisposable
         return SendAsync(new HttpRequestMessage(HttpMethod.Get, query.ToString()), cancellationToken);
     }
 
+    /// <summary>connections.list takes pageSize 1–1000.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>people:batchGet takes at most 200 resource names.</summary>
+    public const int MaxBatchGet = 200;
+
     public Task<JsonObject> BatchGetAsync(IEnumerable<string> resourceNames, CancellationToken cancellationToken)
     {
         var query = "v1/people:batchGet?personFields=" + Uri.EscapeDataString(PersonFields)

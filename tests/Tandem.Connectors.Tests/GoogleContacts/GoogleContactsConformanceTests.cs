@@ -11,16 +11,17 @@ using Tandem.Sandbox.GoogleContacts;
 namespace Tandem.Connectors.Tests.GoogleContacts;
 
 /// <summary>The Google Contacts connector against the Google sandbox over HTTP on 127.0.0.1.</summary>
-public sealed class GoogleContactsConformanceTests : ConnectorConformanceTests
+public sealed partial class GoogleContactsConformanceTests : ConnectorConformanceTests
 {
     /// <summary>Short waits so retries take milliseconds; the logic under test is the same.</summary>
     internal static readonly RetryOptions FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(5) };
 
-    private readonly GoogleContactsSandbox sandbox = new(new GoogleSandboxOptions { SeedContacts = 250 });
+    private readonly GoogleContactsSandbox sandbox = new(new GoogleSandboxOptions { SeedContacts = 1100 });
     private readonly DiscoveryValidator validator = new();
     private SandboxHost? host;
 
-    protected override int SeededContacts => 250;
+    /// <summary>More than one 1,000-person listing page.</summary>
+    protected override int SeededContacts => 1100;
 
     public override async ValueTask InitializeAsync()
     {
