@@ -11,6 +11,7 @@ using Tandem.Web.Components;
 using Tandem.Web.Hooks;
 using Tandem.Web.Identity;
 using Tandem.Web.Logging;
+using Tandem.Web.OAuth;
 using Tandem.Web.Sandbox;
 using Tandem.Web.Services;
 
@@ -74,6 +75,7 @@ public sealed class TandemWebServer : IAsyncDisposable
             builder.Services.AddTandemApi();
             builder.Services.AddTandemUi();
             builder.Services.AddTandemHooks(dataFolder);
+            builder.Services.AddTandemOAuth(builder.Configuration);
 
             var app = builder.Build();
             var runtime = await TandemRuntime.OpenAsync(
@@ -99,6 +101,7 @@ public sealed class TandemWebServer : IAsyncDisposable
             app.UseTandemSignIn();
             app.MapTandemApi();
             app.MapTandemHooks();
+            app.MapTandemOAuth();
             app.MapTandemUi();
             return new TandemWebServer(app, runtime, sandbox);
         }

@@ -1,0 +1,72 @@
+using Tandem.Web.Identity;
+using Tandem.Web.Services.Errors;
+
+namespace Tandem.Web.OAuth;
+
+/// <summary>
+/// The consent flow's module: <c>GET /accounts/oauth/{app}/start</c> sends the signed-in user to the provider,
+/// <c>GET /accounts/oauth/callback</c> brings them back to the accounts page with the new account.
+/// </summary>
+public static class OAuthRegistration
+{
+    public const string CallbackPath = "/accounts/oauth/callback";
+
+    public static IServiceCollection AddTandemOAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var provider in OAuthProviders.All)
+        {
+            services.Configure<OAuthAppOptions>(provider.App, configuration.GetSection($"{OAuthAppOptions.SectionName}:{provider.App}"));
+        }
+
+        services.AddSingleton<OAuthApps>();
+        services.AddSingleton<OAuthStates>();
+        services.AddSingleton<OAuthFlow>();
+        return services;
+    }
+
+    public static WebApplication MapTandemOAuth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/accounts/oauth").RequireAuthorization(SignInRegistration.ApiPolicy).ExcludeFromDescription();
+        group.MapGet("/{app}/start", StartAsync);
+        group.MapGet("/callback", CallbackAsync);
+        return app;
+    }
+
+    private static async Task<IResult> StartAsync(string app, HttpContext context, OAuthFlow flow)
+    {
+        var query = context.Request.Query;
+        var values = query.Where(q => q.Key is not ("accountId" or "name")).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        try
+        {
+            var consent = await flow.StartAsync(Owner.Of(context.User), app, query["accountId"].FirstOrDefault(), query["name"].FirstOrDefault(), values, Callback(context), context.RequestAborted);
+            return Results.Redirect(consent.ToString());
+        }
+        catch (NotFoundException ex)
+        {
+            return OAuthErrorPage.Render(ex.Message, StatusCodes.Status404NotFound);
+        }
+        catch (OAuthRefusedException ex)
+        {
+            return OAuthErrorPage.Render(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> CallbackAsync(HttpContext context, OAuthFlow flow)
+    {
+        var query = context.Request.Query;
+        try
+        {
+            var result = await flow.CompleteAsync(Owner.Of(context.User), query["state"].FirstOrDefault(), query["code"].FirstOrDefault(), query["error"].FirstOrDefault(), context.RequestAborted);
+            return Results.LocalRedirect($"/accounts?{(result.Reauthorised ? "reauthorised" : "added")}={Uri.EscapeDataString(result.Account.Id)}");
+        }
+        catch (Exception ex) when (ex is OAuthRefusedException or InvalidRequestException or NotFoundException)
+        {
+            return OAuthErrorPage.Render(ex.Message);
+        }
+    }
+
+    // Tandem listens on 127.0.0.1 only: the callback names that address and the port the request came in on.
+    private static Uri Callback(HttpContext context) => new($"http://127.0.0.1:{context.Connection.LocalPort}{CallbackPath}");
+}
