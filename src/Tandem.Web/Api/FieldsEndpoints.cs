@@ -25,5 +25,16 @@ internal static class FieldsEndpoints
         mappings.MapGet("/compatible", (string accountA, string accountB, Side side, string field, ClaimsPrincipal user, MappingService service, CancellationToken ct) =>
                 service.CompatibleAsync(Owner.Of(user), accountA, accountB, side, field, ct))
             .WithSummary("The fields of the other side that a field of `side` can map to, with the directions allowed.");
+        mappings.MapPost("/variables", (VariableMatchingRequest request, ClaimsPrincipal user, VariableMatchingService service, CancellationToken ct) =>
+                service.CheckAsync(Owner.Of(user), request, ct))
+            .WithSummary("Variable matching of a one-way feed: every source field with a preview and its target; `choices` are checked (no choices: the default matches).");
+        api.MapGet("/connections/{id}/variables", (string id, ClaimsPrincipal user, VariableMatchingService service, CancellationToken ct) =>
+                service.GetAsync(Owner.Of(user), id, ct))
+            .WithTags("Mappings")
+            .WithSummary("The variable matching table of a one-way connection, both apps' fields read again.");
+        api.MapPut("/connections/{id}/variables", (string id, VariableMatchingSave save, ClaimsPrincipal user, VariableMatchingService service, CancellationToken ct) =>
+                service.SaveAsync(Owner.Of(user), id, save, ct))
+            .WithTags("Mappings")
+            .WithSummary("Replace a one-way connection's mappings with these matches; refused as a whole (nothing saved) when two source fields target one field.");
     }
 }

@@ -32,6 +32,7 @@ public static class TandemServicesRegistration
         services.AddSingleton<AccountService>();
         services.AddSingleton<FieldService>();
         services.AddSingleton<MappingService>();
+        services.AddSingleton<VariableMatchingService>();
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<ContactNames>();
         services.AddSingleton<HealthService>();

@@ -13,6 +13,9 @@ public sealed class DraftMapping
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>An empty source value keeps what the target holds (one-way variable matching).</summary>
+    public bool IgnoreEmptyValues { get; set; }
+
     /// <summary>Part of the default mapping of the two apps (only switched on or off), rather than added by the user.</summary>
     public bool IsDefault { get; init; }
 
@@ -23,6 +26,7 @@ public sealed class DraftMapping
     {
         Direction = Direction,
         Enabled = Enabled,
+        IgnoreEmptyValues = IgnoreEmptyValues,
         ValueTable = ValueTable is { Count: > 0 } table ? new Dictionary<string, string>(table, StringComparer.Ordinal) : null,
     };
 
@@ -35,6 +39,7 @@ public sealed class DraftMapping
             BField = mapping.BField,
             Direction = mapping.Direction,
             Enabled = mapping.Enabled,
+            IgnoreEmptyValues = mapping.IgnoreEmptyValues,
             IsDefault = isDefault,
             ValueTable = mapping.ValueTable is null ? null : new Dictionary<string, string>(mapping.ValueTable, StringComparer.Ordinal),
         };
