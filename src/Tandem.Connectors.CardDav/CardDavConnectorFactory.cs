@@ -49,16 +49,7 @@ public sealed class CardDavConnectorFactory : IConnectorFactory
         // Writes are still one request each (CardDAV has no batch write), but a batch lets the updates in it read
         // their cards with one multiget instead of a GET each.
         WriteBatchSize = Math.Max(1, options.MultigetBatchSize),
-        Filters =
-        [
-            FilterKind.FieldEquals,
-            FilterKind.FieldNotEquals,
-            FilterKind.FieldContains,
-            FilterKind.FieldIsEmpty,
-            FilterKind.FieldIsNotEmpty,
-            FilterKind.HasTag,
-            FilterKind.HasNotTag,
-        ],
+        Filters = StandardFilters.FieldsAndTags,
         Actions = [ActionKind.AddTag, ActionKind.SetField],
     };
 }

@@ -28,16 +28,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         TagContainer = "contact groups",
         ReadBatchSize = PeopleClient.MaxPageSize,
         WriteBatchSize = 200,
-        Filters =
-        [
-            FilterKind.FieldEquals,
-            FilterKind.FieldNotEquals,
-            FilterKind.FieldContains,
-            FilterKind.FieldIsEmpty,
-            FilterKind.FieldIsNotEmpty,
-            FilterKind.HasTag,
-            FilterKind.HasNotTag,
-        ],
+        Filters = StandardFilters.FieldsAndTags,
         Actions = [ActionKind.AddTag],
     };
 

@@ -32,18 +32,7 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
         ReadBatchSize = MemberFeed.PageSize,
         WriteBatchSize = 500,
         HasWebhooks = true,
-        Filters =
-        [
-            FilterKind.FieldEquals,
-            FilterKind.FieldNotEquals,
-            FilterKind.FieldContains,
-            FilterKind.FieldIsEmpty,
-            FilterKind.FieldIsNotEmpty,
-            FilterKind.HasTag,
-            FilterKind.HasNotTag,
-            FilterKind.IsSubscribed,
-            FilterKind.IsUnsubscribed,
-        ],
+        Filters = StandardFilters.FieldsTagsAndSubscription,
         Actions = [ActionKind.AddTag, ActionKind.Unsubscribe],
     };
 

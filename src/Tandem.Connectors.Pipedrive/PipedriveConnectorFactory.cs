@@ -32,18 +32,7 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         ReadBatchSize = 500,
         // No batch endpoint: a batch's writes go one call each, but its updates are read in one call (ids ≤ 100).
         WriteBatchSize = 100,
-        Filters =
-        [
-            FilterKind.FieldEquals,
-            FilterKind.FieldNotEquals,
-            FilterKind.FieldContains,
-            FilterKind.FieldIsEmpty,
-            FilterKind.FieldIsNotEmpty,
-            FilterKind.HasTag,
-            FilterKind.HasNotTag,
-            FilterKind.IsSubscribed,
-            FilterKind.IsUnsubscribed,
-        ],
+        Filters = StandardFilters.FieldsTagsAndSubscription,
         Actions = [ActionKind.AddTag, ActionKind.SetField, ActionKind.Unsubscribe],
     };
 

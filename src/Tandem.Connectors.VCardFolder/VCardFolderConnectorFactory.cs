@@ -17,16 +17,7 @@ public sealed class VCardFolderConnectorFactory : IConnectorFactory
         TagContainer = "CATEGORIES",
         ReadBatchSize = 500,
         WriteBatchSize = 500,
-        Filters =
-        [
-            FilterKind.FieldEquals,
-            FilterKind.FieldNotEquals,
-            FilterKind.FieldContains,
-            FilterKind.FieldIsEmpty,
-            FilterKind.FieldIsNotEmpty,
-            FilterKind.HasTag,
-            FilterKind.HasNotTag,
-        ],
+        Filters = StandardFilters.FieldsAndTags,
         Actions = [ActionKind.AddTag, ActionKind.SetField],
     };
 
