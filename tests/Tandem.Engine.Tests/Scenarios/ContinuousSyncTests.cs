@@ -64,6 +64,34 @@ public sealed class ContinuousSyncTests
     }
 
     [Fact]
+    public async Task A_cleared_field_clears_its_counterpart_unless_its_row_ignores_empty_values()
+    {
+        await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
+        h.Settings = new ConnectionSettings
+        {
+            Mappings =
+            [
+                new FieldMapping("emails", "emails"),
+                new FieldMapping("title", "title") { IgnoreEmptyValues = true },
+                new FieldMapping("org", "org"),
+            ],
+        };
+        var a = h.A.CreatePerson("Ann", "Lee", "ann@example.com");
+        h.A.Set(a.Id, "title", Values.Text("CFO"));
+        h.A.Set(a.Id, "org", Values.Text("Acme"));
+        await h.SyncCleanlyAsync();
+        var b = Assert.Single(h.B.FindByEmail("ann@example.com"));
+        Assert.Equal("CFO", h.B.Get(b.Id)!.Get("title")!.Canonical);
+
+        h.A.Set(a.Id, "title", null);
+        h.A.Set(a.Id, "org", null);
+        await h.SyncCleanlyAsync();
+
+        Assert.Equal("CFO", h.B.Get(b.Id)!.Get("title")!.Canonical);
+        Assert.Null(h.B.Get(b.Id)!.Get("org"));
+    }
+
+    [Fact]
     public async Task Different_fields_changed_on_the_two_sides_both_flow()
     {
         await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
