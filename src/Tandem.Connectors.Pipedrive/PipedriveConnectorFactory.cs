@@ -7,7 +7,7 @@ using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Pipedrive;
 
-/// <summary>Creates connectors for Pipedrive companies (app key <c>pipedrive</c>), authorised by API token.</summary>
+/// <summary>Creates connectors for Pipedrive companies (app key <c>pipedrive</c>), authorised by API token or OAuth 2.0.</summary>
 public sealed class PipedriveConnectorFactory : IConnectorFactory
 {
     /// <summary>The app key in the catalogue.</summary>
@@ -41,9 +41,13 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         Capabilities = Capabilities,
         Settings =
         [
-            new SettingField(PipedriveSettings.ApiTokenKey, "API token", "Pipedrive > Personal preferences > API > Your personal API token.") { IsSecret = true },
-            new SettingField(PipedriveSettings.CompanyDomainKey, "Company domain", "The subdomain of your Pipedrive address, such as 'acme' for acme.pipedrive.com; leave empty for api.pipedrive.com.") { IsRequired = false },
+            new SettingField(PipedriveSettings.ApiTokenKey, "API token", "Pipedrive > Personal preferences > API > Your personal API token. Leave empty when you connect with OAuth below.") { IsSecret = true, IsRequired = false },
+            new SettingField(PipedriveSettings.ClientIdKey, "OAuth client ID", "Instead of the API token: Pipedrive Developer Hub > your app > OAuth & access scopes.") { IsRequired = false },
+            new SettingField(PipedriveSettings.ClientSecretKey, "OAuth client secret", "Shown next to the client ID in the Developer Hub.") { IsSecret = true, IsRequired = false },
+            new SettingField(PipedriveSettings.RefreshTokenKey, "Refresh token", "Filled in when the company approves the app on Pipedrive's consent page (scopes contacts:full, contact-fields:full, users:read, search:read).") { IsSecret = true, IsRequired = false },
+            new SettingField(PipedriveSettings.CompanyDomainKey, "Company domain", "The subdomain of your Pipedrive address, such as 'acme' for acme.pipedrive.com (with OAuth: the api_domain Pipedrive answered); leave empty for api.pipedrive.com.") { IsRequired = false },
             new SettingField(PipedriveSettings.BaseUrlKey, "API base URL", "Leave empty for Pipedrive; the sandbox prints its own.") { IsRequired = false },
+            new SettingField(PipedriveSettings.TokenUrlKey, "Token URL", "Leave empty for Pipedrive (https://oauth.pipedrive.com/oauth/token); the sandbox prints its own.") { IsRequired = false },
         ],
     };
 
@@ -52,6 +56,24 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         ArgumentNullException.ThrowIfNull(context);
         var valid = PipedriveSettings.From(settings);
         var logger = context.LoggerFactory.CreateLogger<PipedriveConnector>();
+        if (valid.OAuth is { } oauth)
+        {
+            // OAuth: Bearer tokens from the refresh token against the company's api_domain; a 401 refreshes once.
+            var tokenHttp = new HttpClient(new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+            var tokenClient = new OAuthTokenClient(
+                tokenHttp,
+                new OAuthClientOptions(oauth.TokenUrl, oauth.ClientId, oauth.ClientSecret) { UseBasicAuthentication = true },
+                context.Time,
+                logger);
+            var tokens = new AccessTokenCache(tokenClient, oauth.RefreshToken, context.Time);
+            var api = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() } })
+            {
+                BaseAddress = valid.BaseUrl,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            return new PipedriveConnector(new PipedriveClient(api, tokens, tokenHttp), context.Time, logger);
+        }
+
         var http = new HttpClient(new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() })
         {
             BaseAddress = valid.BaseUrl,
@@ -61,7 +83,7 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         };
 
         // The token goes in a header, never the query string, so it stays out of URLs and logs.
-        http.DefaultRequestHeaders.Add("x-api-token", valid.ApiToken);
+        http.DefaultRequestHeaders.Add("x-api-token", valid.ApiToken!);
         return new PipedriveConnector(new PipedriveClient(http), context.Time, logger);
     }
 }

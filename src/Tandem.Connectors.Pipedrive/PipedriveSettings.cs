@@ -2,10 +2,19 @@ using Tandem.Connectors.Catalog;
 
 namespace Tandem.Connectors.Pipedrive;
 
-/// <summary>The settings of one Pipedrive company, validated: the API token (secret) and the base URL (company domain or sandbox).</summary>
-internal sealed record PipedriveSettings(string ApiToken, Uri BaseUrl)
+/// <summary>
+/// The settings of one Pipedrive company, validated: either the API token (secret) or an OAuth app's client id and
+/// secret with the company's refresh token, and the base URL (company domain, OAuth <c>api_domain</c>, or sandbox).
+/// </summary>
+internal sealed record PipedriveSettings(string? ApiToken, PipedriveOAuth? OAuth, Uri BaseUrl)
 {
     public const string ApiTokenKey = "apiToken";
+    public const string ClientIdKey = "clientId";
+    public const string ClientSecretKey = "clientSecret";
+    public const string RefreshTokenKey = "refreshToken";
+    public const string TokenUrlKey = "tokenUrl";
+
+    public static readonly Uri PipedriveTokenUrl = new("https://oauth.pipedrive.com/oauth/token");
     public const string CompanyDomainKey = "companyDomain";
     public const string BaseUrlKey = "baseUrl";
 
@@ -14,7 +23,26 @@ internal sealed record PipedriveSettings(string ApiToken, Uri BaseUrl)
     /// <summary>Reads and checks the settings; errors name the setting, never its value.</summary>
     public static PipedriveSettings From(AccountSettings settings)
     {
-        var token = settings.Require(ApiTokenKey).Trim();
+        var token = settings.Get(ApiTokenKey)?.Trim();
+        var refresh = settings.Get(RefreshTokenKey)?.Trim();
+        PipedriveOAuth? oauth = null;
+        if (!string.IsNullOrEmpty(refresh))
+        {
+            var tokenText = settings.Get(TokenUrlKey)?.Trim();
+            var tokenUrl = PipedriveTokenUrl;
+            if (!string.IsNullOrEmpty(tokenText)
+                && (!Uri.TryCreate(tokenText, UriKind.Absolute, out tokenUrl) || (tokenUrl.Scheme != Uri.UriSchemeHttps && tokenUrl.Scheme != Uri.UriSchemeHttp)))
+            {
+                throw new ConnectorSettingsException($"The setting '{TokenUrlKey}' must be an absolute http(s) URL.");
+            }
+
+            oauth = new PipedriveOAuth(settings.Require(ClientIdKey).Trim(), settings.Require(ClientSecretKey).Trim(), refresh, tokenUrl);
+        }
+        else if (string.IsNullOrEmpty(token))
+        {
+            throw new ConnectorSettingsException($"Give either the setting '{ApiTokenKey}' or the OAuth settings '{ClientIdKey}', '{ClientSecretKey}' and '{RefreshTokenKey}'.");
+        }
+
         var baseUrl = settings.Get(BaseUrlKey)?.Trim();
         var domain = settings.Get(CompanyDomainKey)?.Trim();
         Uri url;
@@ -41,6 +69,14 @@ internal sealed record PipedriveSettings(string ApiToken, Uri BaseUrl)
             url = DefaultBaseUrl;
         }
 
-        return new PipedriveSettings(token, url);
+        // With OAuth the API token is not used, even when both are given.
+        return new PipedriveSettings(oauth is null ? token : null, oauth, url);
     }
+}
+
+/// <summary>An OAuth app (client id and secret, sent as HTTP Basic to the token URL) and the company's refresh token.</summary>
+internal sealed record PipedriveOAuth(string ClientId, string ClientSecret, string RefreshToken, Uri TokenUrl)
+{
+    /// <summary>Keeps the secrets out of logs and exception messages.</summary>
+    public override string ToString() => $"PipedriveOAuth {{ TokenUrl = {TokenUrl} }}";
 }

@@ -23,10 +23,19 @@ public static class SandboxApps
             ];
         }),
         new("pipedrive", "Pipedrive", () => new PipedriveSandbox(), (app, url) =>
-        [
-            new("apiToken", ((PipedriveSandbox)app).Options.ApiToken),
-            new("baseUrl", url.ToString()),
-        ]),
+        {
+            var pipedrive = (PipedriveSandbox)app;
+            return
+            [
+                new("apiToken", pipedrive.Options.ApiToken),
+                new("baseUrl", url.ToString()),
+                new("clientId", pipedrive.Options.OAuthClientId),
+                new("clientSecret", pipedrive.Options.OAuthClientSecret),
+                new("refreshToken", pipedrive.Options.DemoRefreshToken),
+                new("tokenUrl", new Uri(url, "oauth/token").ToString()),
+                new("authorizeUrl", new Uri(url, "oauth/authorize").ToString()),
+            ];
+        }),
         new("mailchimp", "Mailchimp", () => new MailchimpSandbox(), (app, url) =>
         {
             var mailchimp = (MailchimpSandbox)app;

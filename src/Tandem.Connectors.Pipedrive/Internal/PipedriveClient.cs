@@ -9,10 +9,14 @@ namespace Tandem.Connectors.Pipedrive.Internal;
 internal sealed class PipedriveClient : IDisposable
 {
     private readonly HttpClient http;
+    private readonly IDisposable[] owned;
 
-    public PipedriveClient(HttpClient http)
+    /// <param name="http">The API client, authorised.</param>
+    /// <param name="owned">What else the client disposes with it (the OAuth token cache and its HTTP client).</param>
+    public PipedriveClient(HttpClient http, params IDisposable[] owned)
     {
         this.http = http;
+        this.owned = owned;
     }
 
     public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken) =>
@@ -27,7 +31,14 @@ internal sealed class PipedriveClient : IDisposable
     public Task<JsonObject> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        foreach (var item in owned)
+        {
+            item.Dispose();
+        }
+    }
 
     private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Tandem.Sandbox.Pipedrive;
 
 /// <summary>
 /// A stateful simulator of Pipedrive's persons API (v2, with v1 <c>personFields</c>, <c>recents</c>,
-/// <c>organizations</c> and <c>users</c>), API-token auth, the <c>{success, data, additional_data}</c> envelope,
+/// <c>organizations</c> and <c>users</c>), API-token and OAuth 2.0 (bearer) auth, the <c>{success, data, additional_data}</c> envelope,
 /// the burst rate limit with <c>x-ratelimit-*</c> headers, and fault switches. See <c>README.md</c>.
 /// </summary>
 public sealed class PipedriveSandbox : ISandboxApp, IDisposable
@@ -19,6 +19,7 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
     private readonly TimeProvider time;
     private readonly WebhookEndpoints webhooks;
     private readonly WebhookDispatcher dispatcher;
+    private readonly PipedriveOAuthServer oauth;
     private int apiCalls;
 
     /// <param name="options">Token, limits, seed.</param>
@@ -34,6 +35,7 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
         burst = new BurstLimiter(Options.BurstLimit, this.time);
         webhooks = new WebhookEndpoints(this.time, PipedriveDemoData.Users[0].Id);
         dispatcher = new WebhookDispatcher(webhooks, webhookHandler);
+        oauth = new PipedriveOAuthServer(Options, this.time);
         Seed();
 
         // Seeding is the company's history: webhooks only hear of what happens afterwards.
@@ -62,6 +64,12 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith("/oauth/", StringComparison.Ordinal))
+        {
+            await oauth.HandleAsync(context, path["/oauth/".Length..]).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             var route = path.StartsWith("/api/v2/", StringComparison.Ordinal) ? "v2/" + path["/api/v2/".Length..]
@@ -85,6 +93,9 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
                 }).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Revokes every OAuth access token now (refresh tokens keep working), as if Pipedrive expired them early.</summary>
+    public void RevokeAccessTokens() => oauth.RevokeAccessTokens();
 
     /// <summary>Stops webhook deliveries (the HTTP client they use).</summary>
     public void Dispose() => dispatcher.Dispose();
@@ -281,6 +292,11 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
 
     private bool IsAuthorized(HttpRequest request)
     {
+        if (oauth.IsAuthorized(request))
+        {
+            return true;
+        }
+
         var token = request.Headers["x-api-token"].FirstOrDefault() ?? request.Query["api_token"].FirstOrDefault();
         return token is not null && string.Equals(token, Options.ApiToken, StringComparison.Ordinal);
     }

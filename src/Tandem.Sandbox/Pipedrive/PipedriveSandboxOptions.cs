@@ -1,10 +1,22 @@
 namespace Tandem.Sandbox.Pipedrive;
 
-/// <summary>How the Pipedrive sandbox behaves: its API token, burst limit, seed data.</summary>
+/// <summary>How the Pipedrive sandbox behaves: its API token and OAuth app, burst limit, seed data.</summary>
 public sealed record PipedriveSandboxOptions
 {
     /// <summary>The one API token the sandbox accepts (header <c>x-api-token</c> or query <c>api_token</c>).</summary>
     public string ApiToken { get; init; } = "sandbox-pipedrive-api-token";
+
+    /// <summary>The demo OAuth app's client id (<c>/oauth/authorize</c>, <c>/oauth/token</c>).</summary>
+    public string OAuthClientId { get; init; } = "sandbox-pipedrive-client-id";
+
+    /// <summary>The demo OAuth app's client secret, sent as HTTP Basic with the client id to <c>/oauth/token</c>.</summary>
+    public string OAuthClientSecret { get; init; } = "sandbox-pipedrive-client-secret";
+
+    /// <summary>A refresh token the sandbox accepts from the start, as if the demo company had approved the app.</summary>
+    public string DemoRefreshToken { get; init; } = "sandbox-pipedrive-refresh-token";
+
+    /// <summary>How long an OAuth access token works (Pipedrive: about an hour, <c>expires_in</c>).</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Requests per rolling 2-second window before 429 (Pipedrive's burst limit); 0 for none.</summary>
     public int BurstLimit { get; init; } = 200;
