@@ -26,15 +26,25 @@ public sealed class OAuthTokenClient
         this.logger = logger;
     }
 
-    public Task<OAuthTokens> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken) =>
-        RequestAsync(
-            [
-                new("grant_type", "authorization_code"),
-                new("code", code),
-                new("redirect_uri", redirectUri.ToString()),
-            ],
-            previousRefreshToken: null,
-            cancellationToken);
+    /// <summary>
+    /// Tokens for an authorisation code. <paramref name="codeVerifier"/> is the PKCE verifier (RFC 7636 §4.5) when
+    /// the consent request carried a code challenge.
+    /// </summary>
+    public Task<OAuthTokens> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken, string? codeVerifier = null)
+    {
+        List<KeyValuePair<string, string>> form =
+        [
+            new("grant_type", "authorization_code"),
+            new("code", code),
+            new("redirect_uri", redirectUri.ToString()),
+        ];
+        if (codeVerifier is not null)
+        {
+            form.Add(new("code_verifier", codeVerifier));
+        }
+
+        return RequestAsync(form, previousRefreshToken: null, cancellationToken);
+    }
 
     /// <summary>New tokens from a refresh token; the result keeps the old refresh token when the provider issues no new one.</summary>
     public Task<OAuthTokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>

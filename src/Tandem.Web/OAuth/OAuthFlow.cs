@@ -118,17 +118,11 @@ public sealed class OAuthFlow(
 
     private async Task<OAuthTokens> ExchangeAsync(OAuthApp client, string appName, string code, PendingAuthorization pending, CancellationToken cancellationToken)
     {
-        HttpMessageHandler handler = new SocketsHttpHandler();
-        if (pending.CodeVerifier is { } verifier)
-        {
-            handler = new PkceVerifierHandler(verifier) { InnerHandler = handler };
-        }
-
-        using var http = new HttpClient(handler) { Timeout = ExchangeTimeout };
+        using var http = new HttpClient { Timeout = ExchangeTimeout };
         var tokenClient = new OAuthTokenClient(http, new OAuthClientOptions(client.TokenUrl, client.ClientId, client.ClientSecret), time, logger);
         try
         {
-            return await tokenClient.ExchangeCodeAsync(code, pending.RedirectUri, cancellationToken);
+            return await tokenClient.ExchangeCodeAsync(code, pending.RedirectUri, cancellationToken, pending.CodeVerifier);
         }
         catch (ConnectorException ex)
         {

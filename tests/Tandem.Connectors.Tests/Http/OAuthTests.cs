@@ -29,6 +29,21 @@ public sealed class OAuthTests
     }
 
     [Fact]
+    public async Task A_code_exchange_with_a_PKCE_verifier_sends_it_and_one_without_sends_none()
+    {
+        var script = new ScriptedHandler()
+            .Then(() => Json("""{"access_token":"at-1","expires_in":3600,"refresh_token":"rt-1"}"""))
+            .Then(() => Json("""{"access_token":"at-2","expires_in":3600,"refresh_token":"rt-2"}"""));
+        var client = Client(script);
+
+        await client.ExchangeCodeAsync("code-1", new Uri("http://127.0.0.1/callback"), TestContext.Current.CancellationToken, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        await client.ExchangeCodeAsync("code-2", new Uri("http://127.0.0.1/callback"), TestContext.Current.CancellationToken);
+
+        Assert.Contains("code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", script.Bodies[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("code_verifier", script.Bodies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_cache_reuses_a_token_until_it_expires_then_refreshes()
     {
         var script = new ScriptedHandler()
