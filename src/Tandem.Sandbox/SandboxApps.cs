@@ -22,20 +22,13 @@ public static class SandboxApps
                 new("authorizeUrl", new Uri(url, "o/oauth2/v2/auth").ToString()),
             ];
         }),
+        // The values are the account settings to connect with (the web app pre-fills them): the API token, the simple
+        // way. The sandbox's OAuth demo client (PipedriveSandboxOptions) is for the OAuth tests and its README.
         new("pipedrive", "Pipedrive", () => new PipedriveSandbox(), (app, url) =>
-        {
-            var pipedrive = (PipedriveSandbox)app;
-            return
-            [
-                new("apiToken", pipedrive.Options.ApiToken),
-                new("baseUrl", url.ToString()),
-                new("clientId", pipedrive.Options.OAuthClientId),
-                new("clientSecret", pipedrive.Options.OAuthClientSecret),
-                new("refreshToken", pipedrive.Options.DemoRefreshToken),
-                new("tokenUrl", new Uri(url, "oauth/token").ToString()),
-                new("authorizeUrl", new Uri(url, "oauth/authorize").ToString()),
-            ];
-        }),
+        [
+            new("apiToken", ((PipedriveSandbox)app).Options.ApiToken),
+            new("baseUrl", url.ToString()),
+        ]),
         new("mailchimp", "Mailchimp", () => new MailchimpSandbox(), (app, url) =>
         {
             var mailchimp = (MailchimpSandbox)app;
