@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Pipedrive;
 /// a content hash as version, <c>updated_since</c> polling with a tie-safe cursor as the change feed, v1 recents for
 /// deletions, labels as tags, <c>marketing_status</c> for unsubscribes. See <c>README.md</c>.
 /// </summary>
-public sealed class PipedriveConnector : IContactConnector
+public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar
 {
     /// <summary>Pipedrive purges deleted persons this long after deletion; an older cursor could miss deletions.</summary>
     internal static readonly TimeSpan DeletionRetention = TimeSpan.FromDays(30);

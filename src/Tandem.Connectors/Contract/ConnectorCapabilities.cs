@@ -16,6 +16,9 @@ public sealed record ConnectorCapabilities
     /// <summary>Tandem may mark a contact unsubscribed in this app (never the reverse).</summary>
     public bool CanUnsubscribe { get; init; }
 
+    /// <summary>Tandem may subscribe new and never-subscribed contacts in this app (never re-subscribe anyone).</summary>
+    public bool CanSubscribe { get; init; }
+
     /// <summary>Where tags live in this app ("labels", "contact groups", "CATEGORIES"), or null when it has none.</summary>
     public string? TagContainer { get; init; }
 

@@ -15,4 +15,7 @@ public sealed record CreateOperation(
     ImmutableSortedSet<string> Tags) : WriteOperation(OperationId)
 {
     public bool Unsubscribed { get; init; }
+
+    /// <summary>Create the contact subscribed, whatever the account's default status for new contacts.</summary>
+    public bool Subscribe { get; init; }
 }

@@ -18,5 +18,8 @@ public sealed record UpdateOperation(string OperationId, string RecordId, string
     /// <summary>Mark the contact unsubscribed (only ever this way round).</summary>
     public bool Unsubscribe { get; init; }
 
-    public bool IsEmpty => Changes.Count == 0 && AddTags.Count == 0 && RemoveTags.Count == 0 && !Unsubscribe;
+    /// <summary>Subscribe the contact if it never subscribed (see <see cref="Tandem.Domain.Configuration.ActionKind.Subscribe"/>).</summary>
+    public bool Subscribe { get; init; }
+
+    public bool IsEmpty => Changes.Count == 0 && AddTags.Count == 0 && RemoveTags.Count == 0 && !Unsubscribe && !Subscribe;
 }

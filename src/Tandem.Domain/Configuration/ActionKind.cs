@@ -7,6 +7,12 @@ public enum ActionKind
     AddTag,
     /// <summary>Sets a field (owner, label, lead source, any field) to a value.</summary>
     SetField,
-    /// <summary>Unsubscribes the contact in a marketing app. There is no "subscribe": Tandem never re-subscribes anyone.</summary>
+    /// <summary>Unsubscribes the contact in a marketing app.</summary>
     Unsubscribe,
+    /// <summary>
+    /// Subscribes the contact in a marketing app: a new contact is created subscribed, and an existing one who never
+    /// subscribed (a transactional contact) is subscribed. Anyone who unsubscribed, was cleaned or awaits a
+    /// confirmation stays as they are: Tandem never re-subscribes anyone.
+    /// </summary>
+    Subscribe,
 }

@@ -18,4 +18,9 @@ public enum FilterKind
     ExistsInOtherApp,
     IsSubscribed,
     IsUnsubscribed,
+    /// <summary>
+    /// "Gets deleted": matches only when the contact is deleted in this app; the rule's actions then run on its
+    /// counterpart in the other app. Never matches a live contact, so such a rule never creates or updates.
+    /// </summary>
+    GetsDeleted,
 }
