@@ -18,6 +18,12 @@ public sealed record ContactRecord(string Id, ImmutableDictionary<string, FieldV
     /// <summary>True when the contact unsubscribed from (or was cleaned out of) marketing in this app.</summary>
     public bool IsUnsubscribed { get; init; }
 
+    /// <summary>
+    /// True when the contact is in a marketing app but never subscribed (Mailchimp's "transactional"): the only
+    /// existing contacts a Subscribe action may subscribe.
+    /// </summary>
+    public bool NeverSubscribed { get; init; }
+
     /// <summary>A reference Tandem gave the record when it created it (vCard UID, …), where the app keeps one.</summary>
     public string? ClientReference { get; init; }
 
