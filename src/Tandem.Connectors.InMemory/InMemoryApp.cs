@@ -19,6 +19,7 @@ public sealed class InMemoryApp
     private readonly ContactStore store;
     private AppSchema schema;
     private ConnectorCapabilities capabilities;
+    private IReadOnlyList<FieldType> creatableFieldTypes;
 
     public InMemoryApp(InMemoryAppOptions? options = null)
     {
@@ -28,6 +29,7 @@ public sealed class InMemoryApp
         FeedNamesVersionsOnly = options.FeedNamesVersionsOnly;
         schema = options.Schema ?? InMemorySchemaBuilder.DefaultSchema();
         capabilities = options.Capabilities ?? InMemoryCapabilities.Crm;
+        creatableFieldTypes = options.CreatableFieldTypes;
         store = new ContactStore(options.IdPrefix);
         Roller = new FaultRoller(Faults, options.Random ?? new Random(options.Seed));
     }
@@ -52,6 +54,13 @@ public sealed class InMemoryApp
     {
         get { lock (Gate) { return capabilities; } }
         set { lock (Gate) { capabilities = value; } }
+    }
+
+    /// <summary>The types a connector may create a custom field of (<see cref="IFieldCreator"/>); empty: none.</summary>
+    public IReadOnlyList<FieldType> CreatableFieldTypes
+    {
+        get { lock (Gate) { return creatableFieldTypes; } }
+        set { lock (Gate) { creatableFieldTypes = value; } }
     }
 
     public InMemoryFaults Faults { get; } = new();

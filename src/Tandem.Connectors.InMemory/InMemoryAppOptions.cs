@@ -15,6 +15,13 @@ public sealed record InMemoryAppOptions
     /// <summary>The capabilities; null: <see cref="InMemoryCapabilities.Crm"/>.</summary>
     public ConnectorCapabilities? Capabilities { get; init; }
 
+    /// <summary>
+    /// The types a connector may create a custom field of; empty makes an app that cannot create fields.
+    /// By default the simple types a real CRM lets an API add.
+    /// </summary>
+    public IReadOnlyList<FieldType> CreatableFieldTypes { get; init; } =
+        [FieldType.Text, FieldType.Number, FieldType.Boolean, FieldType.Date, FieldType.DateTime, FieldType.SingleChoice, FieldType.MultipleChoice];
+
     /// <summary>Seeds the random source of fault rates (ignored when <see cref="Random"/> is given).</summary>
     public int Seed { get; init; }
 

@@ -12,7 +12,7 @@ namespace Tandem.Connectors.InMemory;
 /// feed in sequence order, batch limits enforced, expected versions checked. Every call is counted in
 /// <see cref="InMemoryApp.Calls"/> and may meet a fault scripted in <see cref="InMemoryApp.Faults"/>.
 /// </summary>
-public sealed class InMemoryConnector : IContactConnector
+public sealed class InMemoryConnector : IContactConnector, IFieldCreator
 {
     private readonly InMemoryApp app;
     private readonly WriteApplier writes;
@@ -28,6 +28,13 @@ public sealed class InMemoryConnector : IContactConnector
     public InMemoryApp App => app;
 
     public ConnectorCapabilities Capabilities => app.Capabilities;
+
+    /// <summary>The app's <see cref="InMemoryApp.CreatableFieldTypes"/>, read on every call.</summary>
+    public IReadOnlyList<FieldType> CreatableFieldTypes => app.CreatableFieldTypes;
+
+    /// <summary>Adds a custom field to the app's schema; <see cref="GetSchemaAsync"/> lists it from now on.</summary>
+    public Task<FieldDefinition> CreateFieldAsync(string label, FieldType type, IReadOnlyList<string> options, CancellationToken cancellationToken) =>
+        Answer(() => FieldCreation.Create(app, label, type, options), cancellationToken);
 
     public Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken) => Answer(() =>
     {
