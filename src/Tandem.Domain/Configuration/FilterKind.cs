@@ -21,6 +21,8 @@ public enum FilterKind
     /// <summary>
     /// "Gets deleted": matches only when the contact is deleted in this app; the rule's actions then run on its
     /// counterpart in the other app. Never matches a live contact, so such a rule never creates or updates.
+    /// Takes no field or value; the rule's other filters are tested against the contact as last seen before
+    /// it was deleted, and <see cref="ExistsInOtherApp"/> is implied (allowed, never needed).
     /// </summary>
     GetsDeleted,
 }

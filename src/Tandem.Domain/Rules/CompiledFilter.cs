@@ -34,7 +34,7 @@ internal sealed class CompiledFilter
         error = null;
         switch (filter.Kind)
         {
-            case FilterKind.ExistsInOtherApp or FilterKind.IsSubscribed or FilterKind.IsUnsubscribed:
+            case FilterKind.ExistsInOtherApp or FilterKind.IsSubscribed or FilterKind.IsUnsubscribed or FilterKind.GetsDeleted:
                 return new CompiledFilter(filter.Kind, null, string.Empty);
             case FilterKind.HasTag or FilterKind.HasNotTag:
                 if (string.IsNullOrWhiteSpace(filter.Value))
@@ -87,10 +87,18 @@ internal sealed class CompiledFilter
         return new CompiledFilter(filter.Kind, field, canonical);
     }
 
-    public bool Matches(ContactRecord record, bool hasCounterpart) => kind switch
+    public bool IsGetsDeleted => kind == FilterKind.GetsDeleted;
+
+    /// <param name="record">The contact, or the last known state of a deleted one.</param>
+    /// <param name="hasCounterpart">Whether the contact is linked to a record in the other app.</param>
+    /// <param name="deleted">Whether <paramref name="record"/> is a contact that was just deleted (only "gets deleted" cares).</param>
+    public bool Matches(ContactRecord record, bool hasCounterpart, bool deleted = false) => kind switch
     {
         FilterKind.ExistsInOtherApp => hasCounterpart,
-        FilterKind.IsSubscribed => !record.IsUnsubscribed,
+        FilterKind.GetsDeleted => deleted,
+
+        // A contact who never subscribed (a transactional contact) is not subscribed, though not unsubscribed either.
+        FilterKind.IsSubscribed => !record.IsUnsubscribed && !record.NeverSubscribed,
         FilterKind.IsUnsubscribed => record.IsUnsubscribed,
         FilterKind.HasTag => HasTag(record),
         FilterKind.HasNotTag => !HasTag(record),

@@ -9,6 +9,12 @@ namespace Tandem.Domain.Rules;
 /// naming an unknown field or holding a value the field can never have is reported then, in words,
 /// rather than silently matching nothing during a sync.
 /// </summary>
+/// <remarks>
+/// A rule with "gets deleted" must have an action: it never syncs anyone, it only acts on the deleted contact's
+/// counterpart. "Already exists in the other app" next to "gets deleted" is accepted and changes nothing: it is
+/// implied (a deleted contact's rule only ever acts on the contact it was linked to), so refusing it would only
+/// make the user remove a condition that is true anyway.
+/// </remarks>
 public static class RuleValidator
 {
     /// <param name="rules">The rules of one side.</param>
@@ -38,6 +44,11 @@ public static class RuleValidator
                 {
                     errors.Add(new RuleError(name, $"Rule “{name}”, condition {f + 1}: {error}"));
                 }
+            }
+
+            if (rule.Actions.Count == 0 && rule.Filters.Any(f => f.Kind == FilterKind.GetsDeleted))
+            {
+                errors.Add(new RuleError(name, $"Rule “{name}” is for contacts that get deleted: it never syncs a contact, so give it an action to run on the contact in the other app."));
             }
 
             for (var a = 0; a < rule.Actions.Count; a++)

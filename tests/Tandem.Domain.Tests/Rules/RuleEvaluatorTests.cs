@@ -87,6 +87,55 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
+    public void A_contact_who_never_subscribed_is_neither_subscribed_nor_unsubscribed()
+    {
+        var transactional = Jane with { NeverSubscribed = true };
+
+        Assert.False(Matches(transactional, false, new Filter(FilterKind.IsSubscribed)));
+        Assert.False(Matches(transactional, false, new Filter(FilterKind.IsUnsubscribed)));
+    }
+
+    [Fact]
+    public void Gets_deleted_never_matches_a_live_contact()
+    {
+        var rule = new Rule { Id = "gone", Filters = [new Filter(FilterKind.GetsDeleted)], Actions = [new RuleAction(ActionKind.AddTag, Value: "Lost")] };
+        var evaluator = new RuleEvaluator([rule], Crm);
+
+        Assert.False(evaluator.Matches(rule, Jane, hasCounterpart: true));
+        Assert.False(evaluator.MatchesAny(Jane, hasCounterpart: false));
+        Assert.Empty(evaluator.MatchingRuleIds(Jane, hasCounterpart: true));
+    }
+
+    [Fact]
+    public void Gets_deleted_matches_a_deleted_contact_whose_last_known_state_meets_the_other_filters()
+    {
+        var vips = new Rule { Id = "vips", Filters = [new Filter(FilterKind.GetsDeleted), new Filter(FilterKind.HasTag, Value: "VIP")], Actions = [new RuleAction(ActionKind.AddTag, Value: "Lost VIP")] };
+        var leads = new Rule { Id = "leads", Filters = [new Filter(FilterKind.GetsDeleted), new Filter(FilterKind.HasTag, Value: "Lead")], Actions = [new RuleAction(ActionKind.AddTag, Value: "Lost lead")] };
+        var evaluator = new RuleEvaluator([vips, leads], Crm);
+
+        Assert.True(evaluator.MatchesDeleted(vips, Jane));
+        Assert.False(evaluator.MatchesDeleted(leads, Jane));
+        Assert.True(evaluator.HasDeletionRules);
+    }
+
+    [Fact]
+    public void A_rule_without_gets_deleted_does_not_run_on_deletion()
+    {
+        var evaluator = new RuleEvaluator([Rule.Everything], Crm);
+
+        Assert.False(evaluator.MatchesDeleted(Rule.Everything, Jane));
+        Assert.False(evaluator.HasDeletionRules);
+    }
+
+    [Fact]
+    public void Gets_deleted_with_already_exists_in_the_other_app_matches_a_deleted_contact()
+    {
+        var rule = new Rule { Id = "gone", Filters = [new Filter(FilterKind.ExistsInOtherApp), new Filter(FilterKind.GetsDeleted)], Actions = [new RuleAction(ActionKind.Unsubscribe)] };
+
+        Assert.True(new RuleEvaluator([rule], Crm).MatchesDeleted(rule, Jane));
+    }
+
+    [Fact]
     public void All_filters_of_a_rule_must_match() =>
         Assert.False(Matches(Jane, false, new Filter(FilterKind.HasTag, Value: "VIP"), new Filter(FilterKind.FieldEquals, "age", "41")));
 

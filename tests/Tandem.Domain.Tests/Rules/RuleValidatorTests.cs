@@ -49,4 +49,21 @@ public sealed class RuleValidatorTests
         Assert.Equal(
             ["Rule “r”, action 1: the other app has no field 'nope'.", "Rule “r”, action 2: “Updated” is read-only in the other app."],
             RuleValidator.Validate([new Rule { Id = "r", Actions = [new RuleAction(ActionKind.SetField, "nope", "1"), new RuleAction(ActionKind.SetField, "updated", "2024-01-01")] }], Crm, Book).Select(e => e.Message));
+
+    [Fact]
+    public void Gets_deleted_needs_no_field_or_value_and_may_sit_next_to_already_exists_in_the_other_app() =>
+        Assert.Empty(RuleValidator.Validate(
+            [new Rule { Id = "gone", Filters = [new Filter(FilterKind.GetsDeleted), new Filter(FilterKind.ExistsInOtherApp)], Actions = [new RuleAction(ActionKind.AddTag, Value: "Lost")] }],
+            Crm,
+            Book));
+
+    [Fact]
+    public void A_gets_deleted_rule_without_an_action_is_reported() =>
+        Assert.Equal(
+            "Rule “gone” is for contacts that get deleted: it never syncs a contact, so give it an action to run on the contact in the other app.",
+            Assert.Single(RuleValidator.Validate([new Rule { Id = "gone", Filters = [new Filter(FilterKind.GetsDeleted)] }], Crm)).Message);
+
+    [Fact]
+    public void Subscribe_needs_no_field_or_value() =>
+        Assert.Empty(RuleValidator.Validate([new Rule { Id = "news", Actions = [new RuleAction(ActionKind.Subscribe)] }], Crm, Book));
 }
