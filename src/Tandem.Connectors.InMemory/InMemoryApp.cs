@@ -204,6 +204,9 @@ public sealed class InMemoryApp
     /// <summary>The contact opts in again (only a person can do this; Tandem never does).</summary>
     public ContactRecord Resubscribe(string id) => Edit(id, r => r with { IsUnsubscribed = false });
 
+    /// <summary>The contact is in the app without ever having subscribed (a transactional contact).</summary>
+    public ContactRecord MarkNeverSubscribed(string id) => Edit(id, r => r with { IsUnsubscribed = false, NeverSubscribed = true });
+
     public ContactRecord AddTag(string id, string tag) => Edit(id, r => r with { Tags = r.Tags.Add(tag) });
 
     public ContactRecord RemoveTag(string id, string tag) => Edit(id, r => r with { Tags = r.Tags.Remove(tag) });
