@@ -21,7 +21,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar
 
     private const int PageSize = 500;
     private const int IdsPerGet = 100;
-    private const string ContactFields = "include_fields=marketing_status";
+    private const string ContactFields = PipedriveSchema.IncludeFields;
     private const string DeletionsMark = ";d";
     private const string DeletedMark = "x";
 

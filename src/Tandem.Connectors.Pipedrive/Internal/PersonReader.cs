@@ -50,6 +50,12 @@ internal sealed class PersonReader
         Put(fields, StandardFieldKeys.Title, Values.Create(FieldType.Text, Json.Text(person, "job_title")));
         Put(fields, StandardFieldKeys.Birthday, Values.Create(FieldType.Date, Json.Text(person, "birthday")));
         Put(fields, StandardFieldKeys.Note, Values.Create(FieldType.Text, Json.Text(person, "notes")));
+        if (DealsCount(person) is { } deals)
+        {
+            // Present, 0 included, whenever the counts were asked for: "deals_count equals 0" is "has no deals".
+            Put(fields, PipedriveFieldKeys.DealsCount, Values.Create(FieldType.Number, deals.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (person["custom_fields"] is JsonObject custom)
         {
             foreach (var (key, value) in custom)
@@ -82,6 +88,14 @@ internal sealed class PersonReader
             Tags = tags,
             IsUnsubscribed = Json.Text(person, "marketing_status") == "unsubscribed",
         };
+    }
+
+    /// <summary>Open plus closed deals, or null when the answer carries neither count (writes answer without them).</summary>
+    public static int? DealsCount(JsonObject person)
+    {
+        var open = Json.Int(person, "open_deals_count");
+        var closed = Json.Int(person, "closed_deals_count");
+        return open is null && closed is null ? null : (open ?? 0) + (closed ?? 0);
     }
 
     /// <summary>A custom field's v2 value in canonical form, or null when it is not valid for the type.</summary>

@@ -16,7 +16,7 @@ namespace Tandem.Connectors.Pipedrive.Internal;
 /// </summary>
 internal sealed class PersonWrites
 {
-    private const string ContactQuery = "?include_fields=marketing_status";
+    private const string ContactQuery = "?" + PipedriveSchema.IncludeFields;
 
     private readonly PipedriveClient client;
     private readonly PersonReader reader;
@@ -91,7 +91,7 @@ internal sealed class PersonWrites
         }
 
         var created = await client.PostAsync("api/v2/persons", body, cancellationToken).ConfigureAwait(false);
-        return WriteResult.Success(create.OperationId, await ReadAsync(created, directory, create.Unsubscribed, cancellationToken).ConfigureAwait(false));
+        return WriteResult.Success(create.OperationId, await ReadAsync(created, before: null, directory, create.Unsubscribed, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<WriteResult> UpdateAsync(UpdateOperation update, CompanyDirectory directory, IReadOnlyDictionary<string, JsonObject> current, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ internal sealed class PersonWrites
         }
 
         var patched = await client.PatchAsync($"api/v2/persons/{id}", body, cancellationToken).ConfigureAwait(false);
-        return WriteResult.Success(update.OperationId, await ReadAsync(patched, directory, record.IsUnsubscribed || update.Unsubscribe, cancellationToken).ConfigureAwait(false));
+        return WriteResult.Success(update.OperationId, await ReadAsync(patched, person, directory, record.IsUnsubscribed || update.Unsubscribe, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<WriteResult> DeleteAsync(DeleteOperation delete, CancellationToken cancellationToken)
@@ -147,10 +147,22 @@ internal sealed class PersonWrites
         return WriteResult.Success(delete.OperationId, null);
     }
 
-    /// <summary>The person a write answered with; <c>marketing_status</c> is kept from before when the answer leaves it out.</summary>
-    private async Task<Domain.Contacts.ContactRecord> ReadAsync(JsonObject answer, CompanyDirectory directory, bool unsubscribed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person a write answered with; <c>marketing_status</c> is kept from before when the answer leaves it out, and
+    /// so are the deal counts (writes take no <c>include_fields</c>; a person write never changes deals, and a new person
+    /// has none), so the record reads as the next listing will.
+    /// </summary>
+    private async Task<Domain.Contacts.ContactRecord> ReadAsync(JsonObject answer, JsonObject? before, CompanyDirectory directory, bool unsubscribed, CancellationToken cancellationToken)
     {
         var person = answer["data"] as JsonObject ?? throw new PipedriveApiException("Pipedrive answered a write without the person.");
+        foreach (var count in (string[])["open_deals_count", "closed_deals_count"])
+        {
+            if (!person.ContainsKey(count))
+            {
+                person[count] = before is null ? 0 : before[count]?.DeepClone();
+            }
+        }
+
         await directory.PrepareAsync([person], cancellationToken).ConfigureAwait(false);
         var record = reader.Read(person, directory);
         return person.ContainsKey("marketing_status") ? record : record with { IsUnsubscribed = unsubscribed };

@@ -18,7 +18,14 @@ internal static class PipedriveSchema
         new(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
         new(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
         new(StandardFieldKeys.Note, "Notes", FieldType.Text) { Role = FieldRole.Notes },
+        new(PipedriveFieldKeys.DealsCount, "Deals (open and closed)", FieldType.Number) { IsReadOnly = true },
     ];
+
+    /// <summary>
+    /// What every person read asks for beyond the defaults: <c>marketing_status</c> for unsubscribes, and the deal
+    /// counts behind <see cref="PipedriveFieldKeys.DealsCount"/> (comma-separated, as openapi-v2.yaml describes it).
+    /// </summary>
+    public const string IncludeFields = "include_fields=marketing_status,open_deals_count,closed_deals_count";
 
     public static AppSchema Build(CompanyDirectory directory) => new(Standard.Concat(directory.Custom.Values
         .OrderBy(c => c.Name, StringComparer.Ordinal)

@@ -29,6 +29,7 @@ internal sealed class PersonEndpoints
             throw PipedriveApiException.Invalid("sort_by must be one of id, update_time, add_time");
         }
 
+        _ = IncludeFields(query);
         var descending = query["sort_direction"].FirstOrDefault() == "desc";
         IEnumerable<JsonObject> persons = store.Snapshot(includeDeleted: false);
         if (query["ids"].FirstOrDefault() is { Length: > 0 } ids)
@@ -128,14 +129,42 @@ internal sealed class PersonEndpoints
         return person;
     }
 
+    /// <summary>
+    /// The values <c>include_fields</c> may name on <c>GET /persons</c> and <c>GET /persons/{id}</c> (openapi-v2.yaml);
+    /// the sandbox answers <c>marketing_status</c> and the deal counts, and leaves the others out.
+    /// </summary>
+    private static readonly string[] Includable =
+    [
+        "next_activity_id", "last_activity_id", "open_deals_count", "related_open_deals_count", "closed_deals_count",
+        "related_closed_deals_count", "participant_open_deals_count", "participant_closed_deals_count", "email_messages_count",
+        "activities_count", "done_activities_count", "undone_activities_count", "files_count", "notes_count", "followers_count",
+        "won_deals_count", "related_won_deals_count", "lost_deals_count", "related_lost_deals_count", "last_incoming_mail_time",
+        "last_outgoing_mail_time", "marketing_status", "doi_status", "smart_bcc_email",
+    ];
+
+    /// <summary>The properties that are answered only when <c>include_fields</c> names them.</summary>
+    private static readonly string[] OnRequest = ["marketing_status", .. DealCount.All];
+
+    /// <summary>A person as answered without <c>include_fields</c> (writes, webhooks).</summary>
+    public static JsonObject WithoutIncludedFields(JsonObject person)
+    {
+        foreach (var key in OnRequest)
+        {
+            person.Remove(key);
+        }
+
+        return person;
+    }
+
     private static JsonObject Shape(JsonObject person, string[]? customFields, IQueryCollection? query)
     {
         WithoutNulls(person);
-
-        if (query?["include_fields"].FirstOrDefault()?.Contains("marketing_status", StringComparison.Ordinal) != true)
+        var included = IncludeFields(query);
+        foreach (var key in OnRequest.Where(k => !included.Contains(k)))
         {
-            person.Remove("marketing_status");
+            person.Remove(key);
         }
+
         if (customFields is not null && person["custom_fields"] is JsonObject custom)
         {
             foreach (var key in custom.Select(c => c.Key).Where(k => !customFields.Contains(k)).ToList())
@@ -145,6 +174,18 @@ internal sealed class PersonEndpoints
         }
 
         return person;
+    }
+
+    /// <summary><c>include_fields</c>: a comma-separated list of the spec's values; anything else is refused.</summary>
+    private static HashSet<string> IncludeFields(IQueryCollection? query)
+    {
+        var names = (query?["include_fields"].FirstOrDefault() ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.FirstOrDefault(n => !Includable.Contains(n, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw PipedriveApiException.Invalid($"include_fields: '{unknown}' is not a field that can be included");
+        }
+
+        return names.ToHashSet(StringComparer.Ordinal);
     }
 
     private static string SortKey(JsonObject person, string sortBy) => sortBy switch

@@ -73,6 +73,7 @@ internal sealed class PersonStore
             ["label_ids"] = new JsonArray(),
             ["custom_fields"] = new JsonObject(),
         };
+        SetDeals(person, 0, 0, 0);
         Apply(person, input);
 
         // Pipedrive makes the API user the owner when none is given.
@@ -105,6 +106,31 @@ internal sealed class PersonStore
         return id;
     });
 
+    /// <summary>
+    /// Changes the person's deal counts (open, won, lost; closed = won + lost), which only deals change: the API cannot
+    /// write them. With <paramref name="touch"/> the person's <c>update_time</c> moves too and the change is told, as
+    /// when a Pipedrive user links a deal (seeding passes false: that is the company's history).
+    /// </summary>
+    public void Deals(int id, Func<(int Open, int Won, int Lost), (int Open, int Won, int Lost)> change, bool touch) => Atomically(() =>
+    {
+        var before = Live(id);
+        var person = (JsonObject)before.DeepClone();
+        var (open, won, lost) = change((DealsOf(person, DealCount.Open), DealsOf(person, DealCount.Won), DealsOf(person, DealCount.Lost)));
+        SetDeals(person, open, won, lost);
+        if (touch)
+        {
+            person["update_time"] = Stamp(time.GetUtcNow());
+        }
+
+        persons[id] = person;
+        if (touch)
+        {
+            Changed?.Invoke(new PersonChange("change", id, (JsonObject)person.DeepClone(), (JsonObject)before.DeepClone(), time.GetUtcNow()));
+        }
+
+        return id;
+    });
+
     public JsonObject Get(int id) => Atomically(() => (JsonObject)Live(id).DeepClone());
 
     /// <summary>Every person, deleted ones included, as copies.</summary>
@@ -115,6 +141,16 @@ internal sealed class PersonStore
 
     private JsonObject Live(int id) =>
         persons.TryGetValue(id, out var person) && person["is_deleted"]?.GetValue<bool>() != true ? person : throw PipedriveApiException.NotFound("Person");
+
+    private static int DealsOf(JsonObject person, string key) => person[key]?.GetValue<int>() ?? 0;
+
+    private static void SetDeals(JsonObject person, int open, int won, int lost)
+    {
+        person[DealCount.Open] = open;
+        person[DealCount.Won] = won;
+        person[DealCount.Lost] = lost;
+        person[DealCount.Closed] = won + lost;
+    }
 
     private void Apply(JsonObject person, JsonObject input)
     {

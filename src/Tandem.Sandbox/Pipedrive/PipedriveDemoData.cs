@@ -65,5 +65,18 @@ internal static class PipedriveDemoData
         }
     }
 
+    /// <summary>
+    /// The deals of the seeded person at <paramref name="index"/> (open, won, lost): a third have none, the others
+    /// open deals, closed ones or both. Apart from the random persons, so adding deals changed no other seeded value.
+    /// </summary>
+    public static (int Open, int Won, int Lost) Deals(int index) => (index % 6) switch
+    {
+        2 => (1, 0, 0),
+        3 => (2, 0, 1),
+        4 => (0, 1, 0),
+        5 => (0, 0, 1),
+        _ => (0, 0, 0),
+    };
+
     private static int Pick(Random random, IReadOnlyList<int> ids) => ids[random.Next(ids.Count)];
 }

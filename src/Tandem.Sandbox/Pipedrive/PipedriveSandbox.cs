@@ -112,6 +112,21 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
     /// <summary>Deletes a person as a Pipedrive user would (for tests).</summary>
     public void DeletePerson(int id) => store.Delete(id);
 
+    /// <summary>
+    /// Links a deal to a person as a Pipedrive user would (for tests): <paramref name="status"/> open, won or lost. The
+    /// person's deal counts (<c>include_fields=open_deals_count,closed_deals_count,…</c>) and <c>update_time</c> change.
+    /// </summary>
+    public void AddDeal(int personId, string status = "open") => store.Deals(
+        personId,
+        counts => status switch
+        {
+            "open" => counts with { Open = counts.Open + 1 },
+            "won" => counts with { Won = counts.Won + 1 },
+            "lost" => counts with { Lost = counts.Lost + 1 },
+            _ => throw new ArgumentException("A deal's status is open, won or lost.", nameof(status)),
+        },
+        touch: true);
+
     /// <summary>A live person in the v2 shape, or null.</summary>
     public JsonObject? Person(int id) => store.Snapshot(includeDeleted: false).FirstOrDefault(p => PersonEndpoints.Id(p) == id);
 
@@ -284,11 +299,7 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
             : null;
 
     /// <summary>A person as answered without <c>include_fields</c>.</summary>
-    private static JsonObject Public(JsonObject person)
-    {
-        person.Remove("marketing_status");
-        return person;
-    }
+    private static JsonObject Public(JsonObject person) => PersonEndpoints.WithoutIncludedFields(person);
 
     private bool IsAuthorized(HttpRequest request)
     {
@@ -335,7 +346,9 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
         foreach (var person in PipedriveDemoData.Generate(Options.SeedPersons, Options.Seed, fields, orgIds))
         {
             // Several persons share each second, as in a real import: ties on update_time are normal.
-            store.Create(person, start.AddSeconds(i++ / 3));
+            var id = PersonEndpoints.Id(store.Create(person, start.AddSeconds(i / 3)));
+            var (open, won, lost) = PipedriveDemoData.Deals(i++);
+            store.Deals(id, _ => (open, won, lost), touch: false);
         }
     }
 }
