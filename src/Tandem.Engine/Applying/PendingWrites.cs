@@ -13,7 +13,7 @@ public static class PendingWrites
         var writes = new List<PendingWrite>();
         if (plan.Create is { } create)
         {
-            var operation = new CreateOperation(string.Empty, newReference(), create.Fields, create.Tags) { Unsubscribed = create.Unsubscribed };
+            var operation = new CreateOperation(string.Empty, newReference(), create.Fields, create.Tags) { Unsubscribed = create.Unsubscribed, Subscribe = create.Subscribe };
             writes.Add(new PendingWrite(plan, create.Target, operation));
         }
 

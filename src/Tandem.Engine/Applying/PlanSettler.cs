@@ -123,7 +123,7 @@ public sealed class PlanSettler
                 commit.Links.Add(new LinkWrite(link?.Id ?? 0, a.Id, b.Id, plan.Baseline.Serialize(), false, false));
                 break;
             case LinkAction.MarkDeleted when link is not null:
-                commit.Links.Add(new LinkWrite(link.Id, link.AId, link.BId, link.Baseline, link.ADeleted || plan.DeletedSide == Side.A, link.BDeleted || plan.DeletedSide == Side.B));
+                commit.Links.Add(new LinkWrite(link.Id, link.AId, link.BId, SurvivorBaseline(plan, after[plan.DeletedSide.Other()]), link.ADeleted || plan.DeletedSide == Side.A, link.BDeleted || plan.DeletedSide == Side.B));
                 break;
             case LinkAction.Drop when link is not null:
                 commit.Links.Add(new LinkWrite(link.Id, link.AId, link.BId, null, true, true, Delete: true));
@@ -140,6 +140,32 @@ public sealed class PlanSettler
         commit.Health.AddRange(plan.Health);
         var createdId = writes.FirstOrDefault(w => w.Operation is CreateOperation)?.Result?.Record?.Id;
         commit.Activity.AddRange(plan.Activity.Select(n => n.Kind == "created" && n.RecordId is null ? n with { RecordId = createdId } : n));
+    }
+
+    /// <summary>
+    /// The link's baseline once the survivor of a deletion was updated (tagged, or set by a "gets deleted" rule):
+    /// the survivor's side re-read from what it now holds, so Tandem's own write is never taken for an edit that
+    /// would bring the deleted contact back.
+    /// </summary>
+    private string? SurvivorBaseline(ItemPlan plan, ContactRecord? survivor)
+    {
+        var stored = plan.Item.Link!.Baseline;
+        var kept = plan.DeletedSide.Other();
+        if (stored is null || survivor is null || plan.UpdateOf(kept) is null)
+        {
+            return stored;
+        }
+
+        var baseline = Baseline.Parse(stored);
+        foreach (var row in context.Mapping.Rows)
+        {
+            if (baseline.TryGet(row.Key, kept, out _))
+            {
+                baseline.SetSide(row.Key, kept, row.Read(kept, survivor));
+            }
+        }
+
+        return baseline.Serialize();
     }
 
     private void Count(PendingWrite write)

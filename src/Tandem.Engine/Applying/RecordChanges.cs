@@ -19,6 +19,9 @@ public static class RecordChanges
             Fields = fields,
             Tags = record.Tags.Union(update.AddTags).Except(update.RemoveTags),
             IsUnsubscribed = record.IsUnsubscribed || update.Unsubscribe,
+
+            // Subscribed or unsubscribed, the contact has a status of its own now.
+            NeverSubscribed = record.NeverSubscribed && !update.Subscribe && !update.Unsubscribe,
         };
     }
 }

@@ -44,6 +44,17 @@ public sealed class Baseline
 
     public void Set(string rowKey, string? a, string? b) => rows[rowKey] = [a, b];
 
+    /// <summary>Sets one side's value of a row, keeping the other side's.</summary>
+    public void SetSide(string rowKey, Side side, string? value)
+    {
+        if (!rows.TryGetValue(rowKey, out var pair))
+        {
+            rows[rowKey] = pair = [null, null];
+        }
+
+        pair[(int)side] = value;
+    }
+
     public string[]? RulesOf(Side side) => side == Side.A ? RulesA : RulesB;
 
     public bool UnsubscribedOf(Side side) => side == Side.A ? UnsubscribedA : UnsubscribedB;

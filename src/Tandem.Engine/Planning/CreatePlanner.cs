@@ -66,7 +66,10 @@ public sealed class CreatePlanner
             }
         }
 
-        plan.Create = new PlannedCreate(other, record.Id, stored.EmailKey, fields.ToImmutable(), effects.AddTags.ToImmutableSortedSet(StringComparer.Ordinal), effects.Unsubscribe);
+        plan.Create = new PlannedCreate(other, record.Id, stored.EmailKey, fields.ToImmutable(), effects.AddTags.ToImmutableSortedSet(StringComparer.Ordinal), effects.Unsubscribe)
+        {
+            Subscribe = effects.Subscribe,
+        };
         plan.Link = LinkAction.BindCreated;
         plan.Health.Add(new HealthNote(side, record.Id, HealthStatus.InSync, null, stored.ContentHash));
         plan.Baseline.SetRules(side, [.. rules.Select(r => r.Id)]);

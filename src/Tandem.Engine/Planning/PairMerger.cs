@@ -116,8 +116,8 @@ public sealed class PairMerger
 
         var effectsOnB = flowA ? RuleEffects.ForUpdate(context, Side.A, rulesA, baseline, a) : null;
         var effectsOnA = flowB ? RuleEffects.ForUpdate(context, Side.B, rulesB, baseline, b) : null;
-        plan.UpdateA = BuildUpdate(a, toA, effectsOnA);
-        plan.UpdateB = BuildUpdate(b, toB, effectsOnB);
+        plan.UpdateA = CounterpartUpdate.Build(a, toA, effectsOnA);
+        plan.UpdateB = CounterpartUpdate.Build(b, toB, effectsOnB);
         NoteUpdate(plan, Side.A, a);
         NoteUpdate(plan, Side.B, b);
         plan.Link = LinkAction.Save;
@@ -141,7 +141,8 @@ public sealed class PairMerger
             return;
         }
 
-        var fields = update.Changes.Select(c => c.Key).Concat(update.AddTags.Select(t => "+" + t)).Concat(update.RemoveTags.Select(t => "-" + t));
+        var fields = update.Changes.Select(c => c.Key).Concat(update.AddTags.Select(t => "+" + t)).Concat(update.RemoveTags.Select(t => "-" + t))
+            .Concat(update.Unsubscribe ? ["unsubscribed"] : []).Concat(update.Subscribe ? ["subscribed"] : []);
         var details = update.Changes.Select(c => new { field = c.Key, before = target.Get(c.Key)?.Canonical, after = c.Value?.Canonical });
         plan.Activity.Add(new ActivityNote(side, target.Id, "updated", $"Updated \"{ContactLabel.Of(target, context.SchemaOf(side))}\" in {context.NameOf(side)}: {string.Join(", ", fields)}.", JsonSerializer.Serialize(details)));
     }
@@ -152,28 +153,5 @@ public sealed class PairMerger
         plan.Health.Add(excluded
             ? new HealthNote(side, record.Id, HealthStatus.Excluded, $"Matches none of the rules for contacts from {context.NameOf(side)}; its changes are not synced.", stored.ContentHash)
             : new HealthNote(side, record.Id, HealthStatus.InSync, null, stored.ContentHash));
-    }
-
-    private static UpdateOperation? BuildUpdate(ContactRecord target, Dictionary<string, FieldChange> changes, RuleEffects? effects)
-    {
-        if (effects is not null)
-        {
-            foreach (var change in effects.Changes)
-            {
-                changes.TryAdd(change.Key, change);
-            }
-        }
-
-        var fieldChanges = changes.Values.Where(c => !Equals(target.Get(c.Key), c.Value)).ToList();
-        var add = effects?.AddTags.Where(t => !target.Tags.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
-        var remove = effects?.RemoveTags.Where(t => target.Tags.Contains(t) && !add.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
-        var update = new UpdateOperation(string.Empty, target.Id, target.Version)
-        {
-            Changes = fieldChanges,
-            AddTags = add,
-            RemoveTags = remove,
-            Unsubscribe = effects?.Unsubscribe == true && !target.IsUnsubscribed,
-        };
-        return update.IsEmpty ? null : update;
     }
 }

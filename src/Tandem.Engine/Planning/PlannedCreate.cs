@@ -11,4 +11,8 @@ public sealed record PlannedCreate(
     string? EmailKey,
     ImmutableDictionary<string, FieldValue> Fields,
     ImmutableSortedSet<string> Tags,
-    bool Unsubscribed);
+    bool Unsubscribed)
+{
+    /// <summary>Create the contact subscribed (a Subscribe action in a target that can; never with <see cref="Unsubscribed"/>).</summary>
+    public bool Subscribe { get; init; }
+}

@@ -34,4 +34,15 @@ public sealed class SettingsRuleMatcher : IRuleMatcher
 
         return matched ?? (IReadOnlyList<Rule>)[];
     }
+
+    public IReadOnlyList<Rule> MatchDeleted(Side side, ContactRecord lastKnown)
+    {
+        var evaluator = side == Side.A ? a : b;
+        if (!evaluator.HasDeletionRules)
+        {
+            return [];
+        }
+
+        return [.. settings.RulesOf(side).Where(rule => evaluator.MatchesDeleted(rule, lastKnown))];
+    }
 }

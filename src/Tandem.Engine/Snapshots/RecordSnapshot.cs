@@ -8,7 +8,8 @@ using Tandem.Domain.Fields;
 namespace Tandem.Engine.Snapshots;
 
 /// <summary>
-/// The stored form of a record's content: compact JSON of its canonical fields, tags and status.
+/// The stored form of a record's content: compact JSON of its canonical fields, tags and status (unsubscribed,
+/// never subscribed; each written only when true, so older snapshots read the same).
 /// Ids and version stamps are left out on purpose: they are not content, so a record that only got a
 /// new etag or moved to a new id hashes the same (SYNC-INVARIANTS 2 and 5).
 /// </summary>
@@ -63,6 +64,11 @@ public static class RecordSnapshot
                 w.WriteBoolean("u", true);
             }
 
+            if (record.NeverSubscribed)
+            {
+                w.WriteBoolean("n", true);
+            }
+
             w.WriteEndObject();
         }
 
@@ -102,6 +108,7 @@ public static class RecordSnapshot
             Version = version,
             Tags = tags,
             IsUnsubscribed = root.TryGetProperty("u", out var u) && u.GetBoolean(),
+            NeverSubscribed = root.TryGetProperty("n", out var n) && n.GetBoolean(),
         };
     }
 

@@ -1,0 +1,51 @@
+using Tandem.Connectors.Contract;
+using Tandem.Domain.Contacts;
+using Tandem.Domain.Mapping;
+
+namespace Tandem.Engine.Planning;
+
+/// <summary>
+/// Turns what should change on a record (merged field values, rule effects, an extra tag such as "Tandem Trash")
+/// into one update, leaving out whatever the record already holds, so a record in sync gets no write at all.
+/// </summary>
+public static class CounterpartUpdate
+{
+    /// <param name="target">The record as its app holds it now.</param>
+    /// <param name="changes">Field changes from the merge (rule effects are added where the merge set nothing).</param>
+    /// <param name="effects">The rule effects on <paramref name="target"/>, or null.</param>
+    /// <param name="extraTag">A tag to add besides the rules' tags, or null.</param>
+    /// <returns>The update, or null when it would change nothing.</returns>
+    public static UpdateOperation? Build(ContactRecord target, Dictionary<string, FieldChange> changes, RuleEffects? effects, string? extraTag = null)
+    {
+        if (effects is not null)
+        {
+            foreach (var change in effects.Changes)
+            {
+                changes.TryAdd(change.Key, change);
+            }
+        }
+
+        var wanted = effects?.AddTags ?? [];
+        if (extraTag is not null)
+        {
+            wanted = [.. wanted, extraTag];
+        }
+
+        var fieldChanges = changes.Values.Where(c => !Equals(target.Get(c.Key), c.Value)).ToList();
+        var add = wanted.Where(t => !target.Tags.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var remove = effects?.RemoveTags.Where(t => target.Tags.Contains(t) && !add.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var unsubscribe = effects?.Unsubscribe == true && !target.IsUnsubscribed;
+        var update = new UpdateOperation(string.Empty, target.Id, target.Version)
+        {
+            Changes = fieldChanges,
+            AddTags = add,
+            RemoveTags = remove,
+            Unsubscribe = unsubscribe,
+
+            // Only someone who never subscribed is subscribed: never anyone who unsubscribed, was cleaned or awaits a
+            // confirmation, and never again someone already subscribed (so a subscribed contact gets no write).
+            Subscribe = effects?.Subscribe == true && !unsubscribe && target.NeverSubscribed && !target.IsUnsubscribed,
+        };
+        return update.IsEmpty ? null : update;
+    }
+}
