@@ -28,7 +28,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         TagContainer = "contact groups",
         ReadBatchSize = PeopleClient.MaxPageSize,
         WriteBatchSize = 200,
-        Filters = StandardFilters.FieldsAndTags,
+        Filters = [.. StandardFilters.FieldsAndTags, FilterKind.GetsDeleted],
         Actions = [ActionKind.AddTag],
     };
 

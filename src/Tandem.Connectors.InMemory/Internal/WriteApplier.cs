@@ -93,6 +93,11 @@ internal sealed class WriteApplier(InMemoryApp app)
             return Refuse(create, "The app cannot mark contacts unsubscribed.");
         }
 
+        if (create.Subscribe && !capabilities.CanSubscribe)
+        {
+            return Refuse(create, "The app cannot subscribe contacts.");
+        }
+
         foreach (var (key, value) in create.Fields)
         {
             if (SchemaCheck.Problem(app.Schema, key, value, allowReadOnly: false) is { } problem)
@@ -103,13 +108,20 @@ internal sealed class WriteApplier(InMemoryApp app)
 
         var tags = create.Tags.WithComparer(StringComparer.Ordinal);
         var reference = app.StoresClientReference ? create.ClientReference : null;
-        var draft = new ContactRecord(string.Empty, create.Fields) { Tags = tags, IsUnsubscribed = create.Unsubscribed, ClientReference = reference };
+        // In an app that subscribes contacts, one added without asking for a subscription is transactional: it never subscribed.
+        var neverSubscribed = capabilities.CanSubscribe && !create.Subscribe && !create.Unsubscribed;
+        var draft = new ContactRecord(string.Empty, create.Fields) { Tags = tags, IsUnsubscribed = create.Unsubscribed, NeverSubscribed = neverSubscribed, ClientReference = reference };
         if (app.Faults.Reject?.Invoke(draft) is { } reason)
         {
             return WriteResult.Failed(create.OperationId, WriteFailureKind.Rejected, reason);
         }
 
         var record = app.Store.Insert(create.Fields, tags, create.Unsubscribed, reference);
+        if (neverSubscribed)
+        {
+            record = app.Store.Replace(record with { NeverSubscribed = true });
+        }
+
         return WriteResult.Success(create.OperationId, record);
     }
 
@@ -141,6 +153,11 @@ internal sealed class WriteApplier(InMemoryApp app)
             return Refuse(update, "The app cannot mark contacts unsubscribed.");
         }
 
+        if (update.Subscribe && !capabilities.CanSubscribe)
+        {
+            return Refuse(update, "The app cannot subscribe contacts.");
+        }
+
         foreach (var change in update.Changes)
         {
             if (SchemaCheck.Problem(app.Schema, change.Key, change.Value, allowReadOnly: false) is { } problem)
@@ -153,8 +170,10 @@ internal sealed class WriteApplier(InMemoryApp app)
         {
             Tags = current.Tags.Union(update.AddTags).Except(update.RemoveTags),
 
-            // No write can re-subscribe: the operation can only say "unsubscribe".
+            // No write can re-subscribe: "subscribe" only subscribes a contact who never subscribed (and an
+            // unsubscribe in the same write wins); anyone unsubscribed stays so.
             IsUnsubscribed = current.IsUnsubscribed || update.Unsubscribe,
+            NeverSubscribed = current.NeverSubscribed && !update.Subscribe && !update.Unsubscribe,
         };
         if (app.Faults.Reject?.Invoke(updated) is { } reason)
         {
