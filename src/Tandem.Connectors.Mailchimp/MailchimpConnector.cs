@@ -28,7 +28,7 @@ public sealed class MailchimpConnector : IContactConnector
     private readonly MemberReader reader;
     private readonly MemberFeed feed;
     private readonly MemberWrites writes;
-    private AudienceSchema? schema;
+    private readonly AudienceSchemaCache schema;
 
     internal MailchimpConnector(MailchimpClient client, string newMemberStatus, TimeProvider time, ILogger logger)
     {
@@ -37,21 +37,17 @@ public sealed class MailchimpConnector : IContactConnector
         this.logger = logger;
         reader = new MemberReader(logger);
         feed = new MemberFeed(client);
+        schema = new AudienceSchemaCache(client);
         writes = new MemberWrites(client, reader, logger, newMemberStatus);
     }
 
     public ConnectorCapabilities Capabilities => MailchimpConnectorFactory.Capabilities;
 
-    public async Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken)
-    {
-        // Always read fresh: merge fields are added in Mailchimp at any time.
-        schema = await AudienceSchema.LoadAsync(client, cancellationToken).ConfigureAwait(false);
-        return schema.ToAppSchema();
-    }
+    public async Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken) =>
+        (await schema.RefreshAsync(cancellationToken).ConfigureAwait(false)).ToAppSchema();
 
     public async IAsyncEnumerable<RecordPage> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var fields = await SchemaAsync(cancellationToken).ConfigureAwait(false);
         var archived = await feed.NewestArchivedAsync(cancellationToken).ConfigureAwait(false);
 
         // The listing is the change feed read from the beginning of time: keyset pages by last_changed, so a member
@@ -61,6 +57,7 @@ public sealed class MailchimpConnector : IContactConnector
         {
             var (members, more) = await feed.ReadAsync(cursor, archived: false, cancellationToken).ConfigureAwait(false);
             cursor = cursor.Advance(members.Select(m => (MemberReader.Id(m), MemberReader.LastChanged(m))));
+            var fields = await schema.CoveringAsync(members, cancellationToken).ConfigureAwait(false);
             var records = members.Select(m => reader.Read(m, fields)).ToList();
             if (!more)
             {
@@ -82,7 +79,6 @@ public sealed class MailchimpConnector : IContactConnector
             throw new CursorExpiredException("The last complete Mailchimp listing is a week old; a full rescan notices permanently deleted members.");
         }
 
-        var fields = await SchemaAsync(cancellationToken).ConfigureAwait(false);
         var (live, liveMore) = await feed.ReadAsync(position, archived: false, cancellationToken).ConfigureAwait(false);
         var (archived, archivedMore) = await feed.ReadAsync(position, archived: true, cancellationToken).ConfigureAwait(false);
 
@@ -94,6 +90,7 @@ public sealed class MailchimpConnector : IContactConnector
         bool Within(JsonObject m) => horizon is null || MemberReader.LastChanged(m) <= horizon;
         var changed = live.Where(Within).ToList();
         var deleted = archived.Where(Within).ToList();
+        var fields = await schema.CoveringAsync(changed, cancellationToken).ConfigureAwait(false);
         var next = position.Advance(changed.Select(m => (MemberReader.Id(m), MemberReader.LastChanged(m)))
             .Concat(deleted.Select(m => (FeedCursor.ArchivedMark + MemberReader.Id(m), MemberReader.LastChanged(m))))
             .OrderBy(s => s.Item2));
@@ -109,8 +106,7 @@ public sealed class MailchimpConnector : IContactConnector
 
     public async Task<IReadOnlyList<ContactRecord>> GetAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var fields = await SchemaAsync(cancellationToken).ConfigureAwait(false);
-        var found = new ContactRecord?[ids.Count];
+        var found = new JsonObject?[ids.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, ids.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MailchimpClient.MaxConnections, CancellationToken = cancellationToken },
@@ -119,14 +115,16 @@ public sealed class MailchimpConnector : IContactConnector
                 try
                 {
                     var member = await client.GetAsync($"lists/{client.AudienceId}/members/{Uri.EscapeDataString(ids[i])}", ct).ConfigureAwait(false);
-                    found[i] = Json.Text(member, "status") == "archived" ? null : reader.Read(member, fields);
+                    found[i] = Json.Text(member, "status") == "archived" ? null : member;
                 }
                 catch (MailchimpApiException ex) when (ex.Status == 404)
                 {
                     found[i] = null;
                 }
             }).ConfigureAwait(false);
-        return found.OfType<ContactRecord>().DistinctBy(r => r.Id).ToList();
+        var members = found.OfType<JsonObject>().ToList();
+        var fields = await schema.CoveringAsync(members, cancellationToken).ConfigureAwait(false);
+        return members.Select(m => reader.Read(m, fields)).DistinctBy(r => r.Id).ToList();
     }
 
     public async Task<IReadOnlyList<WriteResult>> WriteAsync(IReadOnlyList<WriteOperation> operations, CancellationToken cancellationToken)
@@ -136,8 +134,7 @@ public sealed class MailchimpConnector : IContactConnector
             throw new ArgumentException($"At most {Capabilities.WriteBatchSize} writes per batch.", nameof(operations));
         }
 
-        var fields = await SchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await writes.ApplyAsync(operations, fields, cancellationToken).ConfigureAwait(false);
+        return await writes.ApplyAsync(operations, schema, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ContactRecord?> FindCreatedAsync(string clientReference, string? email, CancellationToken cancellationToken)
@@ -168,7 +165,4 @@ public sealed class MailchimpConnector : IContactConnector
             throw new CursorExpiredException("The saved Mailchimp cursor is not readable; a full rescan is needed.", ex);
         }
     }
-
-    private async Task<AudienceSchema> SchemaAsync(CancellationToken cancellationToken) =>
-        schema ??= await AudienceSchema.LoadAsync(client, cancellationToken).ConfigureAwait(false);
 }

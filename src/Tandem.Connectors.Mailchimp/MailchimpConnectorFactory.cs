@@ -27,13 +27,14 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
         DetectsDeletions = true,
         DetectsUnsubscribes = true,
         CanUnsubscribe = true,
+        CanSubscribe = true,
         CanDelete = true,
         TagContainer = "tags",
         ReadBatchSize = MemberFeed.PageSize,
         WriteBatchSize = 500,
         HasWebhooks = true,
         Filters = StandardFilters.FieldsTagsAndSubscription,
-        Actions = [ActionKind.AddTag, ActionKind.Unsubscribe],
+        Actions = [ActionKind.AddTag, ActionKind.Unsubscribe, ActionKind.Subscribe],
     };
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Mailchimp")

@@ -8,4 +8,10 @@ public static class MailchimpFieldKeys
 
     /// <summary>Prefix of merge fields that have no standard key, followed by the merge tag ("merge.PLAN").</summary>
     public const string MergePrefix = "merge.";
+
+    /// <summary>
+    /// Prefix of interest categories (groups), followed by the category id ("group.1a2b3c4d5e"); the options are the
+    /// category's interests by id.
+    /// </summary>
+    public const string GroupPrefix = "group.";
 }

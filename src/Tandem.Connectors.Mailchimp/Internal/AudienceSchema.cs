@@ -4,9 +4,10 @@ using Tandem.Domain.Fields;
 namespace Tandem.Connectors.Mailchimp.Internal;
 
 /// <summary>
-/// An audience's contact fields: the email address, the read-only status, and every merge field with its type. The
-/// default merge fields and the ones a CRM sync usually adds get standard keys and roles, so default mappings pair them
-/// with the other app's fields (FNAME → first name, PHONE → phones, COMPANY → organisation, …).
+/// An audience's contact fields: the email address, the read-only status, every merge field with its type, and (once
+/// read) every interest category as a choice field. The default merge fields and the ones a CRM sync usually adds get
+/// standard keys and roles, so default mappings pair them with the other app's fields (FNAME → first name, PHONE →
+/// phones, COMPANY → organisation, …).
 /// </summary>
 internal sealed class AudienceSchema
 {
@@ -35,6 +36,11 @@ internal sealed class AudienceSchema
     public IReadOnlyList<MergeField> MergeFields { get; }
 
     public IReadOnlyDictionary<string, MergeField> ByKey { get; }
+
+    /// <summary>The interest categories; null until they are read (only when a member or a write has groups, or the schema is asked for).</summary>
+    public AudienceGroups? Groups { get; private init; }
+
+    public AudienceSchema WithGroups(AudienceGroups groups) => new(MergeFields) { Groups = groups };
 
     public static async Task<AudienceSchema> LoadAsync(MailchimpClient client, CancellationToken cancellationToken)
     {
@@ -90,5 +96,9 @@ internal sealed class AudienceSchema
             IsCustom = f.Role == FieldRole.None,
             Role = f.Role,
             Options = f.Choices.Select(c => new ChoiceOption(c, c)).ToList(),
+        })).Concat((Groups ?? AudienceGroups.None).Categories.Select(c => new FieldDefinition(c.Key, c.Title, c.Type)
+        {
+            IsCustom = true,
+            Options = c.Interests,
         })));
 }

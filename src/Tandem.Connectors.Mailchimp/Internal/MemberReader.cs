@@ -11,7 +11,8 @@ namespace Tandem.Connectors.Mailchimp.Internal;
 
 /// <summary>
 /// A member as a canonical <see cref="ContactRecord"/>: <c>contact_id</c> as id (it survives an email change, and the
-/// API accepts it where a subscriber hash goes), tags by name, unsubscribed or cleaned as unsubscribed. Mailchimp has no
+/// API accepts it where a subscriber hash goes), tags by name, groups as one choice value per category, unsubscribed or
+/// cleaned as unsubscribed, transactional as never subscribed. Mailchimp has no
 /// etag, so the version is <c>last_changed</c> (unix seconds) and a hash of the content: <c>1767225600.3f2a…</c>. The time
 /// lets a batch of updates find its members with one listing from the oldest version on (<see cref="MemberLookup"/>).
 /// </summary>
@@ -68,6 +69,11 @@ internal sealed class MemberReader
             Put(fields, field.Key, value);
         }
 
+        foreach (var (key, value) in schema.Groups?.Read(member) ?? [])
+        {
+            Put(fields, key, value);
+        }
+
         var tags = Json.Items(member, "tags").Select(t => Json.Text(t, "name")).OfType<string>().ToImmutableSortedSet(StringComparer.Ordinal);
         var built = fields.ToImmutable();
         return new ContactRecord(id, built)
@@ -75,6 +81,7 @@ internal sealed class MemberReader
             Version = Version(LastChanged(member), built, tags),
             Tags = tags,
             IsUnsubscribed = IsUnsubscribed(status),
+            NeverSubscribed = status == "transactional",
         };
     }
 

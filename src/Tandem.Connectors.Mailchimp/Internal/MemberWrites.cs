@@ -15,7 +15,9 @@ namespace Tandem.Connectors.Mailchimp.Internal;
 /// (<see cref="MemberLookup"/>: one listing for the batch where it can): a member changed since the engine's version fails
 /// <see cref="WriteFailureKind.StaleVersion"/>. Results come from the members the batch answer carries (the spec's
 /// <c>new_members</c>/<c>updated_members</c> are whole members); a member is read back only after a tags call, which
-/// answers nothing. A status is only ever sent to unsubscribe, or for a new member: Tandem never re-subscribes anyone.
+/// answers nothing. Groups are written as the member's <c>interests</c> map, only for the categories that change. A
+/// status is only sent for a new member, to unsubscribe, or to subscribe a transactional member (a Subscribe action):
+/// Tandem never re-subscribes anyone.
 /// </summary>
 internal sealed class MemberWrites
 {
@@ -36,11 +38,24 @@ internal sealed class MemberWrites
 
     private string Members => $"lists/{client.AudienceId}/members/";
 
-    public async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, AudienceSchema schema, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, AudienceSchemaCache schemas, CancellationToken cancellationToken)
     {
         var plans = operations.Select(o => new WritePlan(o)).ToList();
+        var setsGroups = operations.Any(o => o switch
+        {
+            CreateOperation c => c.Fields.Keys.Any(IsGroup),
+            UpdateOperation u => u.Changes.Any(c => IsGroup(c.Key)),
+            _ => false,
+        });
+        if (setsGroups)
+        {
+            // The categories must be known to translate a group's options into interests.
+            await schemas.WithGroupsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var updates = operations.OfType<UpdateOperation>().Select(u => (u.RecordId, u.ExpectedVersion)).ToList();
         var current = updates.Count == 0 ? [] : await lookup.ReadAsync(updates, cancellationToken).ConfigureAwait(false);
+        var schema = await schemas.CoveringAsync(current.Values, cancellationToken).ConfigureAwait(false);
         foreach (var plan in plans.Where(p => p.Operation is UpdateOperation))
         {
             PrepareUpdate(plan, current.GetValueOrDefault(((UpdateOperation)plan.Operation).RecordId), schema);
@@ -53,6 +68,7 @@ internal sealed class MemberWrites
 
         await BatchAsync(plans.Where(p => p.Result is null && p.Operation is CreateOperation && p.Body is not null).ToList(), updateExisting: false, cancellationToken).ConfigureAwait(false);
         await BatchAsync(plans.Where(p => p.Result is null && p.Operation is UpdateOperation && p.Body is not null && p.NewEmail is null).ToList(), updateExisting: true, cancellationToken).ConfigureAwait(false);
+        schema = await schemas.CoveringAsync(plans.Select(p => p.Member).OfType<JsonObject>(), cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(plans.Where(p => p.Result is null), Concurrency(cancellationToken), async (plan, ct) => await FinishAsync(plan, schema, ct).ConfigureAwait(false)).ConfigureAwait(false);
         return plans.Select(p => p.Result!).ToList();
     }
@@ -74,9 +90,11 @@ internal sealed class MemberWrites
         plan.Body = new JsonObject
         {
             ["email_address"] = email,
-            ["status"] = create.Unsubscribed ? "unsubscribed" : newMemberStatus,
+            // Unsubscribed wins over Subscribe: Tandem never subscribes someone the other app says left.
+            ["status"] = create.Unsubscribed ? "unsubscribed" : create.Subscribe ? "subscribed" : newMemberStatus,
             ["merge_fields"] = Merges(plan, create.Fields.Select(f => (f.Key, (FieldValue?)f.Value)), schema),
         };
+        AddInterests(plan, plan.Body, create.Fields.Select(f => (f.Key, (FieldValue?)f.Value)), schema);
         plan.AddTags = create.Tags.ToList();
     }
 
@@ -112,9 +130,16 @@ internal sealed class MemberWrites
             body["email_address"] = email;
         }
 
+        AddInterests(plan, body, update.Changes.Select(c => (c.Key, c.Value)), schema);
         if (update.Unsubscribe && !current.IsUnsubscribed)
         {
             body["status"] = "unsubscribed";
+        }
+        else if (update.Subscribe && current.NeverSubscribed)
+        {
+            // Only a transactional member (who never subscribed) is subscribed: anyone unsubscribed, cleaned, pending or
+            // archived stays as they are.
+            body["status"] = "subscribed";
         }
 
         plan.Body = body.Count > 1 ? body : null;
@@ -247,6 +272,38 @@ internal sealed class MemberWrites
 
         return merges;
     }
+
+    /// <summary>Adds the <c>interests</c> of the groups among the values: only the interests of those categories.</summary>
+    private static void AddInterests(WritePlan plan, JsonObject body, IEnumerable<(string Key, FieldValue? Value)> values, AudienceSchema schema)
+    {
+        var interests = new JsonObject();
+        foreach (var (key, value) in values)
+        {
+            if (schema.Groups?.ByKey.GetValueOrDefault(key) is not { } category)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var (id, on) in AudienceGroups.Write(category, value))
+                {
+                    interests[id] = on;
+                }
+            }
+            catch (FormatException ex)
+            {
+                plan.Fail(WriteFailureKind.Rejected, ex.Message);
+            }
+        }
+
+        if (interests.Count > 0)
+        {
+            body["interests"] = interests;
+        }
+    }
+
+    private static bool IsGroup(string key) => key.StartsWith(MailchimpFieldKeys.GroupPrefix, StringComparison.Ordinal);
 
     private static string? Email(FieldValue? value) => value switch
     {

@@ -16,6 +16,7 @@ internal sealed class AudienceStore
     private long sequence;
     private int webIds = 100_000;
     private int nextTagId = 1000;
+    private int groupIds;
 
     public AudienceStore(TimeProvider time)
     {
@@ -91,6 +92,10 @@ internal sealed class AudienceStore
         };
         return member;
     }
+
+    /// <summary>A new id for an interest category or an interest: ten hex digits, like Mailchimp's.</summary>
+    public string NewGroupId() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("group" + (++groupIds).ToString(CultureInfo.InvariantCulture))))[..10];
 
     /// <summary>The id of a tag of the audience, created on first use (tags are static segments).</summary>
     public int TagId(StoredAudience audience, string name)

@@ -36,12 +36,53 @@ internal static class MailchimpDemoData
             new StoredMergeField(14, "ZIPCODE", "US zip code", "zip") { DisplayOrder = 15 },
             new StoredMergeField(15, "RENEWAL", "Renewal date", "date") { DisplayOrder = 16, DateFormat = "MM/DD/YYYY" },
         ]);
+        AddGroups(store, newsletter);
         var events = store.AddAudience(EventsId, "Event attendees");
         AddDefaultFields(events);
 
         var random = new Random(options.Seed);
         Fill(store, newsletter, options.SeedMembers, random, start, rich: true);
         Fill(store, events, Math.Max(1, options.SeedMembers / 5), random, start, rich: false);
+
+        // Groups get their own random source, so adding them left every other seeded value as it was.
+        var groups = new Random(options.Seed + 1);
+        foreach (var member in newsletter.Members.Values.OrderBy(m => m.Sequence))
+        {
+            JoinGroups(newsletter, member, groups);
+        }
+    }
+
+    /// <summary>The newsletter's groups: topics (checkboxes), a region (radio) and an admin-only category (hidden).</summary>
+    private static void AddGroups(AudienceStore store, StoredAudience audience)
+    {
+        (string Title, string Type, string[] Names)[] categories =
+        [
+            ("Topics", "checkboxes", ["Product news", "Events", "Webinars"]),
+            ("Region", "radio", ["Europe", "Americas", "Asia-Pacific"]),
+            ("Internal", "hidden", ["Partner", "Beta tester"]),
+        ];
+        foreach (var (title, type, names) in categories)
+        {
+            var category = new StoredInterestCategory { Id = store.NewGroupId(), Title = title, Type = type, DisplayOrder = audience.InterestCategories.Count };
+            category.Interests.AddRange(names.Select((name, i) => new StoredInterest { Id = store.NewGroupId(), Name = name, DisplayOrder = i }));
+            audience.InterestCategories.Add(category);
+        }
+    }
+
+    private static void JoinGroups(StoredAudience audience, StoredMember member, Random random)
+    {
+        var topics = audience.InterestCategories[0].Interests;
+        member.Interests.UnionWith(topics.Where(_ => random.Next(3) == 0).Select(i => i.Id));
+        var regions = audience.InterestCategories[1].Interests;
+        if (random.Next(10) < 7)
+        {
+            member.Interests.Add(regions[random.Next(regions.Count)].Id);
+        }
+
+        if (random.Next(10) == 0)
+        {
+            member.Interests.Add(audience.InterestCategories[2].Interests[0].Id);
+        }
     }
 
     private static void AddDefaultFields(StoredAudience audience) => audience.MergeFields.AddRange(

@@ -23,6 +23,7 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     private readonly MemberEndpoints members;
     private readonly BatchEndpoint batch;
     private readonly ListEndpoints lists;
+    private readonly InterestEndpoints groups;
     private readonly WebhookEndpoints webhooks;
     private readonly WebhookDispatcher dispatcher;
     private readonly MailchimpOAuthServer oauth;
@@ -40,6 +41,7 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         members = new MemberEndpoints(store);
         batch = new BatchEndpoint(store, members);
         lists = new ListEndpoints(store);
+        groups = new InterestEndpoints(store);
         dispatcher = new WebhookDispatcher(store);
         webhooks = new WebhookEndpoints(store, dispatcher);
         oauth = new MailchimpOAuthServer(Options);
@@ -117,6 +119,24 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     /// <summary>Emails of the audience's members with this status, oldest first.</summary>
     public IReadOnlyList<string> MemberEmails(string listId, string status = "subscribed") =>
         store.Read(() => store.Audience(listId).Members.Values.Where(m => m.Status == status).OrderBy(m => m.Sequence).Select(m => m.Email).ToList());
+
+    /// <summary>The id of an interest category (a group title) of the audience.</summary>
+    public string InterestCategoryId(string listId, string title) =>
+        store.Read(() => store.Audience(listId).InterestCategories.First(c => c.Title == title).Id);
+
+    /// <summary>The id of an interest (a group name) of an interest category of the audience.</summary>
+    public string InterestId(string listId, string categoryTitle, string name) =>
+        store.Read(() => store.Audience(listId).InterestCategories.First(c => c.Title == categoryTitle).Interests.First(i => i.Name == name).Id);
+
+    /// <summary>An admin adds an interest category with these interests (group names) in Mailchimp's web app.</summary>
+    public void AddInterestCategory(string listId, string title, string type, params string[] interests)
+    {
+        var category = groups.AddCategory(listId, new JsonObject { ["title"] = title, ["type"] = type })["id"]!.GetValue<string>();
+        foreach (var name in interests)
+        {
+            _ = groups.AddInterest(listId, category, new JsonObject { ["name"] = name });
+        }
+    }
 
     /// <summary>
     /// Changes a member (by email, subscriber hash or contact_id) as an admin would in Mailchimp's web app; the body is
@@ -237,6 +257,8 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
                 return (200, lists.MergeFields(id, query));
             case ["lists", var id, "merge-fields"] when post:
                 return (200, lists.AddMergeField(id, await BodyAsync(context).ConfigureAwait(false)));
+            case ["lists", var id, "interest-categories", ..] when parts.Length <= 6:
+                return await RouteGroupsAsync(context, method, id, parts[3..]).ConfigureAwait(false);
             case ["lists", var id, "webhooks"] when get:
                 return (200, webhooks.List(id));
             case ["lists", var id, "webhooks"] when post:
@@ -245,6 +267,41 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
                 return (200, webhooks.Get(id, webhookId));
             case ["lists", var id, "webhooks", var webhookId] when HttpMethods.IsDelete(method):
                 webhooks.Delete(id, webhookId);
+                return (204, null);
+            default:
+                throw MailchimpApiException.NotFound();
+        }
+    }
+
+    /// <summary><c>/lists/{id}/interest-categories…</c>: <paramref name="rest"/> is the category id, "interests" and the interest id, as far as given.</summary>
+    private async Task<(int Status, JsonObject? Body)> RouteGroupsAsync(HttpContext context, string method, string listId, string[] rest)
+    {
+        var query = context.Request.Query;
+        var get = HttpMethods.IsGet(method);
+        var delete = HttpMethods.IsDelete(method);
+        switch (rest)
+        {
+            case [] when get:
+                return (200, groups.Categories(listId, query));
+            case [] when HttpMethods.IsPost(method):
+                return (200, groups.AddCategory(listId, await BodyAsync(context).ConfigureAwait(false)));
+            case [var category] when get:
+                return (200, groups.Category(listId, category));
+            case [var category] when HttpMethods.IsPatch(method):
+                return (200, groups.UpdateCategory(listId, category, await BodyAsync(context).ConfigureAwait(false)));
+            case [var category] when delete:
+                groups.DeleteCategory(listId, category);
+                return (204, null);
+            case [var category, "interests"] when get:
+                return (200, groups.Interests(listId, category, query));
+            case [var category, "interests"] when HttpMethods.IsPost(method):
+                return (200, groups.AddInterest(listId, category, await BodyAsync(context).ConfigureAwait(false)));
+            case [var category, "interests", var interest] when get:
+                return (200, groups.Interest(listId, category, interest));
+            case [var category, "interests", var interest] when HttpMethods.IsPatch(method):
+                return (200, groups.UpdateInterest(listId, category, interest, await BodyAsync(context).ConfigureAwait(false)));
+            case [var category, "interests", var interest] when delete:
+                groups.DeleteInterest(listId, category, interest);
                 return (204, null);
             default:
                 throw MailchimpApiException.NotFound();

@@ -44,6 +44,11 @@ internal sealed class MemberEndpoints
             members = members.Where(m => m.Status != "archived");
         }
 
+        if (query["interest_ids"].FirstOrDefault() is { Length: > 0 } interestIds)
+        {
+            members = InGroups(audience, members, query["interest_category_id"].FirstOrDefault(), interestIds, query["interest_match"].FirstOrDefault());
+        }
+
         if (Time(query, "since_last_changed") is { } since)
         {
             members = members.Where(m => m.LastChanged > since);
@@ -287,6 +292,26 @@ internal sealed class MemberEndpoints
     private static string Key(StoredAudience audience, string segment) =>
         audience.Members.ContainsKey(segment) ? segment
         : audience.Members.FirstOrDefault(m => m.Value.ContactId == segment).Key ?? segment;
+
+    /// <summary><c>interest_ids</c> of one <c>interest_category_id</c>, matched <c>any</c>, <c>all</c> or <c>none</c>.</summary>
+    private static IEnumerable<StoredMember> InGroups(StoredAudience audience, IEnumerable<StoredMember> members, string? categoryId, string interestIds, string? match)
+    {
+        var category = audience.InterestCategories.FirstOrDefault(c => c.Id == categoryId)
+            ?? throw MailchimpApiException.Invalid("interest_ids must be accompanied by the interest_category_id they belong to, and interest_match.");
+        var ids = interestIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Any(id => category.Interests.All(i => i.Id != id)))
+        {
+            throw MailchimpApiException.Invalid("interest_ids must be interests of the interest category.");
+        }
+
+        return match switch
+        {
+            "any" => members.Where(m => ids.Any(m.Interests.Contains)),
+            "all" => members.Where(m => ids.All(m.Interests.Contains)),
+            "none" => members.Where(m => !ids.Any(m.Interests.Contains)),
+            _ => throw MailchimpApiException.Invalid("interest_match must be any, all or none."),
+        };
+    }
 
     private static JsonObject Copy(JsonObject body, string status)
     {

@@ -54,6 +54,13 @@ internal static class MemberShape
             ["tags"] = new JsonArray(tags.Take(50).Select(t => t!.DeepClone()).ToArray()),
             ["list_id"] = audience.Id,
         };
+        // Members show every interest of the audience, true or false; an audience without groups shows none.
+        var interests = audience.AllInterests.ToList();
+        if (interests.Count > 0)
+        {
+            shape["interests"] = new JsonObject(interests.Select(i => KeyValuePair.Create(i.Id, (JsonNode?)member.Interests.Contains(i.Id))));
+        }
+
         if (member.UnsubscribeReason is { } reason)
         {
             shape["unsubscribe_reason"] = reason;

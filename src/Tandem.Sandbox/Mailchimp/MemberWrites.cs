@@ -54,6 +54,7 @@ internal static class MemberWrites
             errors.Add(("merge_fields", "Merge fields must be an object."));
         }
 
+        var interests = Interests(audience, body["interests"], errors);
         if (previousStatus is null or "archived")
         {
             foreach (var field in audience.MergeFields.Where(f => f.Required && !merges.ContainsKey(f.Tag) && !member.Merges.ContainsKey(f.Tag)))
@@ -90,6 +91,11 @@ internal static class MemberWrites
                     member.Merges[tag] = value;
                 }
             }
+        }
+
+        foreach (var (id, on) in interests)
+        {
+            profileChanged |= on ? member.Interests.Add(id) : member.Interests.Remove(id);
         }
 
         if (emailType is not null && emailType != member.EmailType)
@@ -146,6 +152,41 @@ internal static class MemberWrites
         {
             events.Add(WebhookData.For("profile", source, audience, member, now));
         }
+    }
+
+    /// <summary>The body's <c>interests</c> map (interest id → in or out); ids the audience does not have are errors.</summary>
+    private static List<(string Id, bool On)> Interests(StoredAudience audience, JsonNode? given, List<(string Field, string Message)> errors)
+    {
+        var result = new List<(string, bool)>();
+        if (given is null)
+        {
+            return result;
+        }
+
+        if (given is not JsonObject map)
+        {
+            errors.Add(("interests", "Interests must be an object of interest ids and booleans."));
+            return result;
+        }
+
+        var known = audience.AllInterests.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, value) in map)
+        {
+            if (!known.Contains(id))
+            {
+                errors.Add(("interests", $"Invalid interest ID: '{id}'."));
+            }
+            else if (value is JsonValue v && v.TryGetValue<bool>(out var on))
+            {
+                result.Add((id, on));
+            }
+            else
+            {
+                errors.Add(("interests." + id, "Interest values must be true or false."));
+            }
+        }
+
+        return result;
     }
 
     public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -25,5 +25,11 @@ internal sealed class StoredAudience
 
     public List<StoredWebhook> Webhooks { get; } = [];
 
+    /// <summary>Interest categories (groups) in display order, each with its interests.</summary>
+    public List<StoredInterestCategory> InterestCategories { get; } = [];
+
+    /// <summary>Every interest of the audience, category by category.</summary>
+    public IEnumerable<StoredInterest> AllInterests => InterestCategories.SelectMany(c => c.Interests);
+
     public StoredMergeField? MergeField(string tag) => MergeFields.FirstOrDefault(f => string.Equals(f.Tag, tag, StringComparison.OrdinalIgnoreCase));
 }

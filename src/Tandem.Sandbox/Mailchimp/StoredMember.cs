@@ -22,6 +22,9 @@ internal sealed class StoredMember
     /// <summary>Merge values by tag; a missing tag is empty ("" on the wire).</summary>
     public Dictionary<string, JsonNode> Merges { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The ids of the interests (groups) the member is in; every other interest of the audience is false.</summary>
+    public HashSet<string> Interests { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Tag ids, in the order they were added.</summary>
     public List<int> TagIds { get; } = [];
 

@@ -49,6 +49,22 @@ internal static class WebhookData
             }
         }
 
+        // Groups, as Mailchimp posts them: every chosen interest's name in INTERESTS, and one GROUPINGS entry per category.
+        var chosen = audience.AllInterests.Where(i => member.Interests.Contains(i.Id)).Select(i => i.Name).ToList();
+        if (audience.InterestCategories.Count > 0)
+        {
+            Add("merges][INTERESTS", string.Join(", ", chosen));
+        }
+
+        for (var i = 0; i < audience.InterestCategories.Count; i++)
+        {
+            var category = audience.InterestCategories[i];
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"merges][GROUPINGS][{i}]");
+            Add(prefix + "[unique_id", category.Id);
+            Add(prefix + "[name", category.Title);
+            Add(prefix + "[groups", string.Join(", ", category.Interests.Where(x => member.Interests.Contains(x.Id)).Select(x => x.Name)));
+        }
+
         return new WebhookEvent(audience.Id, type, source, at, data);
     }
 

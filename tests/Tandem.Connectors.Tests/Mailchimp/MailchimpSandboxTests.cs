@@ -11,7 +11,7 @@ using Tandem.Sandbox.Mailchimp;
 namespace Tandem.Connectors.Tests.Mailchimp;
 
 /// <summary>The Mailchimp sandbox over HTTP: auth, OAuth, pagination and filters, upserts, batches, archive, merge fields, tags, limits, faults.</summary>
-public sealed class MailchimpSandboxTests : IAsyncLifetime
+public sealed partial class MailchimpSandboxTests : IAsyncLifetime
 {
     private const string Audience = MailchimpSandbox.NewsletterAudienceId;
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
