@@ -45,7 +45,7 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
             new SettingField(PipedriveSettings.ClientIdKey, "OAuth client ID", "Instead of the API token: Pipedrive Developer Hub > your app > OAuth & access scopes.") { IsRequired = false },
             new SettingField(PipedriveSettings.ClientSecretKey, "OAuth client secret", "Shown next to the client ID in the Developer Hub.") { IsSecret = true, IsRequired = false },
             new SettingField(PipedriveSettings.RefreshTokenKey, "Refresh token", "Filled in when the company approves the app on Pipedrive's consent page (scopes contacts:full, contact-fields:full, users:read, search:read).") { IsSecret = true, IsRequired = false },
-            new SettingField(PipedriveSettings.CompanyDomainKey, "Company domain", "The subdomain of your Pipedrive address, such as 'acme' for acme.pipedrive.com (with OAuth: the api_domain Pipedrive answered); leave empty for api.pipedrive.com.") { IsRequired = false },
+            new SettingField(PipedriveSettings.CompanyDomainKey, "Company domain", "The subdomain of your Pipedrive address, such as 'acme' for acme.pipedrive.com; leave empty for api.pipedrive.com (with OAuth: for the api_domain Pipedrive answers with each token).") { IsRequired = false },
             new SettingField(PipedriveSettings.BaseUrlKey, "API base URL", "Leave empty for Pipedrive; the sandbox prints its own.") { IsRequired = false },
             new SettingField(PipedriveSettings.TokenUrlKey, "Token URL", "Leave empty for Pipedrive (https://oauth.pipedrive.com/oauth/token); the sandbox prints its own.") { IsRequired = false },
         ],
@@ -58,15 +58,26 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         var logger = context.LoggerFactory.CreateLogger<PipedriveConnector>();
         if (valid.OAuth is { } oauth)
         {
-            // OAuth: Bearer tokens from the refresh token against the company's api_domain; a 401 refreshes once.
+            // OAuth: Bearer tokens from the refresh token, calls to the company's api_domain unless a base URL is given; a 401 refreshes once.
             var tokenHttp = new HttpClient(new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+            var apiDomain = new ApiDomain();
             var tokenClient = new OAuthTokenClient(
                 tokenHttp,
                 new OAuthClientOptions(oauth.TokenUrl, oauth.ClientId, oauth.ClientSecret) { UseBasicAuthentication = true },
                 context.Time,
-                logger);
+                logger)
+            {
+                OnAnswer = valid.UsesApiDomain ? apiDomain.Capture : null,
+            };
             var tokens = new AccessTokenCache(tokenClient, oauth.RefreshToken, context.Time);
-            var api = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() } })
+            HttpMessageHandler transport = new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() };
+            if (valid.UsesApiDomain)
+            {
+                // No base URL in the settings: calls go to the company's api_domain, learnt with the first token.
+                transport = new ApiDomainHandler(apiDomain, valid.BaseUrl) { InnerHandler = transport };
+            }
+
+            var api = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = transport })
             {
                 BaseAddress = valid.BaseUrl,
                 Timeout = Timeout.InfiniteTimeSpan,

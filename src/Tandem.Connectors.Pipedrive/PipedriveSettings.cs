@@ -8,6 +8,12 @@ namespace Tandem.Connectors.Pipedrive;
 /// </summary>
 internal sealed record PipedriveSettings(string? ApiToken, PipedriveOAuth? OAuth, Uri BaseUrl)
 {
+    /// <summary>
+    /// True for an OAuth account whose settings name neither <c>baseUrl</c> nor <c>companyDomain</c>: its calls go to
+    /// the <c>api_domain</c> of the token answer (<see cref="BaseUrl"/> is then only the fallback).
+    /// </summary>
+    public bool UsesApiDomain { get; init; }
+
     public const string ApiTokenKey = "apiToken";
     public const string ClientIdKey = "clientId";
     public const string ClientSecretKey = "clientSecret";
@@ -70,7 +76,10 @@ internal sealed record PipedriveSettings(string? ApiToken, PipedriveOAuth? OAuth
         }
 
         // With OAuth the API token is not used, even when both are given.
-        return new PipedriveSettings(oauth is null ? token : null, oauth, url);
+        return new PipedriveSettings(oauth is null ? token : null, oauth, url)
+        {
+            UsesApiDomain = oauth is not null && string.IsNullOrEmpty(baseUrl) && string.IsNullOrEmpty(domain),
+        };
     }
 }
 

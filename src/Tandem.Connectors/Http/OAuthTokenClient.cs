@@ -27,6 +27,12 @@ public sealed class OAuthTokenClient
     }
 
     /// <summary>
+    /// Called with the JSON of every successful token answer, for what a provider adds to RFC 6749's fields (Pipedrive's
+    /// <c>api_domain</c>). The element is valid during the call only. Null: nothing is called.
+    /// </summary>
+    public Action<JsonElement>? OnAnswer { get; init; }
+
+    /// <summary>
     /// Tokens for an authorisation code. <paramref name="codeVerifier"/> is the PKCE verifier (RFC 7636 §4.5) when
     /// the consent request carried a code challenge.
     /// </summary>
@@ -100,6 +106,7 @@ public sealed class OAuthTokenClient
         var lifetime = root.TryGetProperty("expires_in", out var ex) && ex.TryGetInt64(out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromHours(1);
         var expiresAt = requestedAt + lifetime - options.ExpirySkew;
         var refresh = root.TryGetProperty("refresh_token", out var rt) ? rt.GetString() : null;
+        OnAnswer?.Invoke(root);
         ConnectorsLog.TokenRefreshed(logger, expiresAt);
         return new OAuthTokens(accessToken, expiresAt, string.IsNullOrEmpty(refresh) ? previousRefreshToken : refresh);
     }
