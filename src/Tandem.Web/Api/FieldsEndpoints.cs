@@ -14,7 +14,20 @@ internal static class FieldsEndpoints
         api.MapGet("/accounts/{id}/fields", (string id, ClaimsPrincipal user, FieldService service, CancellationToken ct) =>
                 service.GetAsync(Owner.Of(user), id, ct))
             .WithTags("Accounts")
-            .WithSummary("The account's fields (standard, custom, compound parts), each with a preview value from a real contact.");
+            .WithSummary("The account's fields (standard, custom, compound parts), each with a preview value from a real contact, and the types of field Tandem can create there.");
+        api.MapPost("/accounts/{id}/fields", async (string id, CreateFieldRequest request, ClaimsPrincipal user, FieldService service, CancellationToken ct) =>
+            {
+                var field = await service.CreateAsync(Owner.Of(user), id, request, ct);
+                return Results.Created($"{ApiRegistration.Prefix}/accounts/{id}/fields", field);
+            })
+            .WithTags("Accounts")
+            .WithSummary("Create a custom field in the account's app, to map onto at once.")
+            .WithDescription("`type` is one of the app's `creatableTypes` (see GET /accounts/{id}/fields); `options` are the choices of a SingleChoice or MultipleChoice field. "
+                + "400 when the app cannot create fields, the request is wrong or the app refuses; 409 when a field of that name exists; 404 for an account that is not yours. Nothing is created on any refusal.")
+            .Produces<FieldView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         var mappings = api.MapGroup("/mappings").WithTags("Mappings");
         mappings.MapGet("/defaults", (string accountA, string accountB, ClaimsPrincipal user, MappingService service, CancellationToken ct) =>
                 service.DefaultsAsync(Owner.Of(user), accountA, accountB, ct))

@@ -31,6 +31,13 @@ public sealed class AppCatalogService(ConnectorCatalog catalog, HostedSandboxes 
             : descriptor;
     }
 
+    /// <summary>
+    /// The name users see for an app an account already uses, hidden or not (an account of a hidden app exists only
+    /// when the operator put it there); the key itself for an app the catalogue no longer has.
+    /// </summary>
+    public string DisplayName(string app) =>
+        catalog.Apps.FirstOrDefault(d => string.Equals(d.App, app, StringComparison.OrdinalIgnoreCase))?.DisplayName ?? app;
+
     private bool IsHidden(string app) => options.Value.HiddenApps.Contains(app, StringComparer.OrdinalIgnoreCase);
 
     private AppView ToView(ConnectorDescriptor descriptor)

@@ -10,6 +10,9 @@ namespace Tandem.Web.Services.Fields;
 /// <param name="Sample">Contacts of the first page, for previews.</param>
 public sealed record AccountSchema(StoredAccount Account, AppSchema Schema, IReadOnlyList<ContactRecord> Sample)
 {
+    /// <summary>The types of field Tandem can create in the account's app; empty when its connector cannot create fields.</summary>
+    public IReadOnlyList<FieldType> CreatableTypes { get; init; } = [];
+
     /// <summary>The account's default phone region, where its app has that setting.</summary>
     public string? DefaultRegion => Account.Settings.GetValueOrDefault("defaultRegion");
 }

@@ -22,10 +22,6 @@ public static class VariableMatching
         _ => throw new InvalidRequestException("Variable matching is for one-way connections; a two-way connection maps its fields in rows that work both ways."),
     };
 
-    /// <summary>Why no target field can be created on the spot: no connector offers it.</summary>
-    public static string CreateFieldsReason(string targetApp) =>
-        $"Tandem cannot create fields in {targetApp} yet: no connector offers it. Add the field in {targetApp}, then press Refresh fields.";
-
     /// <summary>The table for <paramref name="mappings"/> (enabled rows only; the first row of a source field wins).</summary>
     public static VariableMatchingTable Table(AccountSchema a, AccountSchema b, SyncDirection direction, IReadOnlyList<FieldMapping> mappings, string appA, string appB)
     {
@@ -53,7 +49,16 @@ public static class VariableMatching
         }
 
         var (sourceApp, targetApp) = source == Side.A ? (appA, appB) : (appB, appA);
-        return new VariableMatchingTable(direction, sourceApp, targetApp, rows, CanCreateFields: false, CreateFieldsReason(targetApp), check.Problems);
+        var creatable = to.CreatableTypes;
+        return new VariableMatchingTable(
+            direction,
+            sourceApp,
+            targetApp,
+            rows,
+            creatable.Count > 0,
+            creatable.Count > 0 ? null : NewFieldCheck.CannotCreateReason(targetApp),
+            check.Problems,
+            creatable);
     }
 
     /// <summary>The matches <paramref name="mappings"/> make, one per matched source field.</summary>

@@ -72,6 +72,6 @@ public sealed class VariableMatchingService(FieldService fields, ConnectionServi
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return VariableMatching.Table(a, b, direction, mappings, apps.Descriptor(a.Account.App).DisplayName, apps.Descriptor(b.Account.App).DisplayName);
+        return VariableMatching.Table(a, b, direction, mappings, apps.DisplayName(a.Account.App), apps.DisplayName(b.Account.App));
     }
 }

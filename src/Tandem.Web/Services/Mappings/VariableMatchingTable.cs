@@ -1,4 +1,5 @@
 using Tandem.Domain.Configuration;
+using Tandem.Domain.Fields;
 
 namespace Tandem.Web.Services.Mappings;
 
@@ -7,9 +8,10 @@ namespace Tandem.Web.Services.Mappings;
 /// <param name="SourceApp">The source app's display name.</param>
 /// <param name="TargetApp">The target app's display name.</param>
 /// <param name="Rows">Every source field, the name first, in the source app's order.</param>
-/// <param name="CanCreateFields">Whether a target field can be created on the spot.</param>
+/// <param name="CanCreateFields">Whether a target field can be created on the spot (<c>POST /accounts/{id}/fields</c> on the target's account).</param>
 /// <param name="CreateFieldsReason">Why it cannot, or null.</param>
 /// <param name="Problems">Problems of the feed as a whole (an app with no email field to match by).</param>
+/// <param name="CreatableTypes">The types a target field can be created of; empty when it cannot.</param>
 public sealed record VariableMatchingTable(
     SyncDirection Direction,
     string SourceApp,
@@ -17,7 +19,8 @@ public sealed record VariableMatchingTable(
     IReadOnlyList<VariableMatchingRow> Rows,
     bool CanCreateFields,
     string? CreateFieldsReason,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<FieldType> CreatableTypes)
 {
     public int MatchedCount => Rows.Count(r => r.IsMatched);
 }
