@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Mailchimp;
 /// fields as fields, tags as tags, unsubscribed and cleaned members as unsubscribes, batch writes of up to 500. See
 /// <c>README.md</c>.
 /// </summary>
-public sealed class MailchimpConnector : IContactConnector
+public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar
 {
     /// <summary>
     /// Permanently deleted members leave no trace in the feed, so a cursor whose complete listing is older than this is
@@ -29,6 +29,7 @@ public sealed class MailchimpConnector : IContactConnector
     private readonly MemberFeed feed;
     private readonly MemberWrites writes;
     private readonly AudienceSchemaCache schema;
+    private readonly ListWebhooks webhooks;
 
     internal MailchimpConnector(MailchimpClient client, string newMemberStatus, TimeProvider time, ILogger logger)
     {
@@ -38,6 +39,7 @@ public sealed class MailchimpConnector : IContactConnector
         reader = new MemberReader(logger);
         feed = new MemberFeed(client);
         schema = new AudienceSchemaCache(client);
+        webhooks = new ListWebhooks(client);
         writes = new MemberWrites(client, reader, logger, newMemberStatus);
     }
 
@@ -147,6 +149,22 @@ public sealed class MailchimpConnector : IContactConnector
 
         return (await GetAsync([SubscriberHash.Of(email)], cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
+
+    /// <summary>
+    /// Registers a list webhook on the audience for member events (subscribe, unsubscribe, profile, cleaned, upemail)
+    /// from every source, replacing webhooks already on <paramref name="url"/>. Mailchimp cannot authenticate its
+    /// deliveries (no HTTP auth, no signature): <paramref name="user"/> and <paramref name="password"/> are ignored, and
+    /// the secret must be part of <paramref name="url"/>. Mailchimp checks the URL with a GET first, so the endpoint must
+    /// answer it before this is called.
+    /// </summary>
+    public Task<string> RegisterWebhookAsync(Uri url, string user, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return webhooks.RegisterAsync(url, cancellationToken);
+    }
+
+    /// <summary>Removes a webhook <see cref="RegisterWebhookAsync"/> made; one already gone is not an error.</summary>
+    public Task RemoveWebhookAsync(string webhookId, CancellationToken cancellationToken) => webhooks.RemoveAsync(webhookId, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -42,7 +42,7 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         batch = new BatchEndpoint(store, members);
         lists = new ListEndpoints(store);
         groups = new InterestEndpoints(store);
-        dispatcher = new WebhookDispatcher(store);
+        dispatcher = new WebhookDispatcher(store, this.time);
         webhooks = new WebhookEndpoints(store, dispatcher);
         oauth = new MailchimpOAuthServer(Options);
         MailchimpDemoData.Seed(store, Options, store.Now().AddDays(-1));
@@ -63,8 +63,14 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     /// <summary>The most API requests that were ever in progress at once.</summary>
     public int MostConcurrentRequests => Volatile.Read(ref mostInFlight);
 
-    /// <summary>Webhook posts answered with a 2xx, and posts that failed.</summary>
+    /// <summary>Webhook posts answered with a 2xx, and attempts that failed (each retry counts).</summary>
     public (int Delivered, int Failed) WebhookDeliveries => (dispatcher.Delivered, dispatcher.Failed);
+
+    /// <summary>Webhook deliveries given up after their last retry.</summary>
+    public int WebhookDeliveriesAbandoned => dispatcher.Abandoned;
+
+    /// <summary>Completes once this many webhook posts have been attempted and settled (a failed one's retry is scheduled on the sandbox's clock).</summary>
+    public Task WhenWebhookAttemptsAsync(int attempts, CancellationToken cancellationToken) => dispatcher.WhenAttemptedAsync(attempts, cancellationToken);
 
     /// <summary>Mailchimp's subscriber hash of an email (MD5 of the lower-cased address).</summary>
     public static string SubscriberHash(string email) => AudienceStore.Hash(email);

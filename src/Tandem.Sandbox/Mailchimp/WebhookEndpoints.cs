@@ -63,6 +63,7 @@ internal sealed class WebhookEndpoints
             var webhook = new StoredWebhook(
                 "wh" + Interlocked.Increment(ref nextId).ToString("D8", CultureInfo.InvariantCulture),
                 url,
+                MemberWrites.Text(body["url"])!,
                 events,
                 sources);
             audience.Webhooks.Add(webhook);
@@ -83,7 +84,7 @@ internal sealed class WebhookEndpoints
     private static JsonObject Render(StoredAudience audience, StoredWebhook webhook) => new()
     {
         ["id"] = webhook.Id,
-        ["url"] = webhook.Url.ToString(),
+        ["url"] = webhook.Address,
         ["events"] = new JsonObject(EventNames.Select(n => KeyValuePair.Create(n, (JsonNode?)webhook.Events.Contains(n)))),
         ["sources"] = new JsonObject(SourceNames.Select(n => KeyValuePair.Create(n, (JsonNode?)webhook.Sources.Contains(n)))),
         ["list_id"] = audience.Id,
