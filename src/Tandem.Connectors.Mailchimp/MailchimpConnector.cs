@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Mailchimp;
 /// fields as fields, tags as tags, unsubscribed and cleaned members as unsubscribes, batch writes of up to 500. See
 /// <c>README.md</c>.
 /// </summary>
-public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar
+public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar, IFieldCreator
 {
     /// <summary>
     /// Permanently deleted members leave no trace in the feed, so a cursor whose complete listing is older than this is
@@ -30,6 +30,7 @@ public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar
     private readonly MemberWrites writes;
     private readonly AudienceSchemaCache schema;
     private readonly ListWebhooks webhooks;
+    private readonly MergeFieldCreator fieldCreator;
 
     internal MailchimpConnector(MailchimpClient client, string newMemberStatus, TimeProvider time, ILogger logger)
     {
@@ -40,6 +41,7 @@ public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar
         feed = new MemberFeed(client);
         schema = new AudienceSchemaCache(client);
         webhooks = new ListWebhooks(client);
+        fieldCreator = new MergeFieldCreator(client, schema);
         writes = new MemberWrites(client, reader, logger, newMemberStatus);
     }
 
@@ -149,6 +151,13 @@ public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar
 
         return (await GetAsync([SubscriberHash.Of(email)], cancellationToken).ConfigureAwait(false)).FirstOrDefault();
     }
+
+    /// <summary>Text, number, date, phone, URL, address and single choice (a dropdown merge field).</summary>
+    public IReadOnlyList<FieldType> CreatableFieldTypes => MergeFieldCreator.Types;
+
+    /// <summary>Adds a merge field; Mailchimp gives it a tag (<c>MMERGE&lt;n&gt;</c>), so its key is <c>merge.MMERGE&lt;n&gt;</c> unless its name is a well-known one.</summary>
+    public Task<FieldDefinition> CreateFieldAsync(string label, FieldType type, IReadOnlyList<string> options, CancellationToken cancellationToken) =>
+        fieldCreator.CreateAsync(label, type, options, cancellationToken);
 
     /// <summary>
     /// Registers a list webhook on the audience for member events (subscribe, unsubscribe, profile, cleaned, upemail)

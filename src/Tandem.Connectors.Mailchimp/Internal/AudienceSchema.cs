@@ -27,8 +27,11 @@ internal sealed class AudienceSchema
         (["WEBSITE", "URL"], ["Website"], ["url"], StandardFieldKeys.Urls, FieldRole.Urls),
     ];
 
-    private AudienceSchema(IReadOnlyList<MergeField> fields)
+    private readonly IReadOnlyList<JsonObject> source;
+
+    private AudienceSchema(IReadOnlyList<JsonObject> source, IReadOnlyList<MergeField> fields)
     {
+        this.source = source;
         MergeFields = fields;
         ByKey = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
     }
@@ -40,7 +43,10 @@ internal sealed class AudienceSchema
     /// <summary>The interest categories; null until they are read (only when a member or a write has groups, or the schema is asked for).</summary>
     public AudienceGroups? Groups { get; private init; }
 
-    public AudienceSchema WithGroups(AudienceGroups groups) => new(MergeFields) { Groups = groups };
+    public AudienceSchema WithGroups(AudienceGroups? groups) => new(source, MergeFields) { Groups = groups };
+
+    /// <summary>This schema with one more merge field (as Mailchimp answered its creation); the groups are kept.</summary>
+    public AudienceSchema Adding(JsonObject mergeField) => From(source.Append(mergeField)).WithGroups(Groups);
 
     public static async Task<AudienceSchema> LoadAsync(MailchimpClient client, CancellationToken cancellationToken)
     {
@@ -50,9 +56,10 @@ internal sealed class AudienceSchema
 
     public static AudienceSchema From(IEnumerable<JsonObject> mergeFields)
     {
+        var items = mergeFields.ToList();
         var fields = new List<MergeField>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in mergeFields)
+        foreach (var item in items)
         {
             if (Json.Text(item, "tag") is not { } tag || Json.Text(item, "type") is not { } type)
             {
@@ -79,7 +86,7 @@ internal sealed class AudienceSchema
             });
         }
 
-        return new AudienceSchema(fields);
+        return new AudienceSchema(items, fields);
     }
 
     public AppSchema ToAppSchema() => new(

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
 namespace Tandem.Sandbox.Mailchimp;
 
 /// <summary><c>GET /lists</c>, <c>GET /lists/{list_id}</c> and <c>GET/POST /lists/{list_id}/merge-fields</c>.</summary>
-internal sealed class ListEndpoints
+internal sealed partial class ListEndpoints
 {
     private readonly AudienceStore store;
 
@@ -39,33 +40,61 @@ internal sealed class ListEndpoints
         };
     });
 
-    /// <summary>Adds a merge field; the tag defaults to the name's first ten letters and digits, upper-cased.</summary>
-    public JsonObject AddMergeField(string listId, JsonObject body) => store.Write(_ =>
+    /// <summary>
+    /// Adds a merge field. A tag given is upper-cased and must be 1–10 letters, digits or underscores and not in use
+    /// (EMAIL is always in use); without one Mailchimp names the field <c>MMERGE&lt;merge_id&gt;</c>. An audience holds at
+    /// most <paramref name="maxFields"/> merge fields.
+    /// </summary>
+    public JsonObject AddMergeField(string listId, JsonObject body, int maxFields) => store.Write(_ =>
     {
         var audience = store.Audience(listId);
-        var name = MemberWrites.Text(body["name"]);
+        var name = MemberWrites.Text(body["name"])?.Trim();
         var type = MemberWrites.Text(body["type"]);
-        if (string.IsNullOrWhiteSpace(name) || type is null || !StoredMergeField.Types.Contains(type))
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrEmpty(name))
         {
-            throw MailchimpApiException.InvalidFields([("type", "A merge field needs a name and a type of " + string.Join(", ", StoredMergeField.Types) + ".")]);
+            errors.Add(("name", "This value should not be blank."));
         }
 
-        var tag = (MemberWrites.Text(body["tag"]) ?? new string(name.Where(char.IsAsciiLetterOrDigit).Take(10).ToArray())).ToUpperInvariant();
-        if (tag.Length == 0 || tag.Length > 10 || audience.MergeField(tag) is not null || tag == "EMAIL")
+        if (type is null || !StoredMergeField.Types.Contains(type))
         {
-            throw MailchimpApiException.Invalid($"The merge tag \"{tag}\" is already in use or not valid.");
+            errors.Add(("type", "Type must be one of " + string.Join(", ", StoredMergeField.Types) + "."));
+        }
+
+        var given = MemberWrites.Text(body["tag"])?.Trim().ToUpperInvariant();
+        if (given is not null && !MergeTag().IsMatch(given))
+        {
+            errors.Add(("tag", "A merge tag is 1 to 10 letters, digits or underscores."));
         }
 
         var options = body["options"] as JsonObject;
         var choices = (options?["choices"] as JsonArray ?? []).Select(MemberWrites.Text).OfType<string>().ToList();
         if (type is "radio" or "dropdown" && choices.Count == 0)
         {
-            throw MailchimpApiException.InvalidFields([("options.choices", "A radio or dropdown field needs choices.")]);
+            errors.Add(("options.choices", "A radio or dropdown field needs choices."));
         }
 
-        var field = new StoredMergeField(audience.MergeFields.Count == 0 ? 1 : audience.MergeFields.Max(f => f.MergeId) + 1, tag, name.Trim(), type)
+        if (errors.Count > 0)
+        {
+            throw MailchimpApiException.InvalidFields(errors);
+        }
+
+        if (audience.MergeFields.Count >= maxFields)
+        {
+            throw MailchimpApiException.Invalid($"An audience can have at most {maxFields} merge fields.");
+        }
+
+        var mergeId = audience.MergeFields.Count == 0 ? 1 : audience.MergeFields.Max(f => f.MergeId) + 1;
+        var tag = given ?? Enumerable.Range(mergeId, 1000).Select(n => "MMERGE" + n.ToString(CultureInfo.InvariantCulture)).First(t => audience.MergeField(t) is null);
+        if (tag == "EMAIL" || audience.MergeField(tag) is not null)
+        {
+            throw MailchimpApiException.Invalid($"A merge field with the tag \"{tag}\" already exists in this audience.");
+        }
+
+        var field = new StoredMergeField(mergeId, tag, name!, type!)
         {
             Required = body["required"] is JsonValue r && r.TryGetValue<bool>(out var required) && required,
+            Public = body["public"] is not JsonValue p || !p.TryGetValue<bool>(out var isPublic) || isPublic,
             DisplayOrder = audience.MergeFields.Count + 2,
             Choices = choices,
             DateFormat = type switch { "date" => MemberWrites.Text(options?["date_format"]) ?? "MM/DD/YYYY", "birthday" => "MM/DD", _ => null },
@@ -106,4 +135,7 @@ internal sealed class ListEndpoints
             },
         };
     }
+
+    [GeneratedRegex("^[A-Z0-9_]{1,10}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MergeTag();
 }

@@ -262,7 +262,7 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
             case ["lists", var id, "merge-fields"] when get:
                 return (200, lists.MergeFields(id, query));
             case ["lists", var id, "merge-fields"] when post:
-                return (200, lists.AddMergeField(id, await BodyAsync(context).ConfigureAwait(false)));
+                return (200, lists.AddMergeField(id, await BodyAsync(context).ConfigureAwait(false), Options.MaxMergeFields));
             case ["lists", var id, "interest-categories", ..] when parts.Length <= 6:
                 return await RouteGroupsAsync(context, method, id, parts[3..]).ConfigureAwait(false);
             case ["lists", var id, "webhooks"] when get:

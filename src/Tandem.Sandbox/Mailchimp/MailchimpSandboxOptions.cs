@@ -18,6 +18,9 @@ public sealed record MailchimpSandboxOptions
     /// <summary>Simultaneous API requests per account before 429 (Mailchimp: 10); 0 for no limit.</summary>
     public int MaxConnections { get; init; } = 10;
 
+    /// <summary>Merge fields an audience may have (Mailchimp: 30 on most plans, 80 on Premium).</summary>
+    public int MaxMergeFields { get; init; } = 30;
+
     /// <summary>Demo members of the first audience (deterministic for a given seed); the second gets a fifth of that.</summary>
     public int SeedMembers { get; init; } = 300;
 

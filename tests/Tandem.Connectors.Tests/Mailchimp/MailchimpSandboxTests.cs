@@ -204,7 +204,7 @@ public sealed partial class MailchimpSandboxTests : IAsyncLifetime
     public async Task Merge_fields_have_every_type_new_ones_are_added_and_values_are_checked_by_type()
     {
         var fields = await GetAsync($"lists/{Audience}/merge-fields?count=100");
-        var added = await SendAsync(HttpMethod.Post, $"lists/{Audience}/merge-fields", new JsonObject { ["name"] = "Shoe size", ["type"] = "number" });
+        var added = await SendAsync(HttpMethod.Post, $"lists/{Audience}/merge-fields", new JsonObject { ["name"] = "Shoe size", ["type"] = "number", ["tag"] = "shoesize" });
         var email = sandbox.MemberEmails(Audience)[2];
         var hash = MailchimpSandbox.SubscriberHash(email);
         var patched = await SendAsync(HttpMethod.Patch, $"lists/{Audience}/members/{hash}", new JsonObject { ["merge_fields"] = new JsonObject { ["SHOESIZE"] = "43", ["RENEWAL"] = "2027-03-01" } });
