@@ -11,8 +11,9 @@ namespace Tandem.Connectors.Mailchimp;
 /// <summary>
 /// One Mailchimp audience's members over Marketing API v3: <c>contact_id</c> as id, a content hash as version,
 /// <c>since_last_changed</c> polling with a tie-safe cursor as the change feed (archived members as deletions), merge
-/// fields as fields, tags as tags, unsubscribed and cleaned members as unsubscribes, batch writes of up to 500. See
-/// <c>README.md</c>.
+/// fields and groups (interest categories) as fields, tags as tags, unsubscribed and cleaned members as unsubscribes,
+/// transactional ones as never subscribed, batch writes of up to 500; registers its list webhook and creates merge
+/// fields. See <c>README.md</c>.
 /// </summary>
 public sealed class MailchimpConnector : IContactConnector, IWebhookRegistrar, IFieldCreator
 {

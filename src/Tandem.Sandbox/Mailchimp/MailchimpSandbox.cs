@@ -7,8 +7,9 @@ namespace Tandem.Sandbox.Mailchimp;
 
 /// <summary>
 /// A stateful simulator of Mailchimp's Marketing API v3 for audiences and their members: API-key (HTTP Basic) and OAuth
-/// auth, problem-document errors, the 10-simultaneous-connections limit, batch subscribe, merge fields, tags, archive
-/// and permanent deletion, list webhooks delivered as form posts, and fault switches. See <c>README.md</c>.
+/// auth, problem-document errors, the 10-simultaneous-connections limit, batch subscribe, merge fields, groups (interest
+/// categories), tags, archive and permanent deletion, list webhooks delivered as form posts (retried, disabled by 410),
+/// and fault switches. See <c>README.md</c>.
 /// </summary>
 public sealed class MailchimpSandbox : ISandboxApp, IDisposable
 {
