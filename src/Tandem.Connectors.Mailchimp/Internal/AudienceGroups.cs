@@ -23,6 +23,9 @@ internal sealed class AudienceGroups
 
     public IReadOnlyList<InterestCategory> Categories { get; }
 
+    /// <summary>These groups and one more (as Mailchimp answered its creation).</summary>
+    public AudienceGroups Adding(InterestCategory category) => new([.. Categories, category]);
+
     public IReadOnlyDictionary<string, InterestCategory> ByKey { get; }
 
     public static async Task<AudienceGroups> LoadAsync(MailchimpClient client, CancellationToken cancellationToken)

@@ -29,7 +29,29 @@ public sealed partial class MailchimpConformanceTests
         Assert.Equal("Gold", written.Record!.Get(level.Key)?.Canonical);
         Assert.Equal("2024-02-29", written.Record.Get(since.Key)?.Canonical);
         Assert.Contains(FieldType.Address, creator.CreatableFieldTypes);
-        Assert.DoesNotContain(FieldType.MultipleChoice, creator.CreatableFieldTypes);
+        Assert.DoesNotContain(FieldType.Boolean, creator.CreatableFieldTypes);
+    }
+
+    [Fact]
+    public async Task A_multiple_choice_field_is_created_as_a_hidden_group_with_one_interest_per_option()
+    {
+        await using var connector = Connect();
+        var creator = (IFieldCreator)connector;
+
+        var products = await creator.CreateFieldAsync("Products owned", FieldType.MultipleChoice, ["Router", "Switch", " router "], Ct);
+        var create = NewContact("ref-products", "products@example.com");
+        create = create with { Fields = create.Fields.SetItem(products.Key, Values.MultipleChoice(products.Options.Select(o => o.Id))) };
+        var written = Assert.Single(await connector.WriteAsync([create], Ct));
+        var schema = await connector.GetSchemaAsync(Ct);
+
+        Assert.StartsWith("group.", products.Key, StringComparison.Ordinal);
+        Assert.Equal((FieldType.MultipleChoice, "Products owned"), (products.Type, products.Label));
+        Assert.Equal(["Router", "Switch"], products.Options.Select(o => o.Label));
+        Assert.Equal(Shape(products), Shape(schema.Find(products.Key)!));
+        Assert.True(written.Succeeded, written.Reason);
+        Assert.Equal(Values.MultipleChoice(products.Options.Select(o => o.Id)).Canonical, written.Record!.Get(products.Key)?.Canonical);
+        var interests = sandbox.Member(Audience, "products@example.com")!["interests"]!;
+        Assert.All(products.Options, o => Assert.True(interests[o.Id]!.GetValue<bool>()));
     }
 
     private static string Shape(FieldDefinition field) =>
@@ -48,7 +70,7 @@ public sealed partial class MailchimpConformanceTests
 
         Assert.Equal("The Mailchimp audience already has a field named 'plan'.", taken.Message);
         Assert.StartsWith("Mailchimp has no field of type Boolean", boolean.Message, StringComparison.Ordinal);
-        Assert.Equal("The Mailchimp dropdown field 'Tier' needs at least one option.", empty.Message);
+        Assert.Equal("The Mailchimp choice field 'Tier' needs at least one option.", empty.Message);
         Assert.Equal(before, (await connector.GetSchemaAsync(Ct)).Fields.Count);
     }
 
