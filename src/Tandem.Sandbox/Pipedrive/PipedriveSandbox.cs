@@ -34,7 +34,7 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
         persons = new PersonEndpoints(store);
         burst = new BurstLimiter(Options.BurstLimit, this.time);
         webhooks = new WebhookEndpoints(this.time, PipedriveDemoData.Users[0].Id);
-        dispatcher = new WebhookDispatcher(webhooks, webhookHandler);
+        dispatcher = new WebhookDispatcher(webhooks, webhookHandler, this.time);
         oauth = new PipedriveOAuthServer(Options, this.time);
         Seed();
 
@@ -100,11 +100,17 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
     /// <summary>Stops webhook deliveries (the HTTP client they use).</summary>
     public void Dispose() => dispatcher.Dispose();
 
-    /// <summary>Webhook deliveries attempted so far.</summary>
+    /// <summary>Webhook delivery attempts started so far, retries included.</summary>
     public long WebhookDeliveries => dispatcher.Deliveries;
 
-    /// <summary>Completes when every webhook delivery queued so far has been attempted (deliveries are asynchronous, as in Pipedrive).</summary>
+    /// <summary>Completes when the first attempt of every webhook delivery queued so far has been made (deliveries are asynchronous, as in Pipedrive).</summary>
     public Task FlushWebhooksAsync() => dispatcher.FlushAsync();
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> webhook delivery attempts (retries included) have finished. A failed
+    /// attempt's retry waits on the sandbox's clock (3 s, 30 s, 150 s) and is already scheduled by then.
+    /// </summary>
+    public Task WhenWebhookAttemptsAsync(long count, CancellationToken cancellationToken = default) => dispatcher.WhenAttemptsAsync(count, cancellationToken);
 
     /// <summary>Edits a person as a Pipedrive user would (for tests): the body is applied like a PATCH.</summary>
     public void EditPerson(int id, JsonObject changes) => store.Patch(id, changes);

@@ -100,6 +100,15 @@ internal sealed class WebhookEndpoints
         return new JsonObject { ["status"] = "ok", ["success"] = true };
     }
 
+    /// <summary>True while the webhook is registered (a deleted one gets no more retries).</summary>
+    public bool Exists(int id)
+    {
+        lock (gate)
+        {
+            return webhooks.Any(w => w.Id == id);
+        }
+    }
+
     public void Delivered(StoredWebhook webhook, int status)
     {
         lock (gate)
