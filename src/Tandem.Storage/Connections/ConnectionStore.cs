@@ -94,6 +94,15 @@ public sealed class ConnectionStore(TandemDatabase database, TimeProvider timePr
         return UpdateAsync(id, s => s.SetProperty(c => c.LastRunAt, millis), cancellationToken);
     }
 
+    /// <summary>Records the id of the webhook Tandem registered in one side's app (null: none). False when the connection does not exist.</summary>
+    public Task<bool> SetWebhookIdAsync(string id, Side side, string? webhookId, CancellationToken cancellationToken) => side == Side.A
+        ? UpdateAsync(id, s => s.SetProperty(c => c.WebhookAId, webhookId), cancellationToken)
+        : UpdateAsync(id, s => s.SetProperty(c => c.WebhookBId, webhookId), cancellationToken);
+
+    /// <summary>Records why a webhook could not be registered or removed (null clears it). False when the connection does not exist.</summary>
+    public Task<bool> SetWebhookProblemAsync(string id, string? problem, CancellationToken cancellationToken) =>
+        UpdateAsync(id, s => s.SetProperty(c => c.WebhookProblem, problem), cancellationToken);
+
     /// <summary>
     /// Removes the connection with its cursors, records, links, journal, health, activity and runs, in one
     /// transaction. Its accounts stay. False when the connection does not exist.
@@ -175,6 +184,11 @@ public sealed class ConnectionStore(TandemDatabase database, TimeProvider timePr
             row.GuardAcknowledged,
             DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
             DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt),
-            row.LastRunAt is { } lastRun ? DateTimeOffset.FromUnixTimeMilliseconds(lastRun) : null);
+            row.LastRunAt is { } lastRun ? DateTimeOffset.FromUnixTimeMilliseconds(lastRun) : null)
+        {
+            WebhookAId = row.WebhookAId,
+            WebhookBId = row.WebhookBId,
+            WebhookProblem = row.WebhookProblem,
+        };
     }
 }

@@ -29,5 +29,16 @@ public sealed record StoredConnection(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? LastRunAt)
 {
+    /// <summary>The id side A's app gave the webhook Tandem registered there, or null.</summary>
+    public string? WebhookAId { get; init; }
+
+    /// <summary>The id side B's app gave the webhook Tandem registered there, or null.</summary>
+    public string? WebhookBId { get; init; }
+
+    /// <summary>Why registering or removing a webhook last failed, in words for the user, or null.</summary>
+    public string? WebhookProblem { get; init; }
+
     public string AccountIdOf(Side side) => side == Side.A ? AccountAId : AccountBId;
+
+    public string? WebhookIdOf(Side side) => side == Side.A ? WebhookAId : WebhookBId;
 }

@@ -43,4 +43,16 @@ public sealed class ConnectionRow
 
     [Column("last_run_at")]
     public long? LastRunAt { get; set; }
+
+    /// <summary>The id side A's app gave the webhook Tandem registered there, or null.</summary>
+    [Column("webhook_a_id")]
+    public string? WebhookAId { get; set; }
+
+    /// <summary>The id side B's app gave the webhook Tandem registered there, or null.</summary>
+    [Column("webhook_b_id")]
+    public string? WebhookBId { get; set; }
+
+    /// <summary>Why registering or removing a webhook last failed, in words for the user, or null.</summary>
+    [Column("webhook_problem")]
+    public string? WebhookProblem { get; set; }
 }

@@ -169,6 +169,18 @@ namespace Tandem.Storage.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("WebhookAId")
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_a_id");
+
+                    b.Property<string>("WebhookBId")
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_b_id");
+
+                    b.Property<string>("WebhookProblem")
+                        .HasColumnType("text")
+                        .HasColumnName("webhook_problem");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountAId");

@@ -162,6 +162,18 @@ namespace Tandem.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("WebhookAId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_a_id");
+
+                    b.Property<string>("WebhookBId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_b_id");
+
+                    b.Property<string>("WebhookProblem")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("webhook_problem");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountAId");
