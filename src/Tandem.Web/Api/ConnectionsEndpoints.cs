@@ -54,12 +54,14 @@ internal static class ConnectionsEndpoints
         connections.MapPost("/{id}/acknowledge-deletions", (string id, ClaimsPrincipal user, ConnectionService service, CancellationToken ct) =>
                 service.AcknowledgeDeletionsAsync(Owner.Of(user), id, ct))
             .WithSummary("After reviewing a tripped deletion guard: let the next run through once.");
-        connections.MapGet("/{id}/webhooks", async (string id, HttpRequest request, ClaimsPrincipal user, ConnectionService service, WebhookIntake hooks, CancellationToken ct) =>
+        connections.MapGet("/{id}/webhooks", async (string id, HttpRequest request, ClaimsPrincipal user, ConnectionService service, WebhookIntake hooks, WebhookAutoRegistration registration, CancellationToken ct) =>
             {
                 var connection = await service.GetStoredAsync(Owner.Of(user), id, ct);
-                var server = new Uri($"{request.Scheme}://{request.Host}/");
+                var server = registration.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}/");
                 return await hooks.DescribeAsync(server, connection.Id, ct);
             })
-            .WithSummary("What to enter in each app to push its changes here (URL, and the credentials the app verifies with).");
+            .WithSummary("What to enter in each app to push its changes here (URL, and the credentials the app verifies with).")
+            .WithDescription("URLs are under Tandem:PublicUrl when the server has one. With it set, starting or resuming a connection registers these webhooks in the apps that allow it "
+                + "(the connection's `webhooksRegisteredIn`), pausing or deleting removes them, and `webhookProblem` tells why an app refused; the connection keeps polling either way.");
     }
 }

@@ -14,6 +14,7 @@ public static class HooksRegistration
         services.AddSingleton<IWebhookVerifier, PipedriveWebhookVerifier>();
         services.AddSingleton<IWebhookVerifier, MailchimpWebhookVerifier>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookAutoRegistration>();
         return services;
     }
 

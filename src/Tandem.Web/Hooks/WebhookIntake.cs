@@ -65,7 +65,7 @@ public sealed class WebhookIntake(
         {
             if (verifiers.FirstOrDefault(v => string.Equals(v.App, app, StringComparison.OrdinalIgnoreCase)) is { } verifier)
             {
-                registrations.Add(verifier.Describe(new Uri(serverBase, $"hooks/{verifier.App}/{connectionId}"), connectionId, secrets));
+                registrations.Add(verifier.Describe(WebhookAutoRegistration.HookUrl(serverBase, verifier.App, connectionId), connectionId, secrets));
             }
         }
 

@@ -26,6 +26,14 @@ public sealed class TandemWebOptions
     /// <summary>The key that signs webhook secrets (base64, 32 bytes); empty keeps one in <see cref="DataFolder"/>.</summary>
     public string? WebhookKey { get; set; }
 
+    /// <summary>
+    /// The address at which the apps can reach this Tandem (<c>https://tandem.example.com/</c>), when a proxy puts it on
+    /// the internet. Set: starting or resuming a connection registers its webhooks in the apps that allow it
+    /// (<c>IWebhookRegistrar</c>), pausing or deleting it removes them. Empty (the default): nothing is registered,
+    /// and the connection page tells what to enter in each app by hand.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>Allows account settings that point at loopback or private addresses (the sandbox's are always allowed).</summary>
     public bool AllowInternalUrls { get; set; }
 
@@ -55,6 +63,25 @@ public sealed class TandemWebOptions
             throw new InvalidOperationException("Tandem:DataFolder must name a folder.");
         }
 
+        _ = PublicBaseUri();
         Sandbox.Validate();
+    }
+
+    /// <summary><see cref="PublicUrl"/> as a base address (ending in a slash), or null when it is not set.</summary>
+    public Uri? PublicBaseUri()
+    {
+        if (string.IsNullOrWhiteSpace(PublicUrl))
+        {
+            return null;
+        }
+
+        var text = PublicUrl.Trim();
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new InvalidOperationException($"Tandem:PublicUrl must be an http or https address without a query, such as https://tandem.example.com/, not '{PublicUrl}'.");
+        }
+
+        return uri;
     }
 }

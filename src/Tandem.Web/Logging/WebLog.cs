@@ -32,4 +32,16 @@ internal static partial class WebLog
 
     [LoggerMessage(210, LogLevel.Information, "User {UserId} signed up")]
     public static partial void SignedUp(ILogger logger, string userId);
+
+    [LoggerMessage(211, LogLevel.Information, "Webhook of connection {ConnectionId} registered in {App} (side {Side})")]
+    public static partial void WebhookRegistered(ILogger logger, string connectionId, string app, string side);
+
+    [LoggerMessage(212, LogLevel.Warning, "Webhook of connection {ConnectionId} could not be registered in {App} ({ExceptionType}); the connection keeps polling")]
+    public static partial void WebhookRegistrationFailed(ILogger logger, string connectionId, string app, string exceptionType);
+
+    [LoggerMessage(213, LogLevel.Information, "Webhook of connection {ConnectionId} removed from {App} (side {Side})")]
+    public static partial void WebhookRemoved(ILogger logger, string connectionId, string app, string side);
+
+    [LoggerMessage(214, LogLevel.Warning, "Webhook of connection {ConnectionId} could not be removed from {App} ({ExceptionType})")]
+    public static partial void WebhookRemovalFailed(ILogger logger, string connectionId, string app, string exceptionType);
 }

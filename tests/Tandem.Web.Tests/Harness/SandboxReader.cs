@@ -32,6 +32,15 @@ public sealed class SandboxReader(TandemWebServer server)
         return emails;
     }
 
+    /// <summary>The webhooks of the Pipedrive sandbox company (v1 <c>GET /webhooks</c>), as Pipedrive lists them.</summary>
+    public async Task<JsonArray> PipedriveWebhooksAsync()
+    {
+        var sandbox = server.Sandbox.Find("pipedrive")!;
+        using var http = new HttpClient { BaseAddress = sandbox.Host.BaseUri };
+        http.DefaultRequestHeaders.Add("x-api-token", sandbox.Values["apiToken"]);
+        return JsonNode.Parse(await http.GetStringAsync("api/v1/webhooks"))!["data"]!.AsArray();
+    }
+
     /// <summary>Every email of every Google contact (People API connections, after an OAuth refresh).</summary>
     public async Task<IReadOnlyList<string>> GoogleEmailsAsync()
     {

@@ -35,6 +35,9 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public Uri BaseAddress => Server.BaseAddress;
 
+    /// <summary>More settings for the server of a fixture that needs them (<c>--Tandem:PublicUrl=…</c>).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async ValueTask InitializeAsync()
     {
         var args = new List<string>
@@ -46,6 +49,7 @@ public abstract class ServerFixture : IAsyncLifetime
             "--Tandem:Sandbox:BasePort=0",
             "--Logging:LogLevel:Default=Warning",
         };
+        args.AddRange(ExtraArguments);
         if (kind == StoreKind.PostgreSql)
         {
             postgresServer = Environment.GetEnvironmentVariable(PostgresVariable);

@@ -3,6 +3,7 @@ using Tandem.Domain.Configuration;
 using Tandem.Engine;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage.Connections;
+using Tandem.Web.Hooks;
 using Tandem.Web.Identity;
 using Tandem.Web.Services.Accounts;
 using Tandem.Web.Services.Catalog;
@@ -16,7 +17,8 @@ namespace Tandem.Web.Services.Connections;
 /// A user's connections (PRODUCT.md §3, §6): create from the wizard's choices (checked against both accounts,
 /// nothing saved when refused), preview, start, pause, resume (rescans), edit (saving rescans), run now,
 /// acknowledge a tripped deletion guard, delete (no contact is deleted). A new connection waits, paused, until
-/// it is started. State changes wait for a run in progress to finish, so the run cannot overwrite them.
+/// it is started. State changes wait for a run in progress to finish, so the run cannot overwrite them. Starting and
+/// resuming register the connection's webhooks where the server has a public URL; pausing and deleting remove them.
 /// </summary>
 public sealed class ConnectionService(
     TandemRuntime runtime,
@@ -24,7 +26,8 @@ public sealed class ConnectionService(
     FieldService fields,
     AppCatalogService apps,
     RunRequests runs,
-    SyncWorkers workers)
+    SyncWorkers workers,
+    WebhookAutoRegistration webhooks)
 {
     /// <summary>The reason a connection shows until it is started.</summary>
     public const string NotStartedReason = "Not started yet: check the preview, then start syncing.";
@@ -117,7 +120,10 @@ public sealed class ConnectionService(
     public Task<ConnectionView> StartAsync(Owner owner, string id, CancellationToken cancellationToken) =>
         ResumeAsync(owner, id, cancellationToken);
 
-    /// <summary>Resumes a paused connection; the next run rescans both sides. A connection that is not paused is left as it is.</summary>
+    /// <summary>
+    /// Resumes a paused connection; the next run rescans both sides. A connection that is not paused is left as it is.
+    /// Either way its webhooks are registered (again) where the apps allow it; a refusal is kept on the connection.
+    /// </summary>
     public async Task<ConnectionView> ResumeAsync(Owner owner, string id, CancellationToken cancellationToken)
     {
         await GetStoredAsync(owner, id, cancellationToken);
@@ -131,10 +137,11 @@ public sealed class ConnectionService(
         }
 
         runs.Request(id);
+        await webhooks.RegisterAsync(id, cancellationToken);
         return await GetAsync(owner, id, cancellationToken);
     }
 
-    /// <summary>Pauses: no run starts until it is resumed (a run in progress finishes first).</summary>
+    /// <summary>Pauses: no run starts until it is resumed (a run in progress finishes first). Its webhooks are removed.</summary>
     public async Task<ConnectionView> PauseAsync(Owner owner, string id, CancellationToken cancellationToken)
     {
         await GetStoredAsync(owner, id, cancellationToken);
@@ -147,6 +154,7 @@ public sealed class ConnectionService(
             }
         }
 
+        await webhooks.RemoveAsync(await GetStoredAsync(owner, id, cancellationToken), cancellationToken);
         return await GetAsync(owner, id, cancellationToken);
     }
 
@@ -172,7 +180,10 @@ public sealed class ConnectionService(
         return await GetAsync(owner, id, cancellationToken);
     }
 
-    /// <summary>Deletes the connection and its sync state; no contact in either app is touched.</summary>
+    /// <summary>
+    /// Deletes the connection and its sync state; no contact in either app is touched. Its webhooks are removed first
+    /// (one that cannot be removed does not stop the deletion).
+    /// </summary>
     public async Task DeleteAsync(Owner owner, string id, CancellationToken cancellationToken)
     {
         await GetStoredAsync(owner, id, cancellationToken);
@@ -182,6 +193,8 @@ public sealed class ConnectionService(
         {
             await Store.SetStateAsync(id, ConnectionState.Paused, "Being deleted.", cancellationToken);
         }
+
+        await webhooks.RemoveAsync(await GetStoredAsync(owner, id, cancellationToken), cancellationToken);
 
         await workers.StopWatchingAsync(id);
         using (await runtime.Locks.AcquireAsync(id, cancellationToken))
@@ -216,11 +229,13 @@ public sealed class ConnectionService(
     private async Task<ConnectionView> ToViewAsync(StoredConnection connection, CancellationToken cancellationToken)
     {
         var status = await runtime.Status.GetAsync(connection, cancellationToken);
+        var a = await RefAsync(connection.AccountAId, cancellationToken);
+        var b = await RefAsync(connection.AccountBId, cancellationToken);
         return new ConnectionView(
             connection.Id,
             connection.Name,
-            await RefAsync(connection.AccountAId, cancellationToken),
-            await RefAsync(connection.AccountBId, cancellationToken),
+            a,
+            b,
             connection.Settings,
             connection.State,
             connection.StateReason,
@@ -232,7 +247,11 @@ public sealed class ConnectionService(
             connection.CreatedAt,
             connection.UpdatedAt,
             connection.LastRunAt,
-            await LastActivityAsync(connection.Id, cancellationToken));
+            await LastActivityAsync(connection.Id, cancellationToken))
+        {
+            WebhooksRegisteredIn = [.. new[] { (connection.WebhookAId, a.AppName), (connection.WebhookBId, b.AppName) }.Where(w => w.Item1 is not null).Select(w => w.AppName)],
+            WebhookProblem = connection.WebhookProblem,
+        };
     }
 
     private async Task<DateTimeOffset?> LastActivityAsync(string connectionId, CancellationToken cancellationToken)

@@ -35,4 +35,11 @@ public sealed record ConnectionView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? LastRunAt,
-    DateTimeOffset? LastActivityAt);
+    DateTimeOffset? LastActivityAt)
+{
+    /// <summary>The apps in which Tandem registered this connection's webhook (with <c>Tandem:PublicUrl</c> set).</summary>
+    public IReadOnlyList<string> WebhooksRegisteredIn { get; init; } = [];
+
+    /// <summary>Why a webhook could not be registered or removed, in words, or null. The connection syncs all the same.</summary>
+    public string? WebhookProblem { get; init; }
+}
