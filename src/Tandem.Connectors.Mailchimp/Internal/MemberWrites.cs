@@ -251,23 +251,10 @@ internal sealed class MemberWrites
 
     private static JsonObject Merges(WritePlan plan, IEnumerable<(string Key, FieldValue? Value)> values, AudienceSchema schema)
     {
-        var merges = new JsonObject();
-        foreach (var (key, value) in values)
+        var (merges, refusal) = MemberBody.Merges(values, schema);
+        if (refusal is not null)
         {
-            if (!schema.ByKey.TryGetValue(key, out var field))
-            {
-                // The email and status are not merge fields; keys of other apps were refused by mapping validation.
-                continue;
-            }
-
-            try
-            {
-                merges[field.Tag] = MergeValueWriter.Write(field, value);
-            }
-            catch (FormatException ex)
-            {
-                plan.Fail(WriteFailureKind.Rejected, ex.Message);
-            }
+            plan.Fail(WriteFailureKind.Rejected, refusal);
         }
 
         return merges;
@@ -276,25 +263,10 @@ internal sealed class MemberWrites
     /// <summary>Adds the <c>interests</c> of the groups among the values: only the interests of those categories.</summary>
     private static void AddInterests(WritePlan plan, JsonObject body, IEnumerable<(string Key, FieldValue? Value)> values, AudienceSchema schema)
     {
-        var interests = new JsonObject();
-        foreach (var (key, value) in values)
+        var (interests, refusal) = MemberBody.Interests(values, schema);
+        if (refusal is not null)
         {
-            if (schema.Groups?.ByKey.GetValueOrDefault(key) is not { } category)
-            {
-                continue;
-            }
-
-            try
-            {
-                foreach (var (id, on) in AudienceGroups.Write(category, value))
-                {
-                    interests[id] = on;
-                }
-            }
-            catch (FormatException ex)
-            {
-                plan.Fail(WriteFailureKind.Rejected, ex.Message);
-            }
+            plan.Fail(WriteFailureKind.Rejected, refusal);
         }
 
         if (interests.Count > 0)

@@ -22,10 +22,8 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     private const string ApiPrefix = "/3.0/";
     private readonly AudienceStore store;
     private readonly MemberEndpoints members;
-    private readonly BatchEndpoint batch;
-    private readonly ListEndpoints lists;
     private readonly InterestEndpoints groups;
-    private readonly WebhookEndpoints webhooks;
+    private readonly ApiRoutes routes;
     private readonly WebhookDispatcher dispatcher;
     private readonly MailchimpOAuthServer oauth;
     private readonly TimeProvider time;
@@ -40,11 +38,9 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         this.time = time ?? TimeProvider.System;
         store = new AudienceStore(this.time);
         members = new MemberEndpoints(store);
-        batch = new BatchEndpoint(store, members);
-        lists = new ListEndpoints(store);
         groups = new InterestEndpoints(store);
         dispatcher = new WebhookDispatcher(store, this.time);
-        webhooks = new WebhookEndpoints(store, dispatcher);
+        routes = new ApiRoutes(store, members, groups, dispatcher, Options);
         oauth = new MailchimpOAuthServer(Options);
         MailchimpDemoData.Seed(store, Options, store.Now().AddDays(-1));
     }
@@ -111,7 +107,7 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     {
         try
         {
-            return members.Get(listId, Hash(member));
+            return members.Get(listId, ApiRoutes.Hash(member));
         }
         catch (MailchimpApiException)
         {
@@ -150,15 +146,15 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     /// applied like a PATCH (merge_fields, status, email_address).
     /// </summary>
     public void EditMember(string listId, string member, JsonObject changes) =>
-        dispatcher.Enqueue(members.Patch(listId, Hash(member), changes, "admin").Events);
+        dispatcher.Enqueue(members.Patch(listId, ApiRoutes.Hash(member), changes, "admin").Events);
 
     /// <summary>The member (by email, subscriber hash or contact_id) unsubscribes through the link in a campaign.</summary>
     public void UnsubscribeMember(string listId, string member) =>
-        dispatcher.Enqueue(members.Patch(listId, Hash(member), new JsonObject { ["status"] = "unsubscribed" }, "user").Events);
+        dispatcher.Enqueue(members.Patch(listId, ApiRoutes.Hash(member), new JsonObject { ["status"] = "unsubscribed" }, "user").Events);
 
     /// <summary>An admin archives the member (by email, subscriber hash or contact_id).</summary>
     public void ArchiveMember(string listId, string member) =>
-        dispatcher.Enqueue(members.Archive(listId, Hash(member), "admin"));
+        dispatcher.Enqueue(members.Archive(listId, ApiRoutes.Hash(member), "admin"));
 
     public void Dispose() => dispatcher.Dispose();
 
@@ -201,7 +197,7 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
             }
 
             var method = context.Request.Method;
-            var (status, body) = await RouteAsync(context, method, route.Split('/')).ConfigureAwait(false);
+            var (status, body) = await routes.RouteAsync(context, method, route.Split('/')).ConfigureAwait(false);
             if (!HttpMethods.IsGet(method) && Faults.TakeLostResponse())
             {
                 // The write happened; the answer never arrives.
@@ -222,110 +218,6 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         {
             Interlocked.Decrement(ref inFlight);
         }
-    }
-
-    private async Task<(int Status, JsonObject? Body)> RouteAsync(HttpContext context, string method, string[] parts)
-    {
-        var query = context.Request.Query;
-        var get = HttpMethods.IsGet(method);
-        var post = HttpMethods.IsPost(method);
-        switch (parts)
-        {
-            case [""] or ["ping"] when get:
-                return (200, new JsonObject { ["health_status"] = "Everything's Chimpy!" });
-            case ["lists"] when get:
-                return (200, lists.Lists(query));
-            case ["lists", var id] when get:
-                return (200, lists.List(id));
-            case ["lists", var id] when post:
-                return Done(batch.Apply(id, await BodyAsync(context).ConfigureAwait(false), "api"));
-            case ["lists", var id, "members"] when get:
-                return (200, members.List(id, query));
-            case ["lists", var id, "members"] when post:
-                return Done(members.Create(id, await BodyAsync(context).ConfigureAwait(false), "api"));
-            case ["lists", var id, "members", var hash] when get:
-                return (200, members.Get(id, Hash(hash)));
-            case ["lists", var id, "members", var hash] when HttpMethods.IsPut(method):
-                return Done(members.Upsert(id, Hash(hash), await BodyAsync(context).ConfigureAwait(false), "api"));
-            case ["lists", var id, "members", var hash] when HttpMethods.IsPatch(method):
-                return Done(members.Patch(id, Hash(hash), await BodyAsync(context).ConfigureAwait(false), "api"));
-            case ["lists", var id, "members", var hash] when HttpMethods.IsDelete(method):
-                dispatcher.Enqueue(members.Archive(id, Hash(hash), "api"));
-                return (204, null);
-            case ["lists", var id, "members", var hash, "tags"] when get:
-                return (200, members.Tags(id, Hash(hash)));
-            case ["lists", var id, "members", var hash, "tags"] when post:
-                dispatcher.Enqueue(members.SetTags(id, Hash(hash), await BodyAsync(context).ConfigureAwait(false)));
-                return (204, null);
-            case ["lists", var id, "members", var hash, "actions", "delete-permanent"] when post:
-                dispatcher.Enqueue(members.DeletePermanently(id, Hash(hash), "api"));
-                return (204, null);
-            case ["lists", var id, "merge-fields"] when get:
-                return (200, lists.MergeFields(id, query));
-            case ["lists", var id, "merge-fields"] when post:
-                return (200, lists.AddMergeField(id, await BodyAsync(context).ConfigureAwait(false), Options.MaxMergeFields));
-            case ["lists", var id, "interest-categories", ..] when parts.Length <= 6:
-                return await RouteGroupsAsync(context, method, id, parts[3..]).ConfigureAwait(false);
-            case ["lists", var id, "webhooks"] when get:
-                return (200, webhooks.List(id));
-            case ["lists", var id, "webhooks"] when post:
-                return (200, await webhooks.AddAsync(id, await BodyAsync(context).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false));
-            case ["lists", var id, "webhooks", var webhookId] when get:
-                return (200, webhooks.Get(id, webhookId));
-            case ["lists", var id, "webhooks", var webhookId] when HttpMethods.IsDelete(method):
-                webhooks.Delete(id, webhookId);
-                return (204, null);
-            default:
-                throw MailchimpApiException.NotFound();
-        }
-    }
-
-    /// <summary><c>/lists/{id}/interest-categories…</c>: <paramref name="rest"/> is the category id, "interests" and the interest id, as far as given.</summary>
-    private async Task<(int Status, JsonObject? Body)> RouteGroupsAsync(HttpContext context, string method, string listId, string[] rest)
-    {
-        var query = context.Request.Query;
-        var get = HttpMethods.IsGet(method);
-        var delete = HttpMethods.IsDelete(method);
-        switch (rest)
-        {
-            case [] when get:
-                return (200, groups.Categories(listId, query));
-            case [] when HttpMethods.IsPost(method):
-                return (200, groups.AddCategory(listId, await BodyAsync(context).ConfigureAwait(false)));
-            case [var category] when get:
-                return (200, groups.Category(listId, category));
-            case [var category] when HttpMethods.IsPatch(method):
-                return (200, groups.UpdateCategory(listId, category, await BodyAsync(context).ConfigureAwait(false)));
-            case [var category] when delete:
-                groups.DeleteCategory(listId, category);
-                return (204, null);
-            case [var category, "interests"] when get:
-                return (200, groups.Interests(listId, category, query));
-            case [var category, "interests"] when HttpMethods.IsPost(method):
-                return (200, groups.AddInterest(listId, category, await BodyAsync(context).ConfigureAwait(false)));
-            case [var category, "interests", var interest] when get:
-                return (200, groups.Interest(listId, category, interest));
-            case [var category, "interests", var interest] when HttpMethods.IsPatch(method):
-                return (200, groups.UpdateInterest(listId, category, interest, await BodyAsync(context).ConfigureAwait(false)));
-            case [var category, "interests", var interest] when delete:
-                groups.DeleteInterest(listId, category, interest);
-                return (204, null);
-            default:
-                throw MailchimpApiException.NotFound();
-        }
-    }
-
-    private (int, JsonObject?) Done((JsonObject Body, List<WebhookEvent> Events) result)
-    {
-        dispatcher.Enqueue(result.Events);
-        return (200, result.Body);
-    }
-
-    /// <summary>The API also accepts the member's email address (and its contact_id) where a subscriber hash is expected.</summary>
-    private static string Hash(string segment)
-    {
-        var decoded = Uri.UnescapeDataString(segment);
-        return decoded.Contains('@', StringComparison.Ordinal) ? AudienceStore.Hash(decoded) : decoded;
     }
 
     private bool IsAuthorized(HttpRequest request)
@@ -364,19 +256,6 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         while (now > seen && Interlocked.CompareExchange(ref mostInFlight, now, seen) != seen)
         {
             seen = Volatile.Read(ref mostInFlight);
-        }
-    }
-
-    private static async Task<JsonObject> BodyAsync(HttpContext context)
-    {
-        try
-        {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject
-                ?? throw MailchimpApiException.Invalid("The request body must be a JSON object.");
-        }
-        catch (JsonException)
-        {
-            throw new MailchimpApiException(400, "JSON Parse Exception", "We encountered an unspecified JSON parsing error.");
         }
     }
 
