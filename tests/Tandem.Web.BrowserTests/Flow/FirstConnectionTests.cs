@@ -11,7 +11,7 @@ namespace Tandem.Web.BrowserTests.Flow;
 /// </summary>
 public sealed partial class FirstConnectionTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Patience = TandemPages.Patience;
     private const string GoogleSegment = "userDefined.Segment";
     private const string PipedriveCustomPrefix = "custom.";
 
@@ -23,12 +23,12 @@ public sealed partial class FirstConnectionTests
         await using var server = await BrowserServer.StartAsync(cancel);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        var shots = new Screenshots();
+        var shots = new Screenshots("first-connection");
         using var apis = new SandboxApis(server.SandboxOf("pipedrive"), server.SandboxOf("google-contacts"));
 
-        var page = await NewUserPageAsync(browser, server.BaseAddress);
-        await AuthoriseAsync(page, server.BaseAddress, "pipedrive", shots);
-        await AuthoriseAsync(page, server.BaseAddress, "google-contacts", shots);
+        var page = await TandemPages.SignUpAsync(browser, server.BaseAddress);
+        await TandemPages.AuthoriseAsync(page, server.BaseAddress, "pipedrive", shots);
+        await TandemPages.AuthoriseAsync(page, server.BaseAddress, "google-contacts", shots);
 
         var segment = await apis.PipedriveFieldAsync("Segment", cancel);
         var connectionUrl = await BuildConnectionAsync(page, server.BaseAddress, PipedriveCustomPrefix + segment.Key, shots);
@@ -63,100 +63,59 @@ public sealed partial class FirstConnectionTests
         await Assertions.Expect(update.First).ToContainTextAsync("Google Contacts");
 
         await page.GotoAsync(server.BaseAddress.ToString());
-        await WaitLiveAsync(page);
+        await TandemPages.WaitLiveAsync(page);
         await Assertions.Expect(page.Locator($"[data-connection] [data-state='Active']")).ToHaveCountAsync(1);
         await shots.TakeAsync(page, "dashboard");
 
         // Another user cannot reach this connection by its address, nor its edit page.
-        var stranger = await NewUserPageAsync(browser, server.BaseAddress);
+        var stranger = await TandemPages.SignUpAsync(browser, server.BaseAddress);
         await stranger.GotoAsync(connectionUrl);
-        await WaitLiveAsync(stranger);
+        await TandemPages.WaitLiveAsync(stranger);
         await Assertions.Expect(stranger.GetByRole(AriaRole.Alert)).ToContainTextAsync("No connection");
         await Assertions.Expect(stranger.Locator("[data-test='health-counts']")).ToHaveCountAsync(0);
         await Assertions.Expect(stranger.Locator("[data-test='activity-log']")).ToHaveCountAsync(0);
         await stranger.GotoAsync(connectionUrl + "/edit");
-        await WaitLiveAsync(stranger);
+        await TandemPages.WaitLiveAsync(stranger);
         await Assertions.Expect(stranger.GetByRole(AriaRole.Alert)).ToContainTextAsync("No connection");
         await shots.TakeAsync(stranger, "stranger-refused");
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshots are in {shots.Folder}");
     }
 
-    private static async Task<IPage> NewUserPageAsync(IBrowser browser, Uri baseAddress)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), ViewportSize = new() { Width = 1100, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("signup");
-        await page.GetByLabel("Email").FillAsync($"user-{Guid.NewGuid():N}@example.test");
-        await page.GetByLabel("Password").FillAsync("correct horse battery");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.WaitForURLAsync(baseAddress.ToString());
-        await WaitLiveAsync(page);
-        return page;
-    }
-
-    // Blazor pre-renders; only the live circuit sets data-live="on", after which clicks reach the page.
-    private static Task WaitLiveAsync(IPage page) =>
-        page.Locator(".live-marker[data-live='on']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-
-    private static async Task AuthoriseAsync(IPage page, Uri baseAddress, string app, Screenshots shots)
-    {
-        await page.GotoAsync(new Uri(baseAddress, "accounts").ToString());
-        await WaitLiveAsync(page);
-        await page.GetByLabel("App", new() { Exact = true }).SelectOptionAsync(app);
-        var consent = page.Locator("a.button.primary, button.primary").Filter(new() { HasTextRegex = new Regex("^Authorise with ") });
-        await shots.TakeAsync(page, $"authorise-{app}");
-        if (await consent.CountAsync() > 0)
-        {
-            // An OAuth app: through the (sandbox) provider's consent page and back to the accounts page.
-            await consent.First.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/accounts\\?added="));
-            await WaitLiveAsync(page);
-        }
-        else
-        {
-            await Assertions.Expect(page.Locator("[data-test='use-sandbox']")).ToBeCheckedAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Connect and test" }).ClickAsync();
-        }
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is connected" })).ToBeVisibleAsync();
-    }
-
     private static async Task<string> BuildConnectionAsync(IPage page, Uri baseAddress, string segmentKey, Screenshots shots)
     {
         await page.GotoAsync(new Uri(baseAddress, "connections/new").ToString());
-        await WaitLiveAsync(page);
+        await TandemPages.WaitLiveAsync(page);
 
         await page.GetByLabel("Search the apps").FillAsync("pi");
         await Assertions.Expect(page.Locator("[data-test='app-A-google-contacts']")).ToHaveCountAsync(0);
         await page.Locator("[data-test='app-A-pipedrive']").CheckAsync();
         await page.GetByLabel("Search the apps").FillAsync("");
         await page.Locator("[data-test='app-B-google-contacts']").CheckAsync();
-        await StepAsync(page, shots, "Apps");
+        await TandemPages.NextStepAsync(page, shots, "Apps");
 
         await page.Locator("[data-test^='account-A-']").First.CheckAsync();
         await page.Locator("[data-test^='account-B-']").First.CheckAsync();
-        await StepAsync(page, shots, "Accounts");
+        await TandemPages.NextStepAsync(page, shots, "Accounts");
 
         await Assertions.Expect(page.Locator("[data-test='direction-TwoWay']")).ToBeCheckedAsync();
-        await StepAsync(page, shots, "Direction");
+        await TandemPages.NextStepAsync(page, shots, "Direction");
 
         // A rule on the Pipedrive side: everything, and add the contact group "From Pipedrive" in Google.
         var rules = page.Locator("[data-test='rules-A']");
         await rules.Locator("[data-test='add-action']").ClickAsync();
         await rules.Locator("[data-test='action-value']").FillAsync("From Pipedrive");
-        await StepAsync(page, shots, "Rules");
+        await TandemPages.NextStepAsync(page, shots, "Rules");
 
         await page.Locator("[data-test='winner-A']").CheckAsync();
-        await StepAsync(page, shots, "Winner");
+        await TandemPages.NextStepAsync(page, shots, "Winner");
 
         await Assertions.Expect(page.Locator("[data-test='mapping-row']").First).ToBeVisibleAsync();
         await AddCustomMappingAsync(page, segmentKey);
-        await StepAsync(page, shots, "Mappings");
+        await TandemPages.NextStepAsync(page, shots, "Mappings");
 
         await page.Locator("[data-test='option-sync-deletions']").CheckAsync();
         await Assertions.Expect(page.Locator("[data-test='option-avoid-duplicates']")).ToBeCheckedAsync();
-        await StepAsync(page, shots, "Options");
+        await TandemPages.NextStepAsync(page, shots, "Options");
 
         await page.Locator("[data-test='connection-name']").FillAsync("Sales to phones");
         await page.Locator("[data-test='dry-run-creates'], [role='alert']").First.WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
@@ -165,7 +124,7 @@ public sealed partial class FirstConnectionTests
         await shots.TakeAsync(page, "wizard-review");
         await page.Locator("[data-test='start-syncing']").ClickAsync();
         await page.WaitForURLAsync(ConnectionPagePattern());
-        await WaitLiveAsync(page);
+        await TandemPages.WaitLiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sales to phones" })).ToBeVisibleAsync();
         return page.Url;
     }
@@ -182,14 +141,6 @@ public sealed partial class FirstConnectionTests
         var row = page.Locator($"[data-test='mapping-row'][data-a='{segmentKey}'][data-b='{GoogleSegment}']");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Segment");
-    }
-
-    private static async Task StepAsync(IPage page, Screenshots shots, string step)
-    {
-        await Assertions.Expect(page.Locator($"[data-step='{step}']")).ToBeVisibleAsync();
-        await shots.TakeAsync(page, $"wizard-{step.ToLowerInvariant()}");
-        await page.Locator("[data-test='next']").ClickAsync();
-        await Assertions.Expect(page.Locator($"[data-step='{step}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
     }
 
     [GeneratedRegex("Browsertest")]

@@ -2,14 +2,17 @@ using Microsoft.Playwright;
 
 namespace Tandem.Web.BrowserTests.Harness;
 
-/// <summary>Saves numbered full-page screenshots into TestResults/screenshots/ of the test's output folder.</summary>
+/// <summary>
+/// Saves numbered full-page screenshots into TestResults/screenshots/&lt;set&gt;/ of the test's output folder: one
+/// set per test, so tests running side by side do not overwrite each other's pictures.
+/// </summary>
 public sealed class Screenshots
 {
     private int next = 1;
 
-    public Screenshots()
+    public Screenshots(string set)
     {
-        Folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", set);
         Directory.CreateDirectory(Folder);
     }
 
