@@ -30,11 +30,15 @@ public sealed class SandboxApis(HostedSandbox pipedrive, HostedSandbox google) :
         return persons;
     }
 
-    public async Task RenamePipedrivePersonAsync(int id, string name, CancellationToken cancellationToken)
+    public Task RenamePipedrivePersonAsync(int id, string name, CancellationToken cancellationToken) =>
+        UpdatePipedrivePersonAsync(id, new JsonObject { ["name"] = name }, cancellationToken);
+
+    /// <summary>A Pipedrive user edits a person (PATCH v2 persons; a null value clears the field).</summary>
+    public async Task UpdatePipedrivePersonAsync(int id, JsonObject changes, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"{pipedrive.Values["baseUrl"].TrimEnd('/')}/api/v2/persons/{id}")
         {
-            Content = JsonContent.Create(new JsonObject { ["name"] = name }),
+            Content = JsonContent.Create(changes),
         };
         request.Headers.Add("x-api-token", pipedrive.Values["apiToken"]);
         using var response = await http.SendAsync(request, cancellationToken);
@@ -57,62 +61,74 @@ public sealed class SandboxApis(HostedSandbox pipedrive, HostedSandbox google) :
     /// <summary>The value of one userDefined key of every Google contact that has it, by each of the contact's emails (lower-cased).</summary>
     public async Task<IReadOnlyDictionary<string, string>> GoogleUserDefinedAsync(string key, CancellationToken cancellationToken)
     {
-        var token = await GoogleAccessTokenAsync(cancellationToken);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? pageToken = null;
-        do
+        foreach (var person in await GooglePeopleAsync("emailAddresses,userDefined", cancellationToken))
         {
-            var url = $"{google.Values["baseUrl"].TrimEnd('/')}/v1/people/me/connections?personFields=emailAddresses,userDefined&pageSize=1000{(pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken))}";
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var body = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
-            foreach (var person in body["connections"]?.AsArray() ?? [])
+            if (UserDefinedOf(person, key) is { } value)
             {
-                var value = (person!["userDefined"]?.AsArray() ?? []).FirstOrDefault(u => u!["key"]?.GetValue<string>() == key)?["value"]?.GetValue<string>();
-                foreach (var email in person["emailAddresses"]?.AsArray() ?? [])
+                foreach (var email in GoogleEmailsOf(person))
                 {
-                    if (value is not null)
-                    {
-                        values[email!["value"]!.GetValue<string>().Trim().ToLowerInvariant()] = value;
-                    }
+                    values[email] = value;
                 }
             }
-
-            pageToken = body["nextPageToken"]?.GetValue<string>();
         }
-        while (pageToken is not null);
+
         return values;
     }
 
     /// <summary>Every Google contact's email addresses, lower-cased (People API connections list, with an OAuth access token).</summary>
-    public async Task<IReadOnlySet<string>> GoogleEmailsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> GoogleEmailsAsync(CancellationToken cancellationToken) =>
+        (await GooglePeopleAsync("names,emailAddresses", cancellationToken)).SelectMany(GoogleEmailsOf).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every Google contact with the given person fields (People API connections list, all pages).</summary>
+    public async Task<IReadOnlyList<JsonObject>> GooglePeopleAsync(string personFields, CancellationToken cancellationToken)
     {
         var token = await GoogleAccessTokenAsync(cancellationToken);
-        var emails = new HashSet<string>(StringComparer.Ordinal);
+        var people = new List<JsonObject>();
         string? pageToken = null;
         do
         {
-            var url = $"{google.Values["baseUrl"].TrimEnd('/')}/v1/people/me/connections?personFields=names,emailAddresses&pageSize=1000{(pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken))}";
+            var url = $"{google.Values["baseUrl"].TrimEnd('/')}/v1/people/me/connections?personFields={personFields}&pageSize=1000{(pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken))}";
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(request, cancellationToken);
             response.EnsureSuccessStatusCode();
             var body = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
-            foreach (var person in body["connections"]?.AsArray() ?? [])
-            {
-                foreach (var email in person!["emailAddresses"]?.AsArray() ?? [])
-                {
-                    emails.Add(email!["value"]!.GetValue<string>().Trim().ToLowerInvariant());
-                }
-            }
-
+            people.AddRange((body["connections"]?.AsArray() ?? []).Select(p => p!.AsObject()));
             pageToken = body["nextPageToken"]?.GetValue<string>();
         }
         while (pageToken is not null);
-        return emails;
+        return people;
     }
+
+    /// <summary>The Google contact one of whose emails is <paramref name="email"/>, or null.</summary>
+    public async Task<JsonObject?> GooglePersonAsync(string email, string personFields, CancellationToken cancellationToken) =>
+        (await GooglePeopleAsync("emailAddresses," + personFields, cancellationToken)).FirstOrDefault(p => GoogleEmailsOf(p).Contains(email));
+
+    /// <summary>A Google user adds a contact (people:createContact).</summary>
+    public async Task CreateGoogleContactAsync(JsonObject person, CancellationToken cancellationToken)
+    {
+        var token = await GoogleAccessTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{google.Values["baseUrl"].TrimEnd('/')}/v1/people:createContact")
+        {
+            Content = JsonContent.Create(person),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public static IEnumerable<string> GoogleEmailsOf(JsonObject person) =>
+        (person["emailAddresses"]?.AsArray() ?? []).Select(e => e!["value"]!.GetValue<string>().Trim().ToLowerInvariant());
+
+    public static string? UserDefinedOf(JsonObject person, string key) =>
+        (person["userDefined"]?.AsArray() ?? []).FirstOrDefault(u => u!["key"]?.GetValue<string>() == key)?["value"]?.GetValue<string>();
+
+    public static IEnumerable<string> UserDefinedKeysOf(JsonObject person) =>
+        (person["userDefined"]?.AsArray() ?? []).Select(u => u!["key"]!.GetValue<string>());
+
+    public static string? JobTitleOf(JsonObject person) =>
+        person["organizations"]?.AsArray().FirstOrDefault()?["title"]?.GetValue<string>() is { Length: > 0 } title ? title : null;
 
     private async Task<string> GoogleAccessTokenAsync(CancellationToken cancellationToken)
     {
