@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Pipedrive;
 /// a content hash as version, <c>updated_since</c> polling with a tie-safe cursor as the change feed, v1 recents for
 /// deletions, labels as tags, <c>marketing_status</c> for unsubscribes. See <c>README.md</c>.
 /// </summary>
-public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar
+public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, IFieldCreator
 {
     /// <summary>Pipedrive purges deleted persons this long after deletion; an older cursor could miss deletions.</summary>
     internal static readonly TimeSpan DeletionRetention = TimeSpan.FromDays(30);
@@ -48,6 +48,34 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar
         // The schema is always read fresh: custom fields are added in Pipedrive's settings at any time.
         directory = await CompanyDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
         return PipedriveSchema.Build(directory);
+    }
+
+    public IReadOnlyList<FieldType> CreatableFieldTypes => FieldCreation.Creatable;
+
+    /// <summary>
+    /// Adds a custom person field (<c>POST api/v1/personFields</c>) and returns it as <see cref="GetSchemaAsync"/> lists
+    /// it from now on (<c>custom.&lt;40-character key&gt;</c>). A name already used by a person field is refused first.
+    /// </summary>
+    public async Task<FieldDefinition> CreateFieldAsync(string label, FieldType type, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        var body = FieldCreation.Body(label, type, options, await CompanyDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false));
+        JsonObject answer;
+        try
+        {
+            answer = await client.PostAsync("api/v1/personFields", body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PipedriveApiException ex) when (ex.Code == 400)
+        {
+            throw new ConnectorException($"Pipedrive refused the new field: {ex.PipedriveMessage}", ex);
+        }
+
+        var key = Json.Text(answer["data"] as JsonObject, "key") ?? throw new ConnectorException("Pipedrive created the field but did not say its key.");
+
+        // Reloaded, so writes know the field at once and the definition is the one the schema lists.
+        directory = await CompanyDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+        PipedriveLog.FieldCreated(logger, key);
+        return PipedriveSchema.Build(directory).Find(PipedriveFieldKeys.CustomPrefix + key)
+            ?? throw new ConnectorException("Pipedrive created the field but does not list it yet; refresh the fields in a moment.");
     }
 
     public async IAsyncEnumerable<RecordPage> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)

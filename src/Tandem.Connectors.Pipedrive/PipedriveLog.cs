@@ -16,4 +16,7 @@ internal static partial class PipedriveLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Skipped a value of custom field {FieldKey} of person {PersonId} that is not valid for its type")]
     public static partial void SkippedValue(ILogger logger, string fieldKey, string personId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Created the custom person field {FieldKey}")]
+    public static partial void FieldCreated(ILogger logger, string fieldKey);
 }

@@ -10,6 +10,9 @@ namespace Tandem.Sandbox.Pipedrive;
 /// </summary>
 internal sealed class PersonFieldCatalog
 {
+    /// <summary>The <c>field_type</c> values <c>POST /personFields</c> takes (openapi-v1.yaml).</summary>
+    public static readonly string[] Creatable = ["address", "date", "daterange", "double", "enum", "monetary", "org", "people", "phone", "set", "text", "time", "timerange", "user", "varchar", "varchar_auto", "visible_to"];
+
     public static readonly (string Name, string Type, string[] Options)[] Custom =
     [
         ("Nickname", "varchar", []),
@@ -25,10 +28,14 @@ internal sealed class PersonFieldCatalog
         ("Assistant phone", "phone", []),
     ];
 
+    private readonly Lock gate = new();
+    private readonly List<JsonObject> fields;
+    private int nextId;
+
     public PersonFieldCatalog(IReadOnlyList<string> labels)
     {
         Labels = labels.Select((l, i) => (Id: i + 1, Label: l)).ToList();
-        var fields = new List<JsonObject>
+        var seeded = new List<JsonObject>
         {
             Field(9001, "name", "Name", "varchar", custom: false),
             Field(9002, "first_name", "First name", "varchar", custom: false),
@@ -46,15 +53,26 @@ internal sealed class PersonFieldCatalog
         var id = 9100;
         foreach (var (name, type, options) in Custom)
         {
-            fields.Add(Field(++id, HashKey(name), name, type, custom: true, options, optionBase: id * 10));
+            seeded.Add(Field(++id, HashKey(name), name, type, custom: true, options, optionBase: id * 10));
         }
 
-        Fields = fields;
+        this.fields = seeded;
+        nextId = id + 1;
     }
 
     public IReadOnlyList<(int Id, string Label)> Labels { get; }
 
-    public IReadOnlyList<JsonObject> Fields { get; }
+    /// <summary>The fields as they are now (copies are the caller's to shape).</summary>
+    public IReadOnlyList<JsonObject> Fields
+    {
+        get
+        {
+            lock (gate)
+            {
+                return fields.ToList();
+            }
+        }
+    }
 
     public static string HashKey(string name) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes("tandem-sandbox:" + name)));
 
@@ -65,6 +83,70 @@ internal sealed class PersonFieldCatalog
             : [];
 
     public JsonObject? Find(string key) => Fields.FirstOrDefault(f => f["key"]!.GetValue<string>() == key);
+
+    /// <summary>
+    /// <c>POST /personFields</c>: a new custom field with a 40-character hash key, its options numbered when it is an
+    /// <c>enum</c> or <c>set</c>. Refusals are 400s in Pipedrive's envelope, and add nothing.
+    /// </summary>
+    public JsonObject Add(JsonObject body, DateTimeOffset now, int userId)
+    {
+        var name = body["name"] is JsonValue n && n.TryGetValue<string>(out var text) ? text.Trim() : null;
+        if (string.IsNullOrEmpty(name))
+        {
+            throw PipedriveApiException.Invalid("Field name is required.");
+        }
+
+        if (name.Length > 255)
+        {
+            throw PipedriveApiException.Invalid("Field name must be at most 255 characters.");
+        }
+
+        var type = body["field_type"] is JsonValue t && t.TryGetValue<string>(out var typeText) ? typeText : null;
+        if (type is null || !Creatable.Contains(type, StringComparer.Ordinal))
+        {
+            throw PipedriveApiException.Invalid("Field type must be one of " + string.Join(", ", Creatable) + ".");
+        }
+
+        var labels = Options(body["options"], type);
+        lock (gate)
+        {
+            var id = nextId++;
+            var field = Field(id, HashKey(name + "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)), name, type, custom: true, labels, optionBase: id * 10);
+            var stamp = now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            field["add_time"] = stamp;
+            field["update_time"] = stamp;
+            field["created_by_user_id"] = userId;
+            field["last_updated_by_user_id"] = userId;
+            field["add_visible_flag"] = body["add_visible_flag"] is JsonValue v && v.TryGetValue<bool>(out var visible) ? visible : true;
+            fields.Add(field);
+            return (JsonObject)field.DeepClone();
+        }
+    }
+
+    /// <summary>The option labels of a new field: required for enum and set (a non-empty array of <c>{label}</c>), refused otherwise.</summary>
+    private static List<string>? Options(JsonNode? options, string type)
+    {
+        var choice = type is "enum" or "set";
+        if (options is null)
+        {
+            return choice ? throw PipedriveApiException.Invalid("Options are required for fields of type enum and set.") : null;
+        }
+
+        if (!choice)
+        {
+            throw PipedriveApiException.Invalid("Options can only be given for fields of type enum and set.");
+        }
+
+        var labels = (options as JsonArray ?? throw PipedriveApiException.Invalid("Options must be an array of objects with a label."))
+            .Select(o => o is JsonObject option && option["label"] is JsonValue l && l.TryGetValue<string>(out var label) && !string.IsNullOrWhiteSpace(label) ? label.Trim() : null)
+            .ToList();
+        if (labels.Count == 0 || labels.Any(l => l is null))
+        {
+            throw PipedriveApiException.Invalid("Options must be a non-empty array of objects with a label.");
+        }
+
+        return labels!;
+    }
 
     private static JsonObject Field(int id, string key, string name, string type, bool custom, IEnumerable<string>? options = null, int optionBase = 0)
     {

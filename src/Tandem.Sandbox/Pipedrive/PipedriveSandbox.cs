@@ -207,6 +207,8 @@ public sealed class PipedriveSandbox : ISandboxApp, IDisposable
                 return (200, persons.Create(await BodyAsync(context).ConfigureAwait(false)), null, null);
             case "v1/personFields" when get:
                 return (200, new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()), Pagination(0, fields.Fields.Count, more: false), null);
+            case "v1/personFields" when HttpMethods.IsPost(method):
+                return (200, fields.Add(await BodyAsync(context).ConfigureAwait(false), time.GetUtcNow(), PipedriveDemoData.Users[0].Id), null, null);
             case "v2/organizations" when get:
                 return (200, new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()), new JsonObject { ["next_cursor"] = null }, null);
             case "v2/organizations" when HttpMethods.IsPost(method):

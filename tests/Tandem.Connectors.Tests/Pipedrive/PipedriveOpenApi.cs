@@ -29,6 +29,7 @@ internal static class PipedriveOpenApi
         .Allow("* /persons/{id} response 404: status is not declared", "an unknown or deleted person")
         .Allow("POST /persons response 400: status is not declared", "a refused value (Name must be given.)")
         .Allow("PATCH /persons/{id} response 400: status is not declared", "a refused value")
+        .Allow("POST /personFields response 400: status is not declared", "a refused field (no name, an unknown type, options missing or misplaced)")
         .Allow("* response 429: status is not declared", "the burst rate limit, NOTES.md §2")
         .Allow("* response 5*: status is not declared", "server errors")
 
