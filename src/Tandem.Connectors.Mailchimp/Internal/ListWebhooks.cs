@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tandem.Connectors.Contract;
 
 namespace Tandem.Connectors.Mailchimp.Internal;
 
@@ -34,12 +35,22 @@ internal sealed class ListWebhooks
         }
 
         // Mailchimp checks the URL with a GET before it saves the webhook; a URL that does not answer is refused (400).
-        var created = await client.PostAsync(Root, new JsonObject
+        JsonObject created;
+        try
         {
-            ["url"] = url.AbsoluteUri,
-            ["events"] = Flags(Events, ["subscribe", "unsubscribe", "profile", "cleaned", "upemail", "campaign"]),
-            ["sources"] = Flags(Sources, Sources),
-        }, idempotent: false, cancellationToken).ConfigureAwait(false);
+            created = await client.PostAsync(Root, new JsonObject
+            {
+                ["url"] = url.AbsoluteUri,
+                ["events"] = Flags(Events, ["subscribe", "unsubscribe", "profile", "cleaned", "upemail", "campaign"]),
+                ["sources"] = Flags(Sources, Sources),
+            }, idempotent: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailchimpApiException ex) when (ex.Status == 400)
+        {
+            var reason = ex.FieldErrors.Count > 0 ? string.Join("; ", ex.FieldErrors) : ex.Detail.Length > 0 ? ex.Detail : ex.Title;
+            throw new ConnectorException("Mailchimp refused the webhook: " + reason, ex);
+        }
+
         return Json.Text(created, "id") ?? throw new MailchimpApiException("Mailchimp created the webhook but did not say its id.");
     }
 

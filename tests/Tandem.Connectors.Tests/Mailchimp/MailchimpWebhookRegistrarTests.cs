@@ -61,7 +61,7 @@ public sealed partial class MailchimpConformanceTests
         var refused = await Assert.ThrowsAnyAsync<ConnectorException>(() =>
             ((IWebhookRegistrar)connector).RegisterWebhookAsync(new Uri("http://127.0.0.1:1/nothing-here"), string.Empty, string.Empty, Ct));
 
-        Assert.Equal("Mailchimp answered 400 Invalid Resource.", refused.Message);
+        Assert.Equal("Mailchimp refused the webhook: We couldn't verify the URL is working. Please double-check and try again.", refused.Message);
         Assert.Empty(await WebhooksAsync());
     }
 
