@@ -14,6 +14,9 @@ public static class RuleWords
 
     public static bool IsTag(FilterKind kind) => kind is FilterKind.HasTag or FilterKind.HasNotTag;
 
+    /// <summary>Whether an action takes a value (a tag, a field's value); subscribing and unsubscribing take none.</summary>
+    public static bool NeedsValue(ActionKind kind) => kind is ActionKind.AddTag or ActionKind.SetField;
+
     public static string Filter(FilterKind kind, AppView source, AppView other)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -31,6 +34,7 @@ public static class RuleWords
             FilterKind.ExistsInOtherApp => $"already exists in {other.DisplayName} (update only, never create)",
             FilterKind.IsSubscribed => "is subscribed",
             FilterKind.IsUnsubscribed => "is unsubscribed",
+            FilterKind.GetsDeleted => $"gets deleted (the actions then run on the contact in {other.DisplayName}; never creates or updates)",
             _ => kind.ToString(),
         };
     }
@@ -44,6 +48,7 @@ public static class RuleWords
             ActionKind.AddTag => tag == "contact group" ? "add to contact group" : $"add {tag}",
             ActionKind.SetField => "set a field to",
             ActionKind.Unsubscribe => "unsubscribe",
+            ActionKind.Subscribe => "subscribe (only new contacts and those who never subscribed)",
             _ => kind.ToString(),
         };
     }
