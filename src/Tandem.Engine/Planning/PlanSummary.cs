@@ -31,7 +31,7 @@ public static class PlanSummary
                         report.Of(side).Tagged++;
                     }
 
-                    Sample(report, sampleSize, $"update {Name(side)} record {update.RecordId}: {string.Join(", ", update.Changes.Select(c => c.Key).Concat(update.AddTags.Select(t => "+tag " + t)))}");
+                    Sample(report, sampleSize, $"update {Name(side)} record {update.RecordId}: {string.Join(", ", update.Changes.Select(c => c.Key).Concat(update.AddTags.Select(t => "+tag " + t)).Concat(update.Unsubscribe ? ["unsubscribe"] : []).Concat(update.Subscribe ? ["subscribe"] : []))}");
                 }
             }
 
