@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tandem.Connectors.Catalog;
+using Tandem.Sandbox.Pipedrive;
 using Tandem.Web.Sandbox;
 
 namespace Tandem.Web.OAuth;
@@ -71,6 +72,11 @@ public sealed class OAuthApps(IOptionsMonitor<OAuthAppOptions> options, HostedSa
             // Mailchimp's sandbox serves login.mailchimp.com's paths on its own host.
             "mailchimp" => (values.GetValueOrDefault("oauthClientId"), values.GetValueOrDefault("oauthClientSecret"),
                 new Uri(root, "oauth2/authorize").ToString(), new Uri(root, "oauth2/token").ToString()),
+
+            // Pipedrive's sandbox serves oauth.pipedrive.com's paths on its own host; its demo client is in its options
+            // (the settings it offers are the API token's).
+            "pipedrive" when running.Host.App is PipedriveSandbox pipedrive => (pipedrive.Options.OAuthClientId, pipedrive.Options.OAuthClientSecret,
+                new Uri(root, "oauth/authorize").ToString(), new Uri(root, "oauth/token").ToString()),
             _ => (null, null, null, null),
         };
         if (clientId is null || clientSecret is null || authorize is null || token is null)

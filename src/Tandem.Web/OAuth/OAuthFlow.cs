@@ -119,7 +119,7 @@ public sealed class OAuthFlow(
     private async Task<OAuthTokens> ExchangeAsync(OAuthApp client, string appName, string code, PendingAuthorization pending, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = ExchangeTimeout };
-        var tokenClient = new OAuthTokenClient(http, new OAuthClientOptions(client.TokenUrl, client.ClientId, client.ClientSecret), time, logger);
+        var tokenClient = new OAuthTokenClient(http, new OAuthClientOptions(client.TokenUrl, client.ClientId, client.ClientSecret) { UseBasicAuthentication = client.Provider.UsesBasicAuthentication }, time, logger);
         try
         {
             return await tokenClient.ExchangeCodeAsync(code, pending.RedirectUri, cancellationToken, pending.CodeVerifier);

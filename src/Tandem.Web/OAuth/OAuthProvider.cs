@@ -22,4 +22,8 @@ public sealed record OAuthProvider(
     bool UsesPkce,
     IReadOnlyList<KeyValuePair<string, string>> ExtraParameters,
     IReadOnlyList<string> Fills,
-    Func<OAuthApp, OAuthTokens, IReadOnlyDictionary<string, string>> Values);
+    Func<OAuthApp, OAuthTokens, IReadOnlyDictionary<string, string>> Values)
+{
+    /// <summary>True when the token endpoint takes the client credentials as HTTP Basic only (Pipedrive), not in the form.</summary>
+    public bool UsesBasicAuthentication { get; init; }
+}

@@ -1,6 +1,7 @@
 using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp;
+using Tandem.Connectors.Pipedrive;
 
 namespace Tandem.Web.OAuth;
 
@@ -31,6 +32,20 @@ public static class OAuthProviders
             [],
             ["accessToken", "loginUrl"],
             MailchimpValues),
+        new(
+            PipedriveConnectorFactory.App,
+            new Uri("https://oauth.pipedrive.com/oauth/authorize"),
+            new Uri("https://oauth.pipedrive.com/oauth/token"),
+
+            // Pipedrive's scopes are chosen on the app in its Developer Hub, not in the consent request; no PKCE.
+            Scope: null,
+            UsesPkce: false,
+            [],
+            ["clientId", "clientSecret", "refreshToken", "tokenUrl"],
+            PipedriveValues)
+        {
+            UsesBasicAuthentication = true,
+        },
     ];
 
     public static OAuthProvider? Find(string app) => All.FirstOrDefault(p => string.Equals(p.App, app, StringComparison.Ordinal));
@@ -42,6 +57,23 @@ public static class OAuthProviders
             ["clientId"] = client.ClientId,
             ["clientSecret"] = client.ClientSecret,
             ["refreshToken"] = tokens.RefreshToken ?? throw new OAuthRefusedException("Google issued no refresh token, so Tandem could not keep the account connected; authorise it again."),
+        };
+        if (client.TokenUrl != client.Provider.TokenUrl)
+        {
+            values["tokenUrl"] = client.TokenUrl.ToString();
+        }
+
+        return values;
+    }
+
+    // The connector sends an OAuth account's calls to the api_domain of each token answer, so no address is stored.
+    private static IReadOnlyDictionary<string, string> PipedriveValues(OAuthApp client, OAuthTokens tokens)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["clientId"] = client.ClientId,
+            ["clientSecret"] = client.ClientSecret,
+            ["refreshToken"] = tokens.RefreshToken ?? throw new OAuthRefusedException("Pipedrive issued no refresh token, so Tandem could not keep the account connected; authorise it again."),
         };
         if (client.TokenUrl != client.Provider.TokenUrl)
         {
