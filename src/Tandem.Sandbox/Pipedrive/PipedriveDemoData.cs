@@ -67,7 +67,7 @@ internal static class PipedriveDemoData
 
     /// <summary>
     /// The deals of the seeded person at <paramref name="index"/> (open, won, lost): a third have none, the others
-    /// open deals, closed ones or both. Apart from the random persons, so adding deals changed no other seeded value.
+    /// open deals, closed ones or both. Not drawn from the seeded random sequence, so adding deals changed no other seeded value.
     /// </summary>
     public static (int Open, int Won, int Lost) Deals(int index) => (index % 6) switch
     {
