@@ -140,6 +140,24 @@ public abstract class FieldCreationTests<TServer>(TServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_field_created_in_pipedrive_is_listed_with_its_fields_and_a_name_in_use_is_refused()
+    {
+        using var user = await server.NewUserAsync();
+        var pipedrive = (await user.PostAsync("api/v1/accounts", new { app = "pipedrive", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var label = $"Shoe size {Guid.NewGuid():N}"[..20];
+        Assert.Contains("Text", (await user.GetAsync($"api/v1/accounts/{pipedrive}/fields")).Expect(HttpStatusCode.OK)["creatableTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
+
+        var created = (await user.PostAsync($"api/v1/accounts/{pipedrive}/fields", new { label, type = "Text" })).Expect(HttpStatusCode.Created);
+        var again = await user.PostAsync($"api/v1/accounts/{pipedrive}/fields", new { label, type = "Text" });
+
+        var key = created["key"]!.GetValue<string>();
+        var listed = (await user.GetAsync($"api/v1/accounts/{pipedrive}/fields")).Expect(HttpStatusCode.OK)["fields"]!.AsArray();
+        Assert.Single(listed, f => f!["key"]!.GetValue<string>() == key && f["label"]!.GetValue<string>() == label && f["type"]!.GetValue<string>() == "Text");
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Single(listed, f => f!["label"]!.GetValue<string>() == label);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_field_creation()
     {
         server.SkipUnlessRunning();
