@@ -35,7 +35,7 @@ public sealed partial class NarrowScreenTests
         await page.GotoAsync("accounts");
         await TandemPages.WaitLiveAsync(page);
         await page.GetByLabel("App", new() { Exact = true }).SelectOptionAsync("pipedrive");
-        await check.PageAsync("accounts-form", page.GetByRole(AriaRole.Button, new() { Name = "Connect and test" }));
+        await check.PageAsync("accounts-form", page.Locator("main a.button.primary, main button.primary").Filter(new() { HasTextRegex = ConnectPattern() }).First);
         await TandemPages.AuthoriseAsync(page, server.BaseAddress, "pipedrive", shots);
         await TandemPages.AuthoriseAsync(page, server.BaseAddress, "google-contacts", shots);
         await check.PageAsync("accounts-listed", page.Locator("[data-account] button").Filter(new() { HasText = "Test" }).First, page.GetByLabel("App", new() { Exact = true }));
@@ -101,6 +101,10 @@ public sealed partial class NarrowScreenTests
     }
 
     private static ILocator Nav(IPage page, string name) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name });
+
+    // An OAuth app's consent link, or the pasted-values form's button.
+    [GeneratedRegex("^(Authorise with |Connect and test)")]
+    private static partial Regex ConnectPattern();
 
     [GeneratedRegex(@"/connections/[0-9a-f]{32}$")]
     private static partial Regex ConnectionPagePattern();

@@ -58,6 +58,7 @@ public sealed partial class VariableMatchingTests
         await ExpectMatchedAsync(nicknameRow, false);
         await Assertions.Expect(nicknameRow.Locator("[data-test='variable-ignore-empty']")).ToBeDisabledAsync();
         var matchedBefore = await MatchedCountAsync(page);
+        Assert.Empty(await PageChecks.UnnamedControlsAsync(page));
         await shots.TakeAsync(page, "matching-table");
 
         // Segment (a choice) into Google's userDefined "Segment" (text): matched, the dot turns green.
