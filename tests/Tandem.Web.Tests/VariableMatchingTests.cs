@@ -26,6 +26,11 @@ public abstract class VariableMatchingTests<TServer>(TServer server) : IClassFix
         Assert.True(rows[0]!["isMatched"]!.GetValue<bool>());
         Assert.Contains(rows, r => r!["preview"] is not null);
 
+        // A compound value (an address) previews as words, never with the canonical part separator.
+        var previews = rows.Select(r => r!["preview"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.DoesNotContain(previews, p => p.Contains('\u001F', StringComparison.Ordinal));
+        Assert.Contains(previews, p => p.Contains(", ", StringComparison.Ordinal));
+
         var score = Row(rows, "Score");
         Assert.False(score["isMatched"]!.GetValue<bool>());
         var scoreTargets = Candidates(score);

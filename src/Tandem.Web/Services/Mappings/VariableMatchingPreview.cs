@@ -34,8 +34,14 @@ internal static class VariableMatchingPreview
     private static string? Text(FieldValue? value) => value switch
     {
         null => null,
-        ListValue list => list.Items.Length > 1 ? $"{list.Primary.Text} (+{list.Items.Length - 1})" : list.Primary.Text,
-        ScalarValue scalar => scalar.Text,
-        _ => value.Canonical,
+        ListValue list => list.Items.Length > 1 ? $"{Readable(list.Primary.Text)} (+{list.Items.Length - 1})" : Readable(list.Primary.Text),
+        ScalarValue scalar => Readable(scalar.Text),
+        _ => Readable(value.Canonical),
     };
+
+    // Compound values (an address's street, city, …; a multiple choice's options) keep their non-empty parts.
+    private static string Readable(string text) =>
+        text.Contains(Values.PartSeparator, StringComparison.Ordinal)
+            ? string.Join(", ", text.Split(Values.PartSeparator).Where(part => part.Length > 0))
+            : text;
 }
