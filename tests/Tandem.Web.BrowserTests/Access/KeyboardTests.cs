@@ -108,10 +108,15 @@ public sealed class KeyboardTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByText("Example 2")).ToBeVisibleAsync();
         await keys.TabToAsync(page.Locator("[data-test='mapping-row'] input[type=checkbox]").First);
+        // Each toggle is waited for until the server has it (the row's data-enabled), so a second key press never
+        // races the render of the first.
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("[data-test='mapping-row'] input[type=checkbox]").First).Not.ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[data-test='mapping-row']").First).ToHaveAttributeAsync("data-enabled", "off");
+        await Assertions.Expect(page.Locator("[data-test='mapping-row'] input[type=checkbox]").First).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("[data-test='mapping-row'] input[type=checkbox]").First).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[data-test='mapping-row']").First).ToHaveAttributeAsync("data-enabled", "on");
         await shots.TakeAsync(page, "wizard-mappings-keyboard");
         await keys.NextAsync("Mappings");
         await keys.AssertEveryControlNamedAsync("wizard-options");

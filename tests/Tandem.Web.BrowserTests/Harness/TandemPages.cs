@@ -38,7 +38,8 @@ public static partial class TandemPages
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await page.WaitForURLAsync(baseAddress.ToString());
+        // Hashing the password and starting the circuit can take a while on a loaded 2-core machine.
+        await page.WaitForURLAsync(baseAddress.ToString(), new() { Timeout = (float)Patience.TotalMilliseconds });
         await WaitLiveAsync(page);
     }
 
