@@ -53,6 +53,11 @@ public sealed class TandemWebServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder);
+
+        // Run from a build (`dotnet run`), the UI's files (app.css, the framework's blazor.web.js) are found through the
+        // build's static web assets manifest, which ASP.NET reads by itself only in Development. Read it in every
+        // environment; a published app has no such manifest and serves its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         var options = builder.Configuration.GetSection(TandemWebOptions.SectionName).Get<TandemWebOptions>() ?? new TandemWebOptions();
         options.Validate();
         var dataFolder = Path.GetFullPath(options.DataFolder);

@@ -10,7 +10,7 @@ namespace Tandem.Connectors.Tests.Mailchimp;
 internal static class MailchimpOpenApi
 {
     public static OpenApiValidator CreateValidator() => new OpenApiValidator()
-        .Mount("/3.0/", OpenApiDocument.LoadShared("mailchimp/marketing.openapi.json"))
+        .Mount("/3.0/", OpenApiDocument.LoadSpec("mailchimp/marketing.openapi.json"))
         .Ignore("/_sandbox/")
         .Ignore("/oauth2/")
 

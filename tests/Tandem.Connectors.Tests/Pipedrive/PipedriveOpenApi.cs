@@ -10,9 +10,9 @@ namespace Tandem.Connectors.Tests.Pipedrive;
 internal static class PipedriveOpenApi
 {
     public static OpenApiValidator CreateValidator() => new OpenApiValidator()
-        .Mount("/api/v2/", OpenApiDocument.LoadShared("pipedrive/openapi-v2.yaml"))
-        .Mount("/api/v1/", OpenApiDocument.LoadShared("pipedrive/openapi-v1.yaml"))
-        .Mount("/v1/", OpenApiDocument.LoadShared("pipedrive/openapi-v1.yaml"))
+        .Mount("/api/v2/", OpenApiDocument.LoadSpec("pipedrive/openapi-v2.yaml"))
+        .Mount("/api/v1/", OpenApiDocument.LoadSpec("pipedrive/openapi-v1.yaml"))
+        .Mount("/v1/", OpenApiDocument.LoadSpec("pipedrive/openapi-v1.yaml"))
         .Ignore("/_sandbox/")
 
         // OAuth 2.0 (NOTES.md §2) lives on oauth.pipedrive.com and is in neither OpenAPI file: /oauth/authorize and

@@ -5,7 +5,7 @@ using Tandem.Sandbox.GoogleContacts;
 namespace Tandem.Connectors.Tests.Sandbox;
 
 /// <summary>
-/// Checks traffic against the People API discovery document (../shared/api-specs): every property of a
+/// Checks traffic against the People API discovery document (specs/google-contacts in the repository): every property of a
 /// request or response body must be declared by its schema, with the declared JSON type and enum value.
 /// Prism cannot read discovery documents (NOTES.md §11), so this is the in-process equivalent.
 /// </summary>
@@ -110,17 +110,6 @@ internal sealed class DiscoveryValidator
     public static JsonObject Ref(string name) =>
         Schemas.Value[name] as JsonObject ?? throw new KeyNotFoundException("The discovery document has no schema " + name);
 
-    private static JsonObject LoadSchemas()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "shared", "api-specs", "google-contacts", "people.v1.discovery.json");
-            if (File.Exists(path))
-            {
-                return (JsonObject)JsonNode.Parse(File.ReadAllText(path))!["schemas"]!;
-            }
-        }
-
-        throw new FileNotFoundException("shared/api-specs/google-contacts/people.v1.discovery.json was not found above the test folder.");
-    }
+    private static JsonObject LoadSchemas() =>
+        (JsonObject)JsonNode.Parse(File.ReadAllText(VendorSpecs.PathOf("google-contacts/people.v1.discovery.json")))!["schemas"]!;
 }

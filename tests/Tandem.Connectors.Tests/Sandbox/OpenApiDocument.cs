@@ -33,9 +33,9 @@ internal sealed class OpenApiDocument
     /// <summary>The file name, for messages.</summary>
     public string Name { get; }
 
-    /// <summary>Loads a spec from <c>shared/api-specs/&lt;relativePath&gt;</c>, found above the test folder.</summary>
-    public static OpenApiDocument LoadShared(string relativePath) =>
-        Cache.GetOrAdd(relativePath, p => new Lazy<OpenApiDocument>(() => Load(FindShared(p)))).Value;
+    /// <summary>Loads a vendor spec from the repository's <c>specs/&lt;relativePath&gt;</c> (copied beside the tests at build).</summary>
+    public static OpenApiDocument LoadSpec(string relativePath) =>
+        Cache.GetOrAdd(relativePath, p => new Lazy<OpenApiDocument>(() => Load(VendorSpecs.PathOf(p)))).Value;
 
     public static OpenApiDocument Load(string file) =>
         Parse(File.ReadAllText(file), Path.GetFileName(file));
@@ -89,20 +89,6 @@ internal sealed class OpenApiDocument
     }
 
     private static string Group(string segment) => "p" + Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(segment.Trim('{', '}')));
-
-    private static string FindShared(string relativePath)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "shared", "api-specs", relativePath);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/api-specs/{relativePath} was not found above the test folder.");
-    }
 
     private static JsonNode? FromYaml(string text)
     {

@@ -17,7 +17,7 @@ namespace Tandem.Connectors.Tests.Sandbox;
 /// Plugging it into a sandbox's tests:
 /// <code>
 /// var validator = new OpenApiValidator()
-///     .Mount("/3.0/", OpenApiDocument.LoadShared("mailchimp/marketing.openapi.json"))
+///     .Mount("/3.0/", OpenApiDocument.LoadSpec("mailchimp/marketing.openapi.json"))
 ///     .Ignore("/_sandbox/")
 ///     .Allow("GET /lists/{listId}/members response 200$.members[].x: *", "why the spec is wrong here");
 /// host = await SandboxHost.StartAsync(sandbox, port: 0, observer: validator.Observe, Ct);

@@ -131,9 +131,9 @@ public sealed class OpenApiValidatorTests
     [Fact]
     public void The_Pipedrive_and_Mailchimp_files_load_and_resolve_their_operations()
     {
-        var v2 = OpenApiDocument.LoadShared("pipedrive/openapi-v2.yaml");
-        var v1 = OpenApiDocument.LoadShared("pipedrive/openapi-v1.yaml");
-        var mailchimp = OpenApiDocument.LoadShared("mailchimp/marketing.openapi.json");
+        var v2 = OpenApiDocument.LoadSpec("pipedrive/openapi-v2.yaml");
+        var v1 = OpenApiDocument.LoadSpec("pipedrive/openapi-v1.yaml");
+        var mailchimp = OpenApiDocument.LoadSpec("mailchimp/marketing.openapi.json");
 
         Assert.Equal("/persons/search", v2.Find("GET", "/persons/search")?.Template);
         Assert.Equal("7", v2.Find("PATCH", "/persons/7")?.PathValues["id"]);
