@@ -34,7 +34,7 @@ public sealed class CardDavConnector : IContactConnector
         this.options = options;
         this.context = context;
         logger = context.LoggerFactory.CreateLogger<CardDavConnector>();
-        client = new DavClient(settings.ServerUrl, settings.UserName, settings.Password, options);
+        client = new DavClient(settings.ServerUrl, settings.UserName, settings.Password, options, context, logger);
         Capabilities = CardDavConnectorFactory.CapabilitiesFor(settings.ChangeFeed, options);
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Http;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.CardDav;
@@ -11,6 +13,7 @@ public sealed class CardDavConnectorFactory : IConnectorFactory
     public const string App = "carddav";
 
     private readonly CardDavOptions options;
+    private readonly ConditionalWeakTable<NetworkPolicy, NetworkPolicy> widened = [];
 
     public CardDavConnectorFactory()
         : this(new CardDavOptions())
@@ -37,8 +40,17 @@ public sealed class CardDavConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; }
 
-    public IContactConnector Create(AccountSettings settings, ConnectorContext context) =>
-        new CardDavConnector(CardDavSettings.From(settings), options, context);
+    public IContactConnector Create(AccountSettings settings, ConnectorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new CardDavConnector(CardDavSettings.From(settings), options, context with { Network = Widened(context.Network) });
+    }
+
+    /// <summary>The host's policy plus what these options allow; one instance per host policy, so connections stay pooled.</summary>
+    private NetworkPolicy Widened(NetworkPolicy host) =>
+        !options.AllowPrivateNetworks && options.AllowedHosts.Count == 0
+            ? host
+            : widened.GetValue(host, h => h.WithPrivateNetworks(h.AllowPrivateNetworks || options.AllowPrivateNetworks).AndAllowingHosts(options.AllowedHosts));
 
     internal static ConnectorCapabilities CapabilitiesFor(ChangeFeedMode mode, CardDavOptions options) => new()
     {

@@ -13,12 +13,18 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "google-contacts";
 
+    /// <summary>How errors name the app.</summary>
+    private const string Label = "Google Contacts";
+
     private readonly RetryOptions retry;
+    private readonly HttpLimits limits;
 
     /// <param name="retry">How calls are retried; tests pass short delays.</param>
-    public GoogleContactsConnectorFactory(RetryOptions? retry = null)
+    /// <param name="limits">Body cap, answer deadline and listing budget; null for <see cref="HttpLimits.Default"/>.</param>
+    public GoogleContactsConnectorFactory(RetryOptions? retry = null, HttpLimits? limits = null)
     {
         this.retry = retry ?? RetryOptions.Default;
+        this.limits = limits ?? HttpLimits.Default;
     }
 
     internal static ConnectorCapabilities Capabilities { get; } = new()
@@ -52,16 +58,11 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         ArgumentNullException.ThrowIfNull(context);
         var valid = GoogleContactsSettings.From(settings);
         var logger = context.LoggerFactory.CreateLogger<GoogleContactsConnector>();
-        var tokenHttp = new HttpClient(new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
+        var tokenHttp = ConnectorHttp.Client(Label, context, limits, retry, logger);
         var tokenClient = new OAuthTokenClient(tokenHttp, new OAuthClientOptions(valid.TokenUrl, valid.ClientId, valid.ClientSecret), context.Time, logger);
         var tokens = new AccessTokenCache(tokenClient, valid.RefreshToken, context.Time);
-        var api = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() } })
-        {
-            BaseAddress = valid.BaseUrl,
-
-            // Each attempt has its own timeout in the retry handler.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        return new GoogleContactsConnector(new PeopleClient(api), tokens, tokenHttp, valid.DefaultRegion, logger);
+        var api = ConnectorHttp.Client(Label, context, limits, retry, logger, new BearerTokenHandler(tokens));
+        api.BaseAddress = valid.BaseUrl;
+        return new GoogleContactsConnector(new PeopleClient(new JsonApiClient(api, Label, limits)), tokens, tokenHttp, valid.DefaultRegion, logger);
     }
 }

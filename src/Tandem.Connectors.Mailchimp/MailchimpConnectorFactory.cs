@@ -13,12 +13,18 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "mailchimp";
 
+    /// <summary>How errors name the app.</summary>
+    private const string Label = "Mailchimp";
+
     private readonly RetryOptions retry;
+    private readonly HttpLimits limits;
 
     /// <param name="retry">How calls are retried; tests pass short delays.</param>
-    public MailchimpConnectorFactory(RetryOptions? retry = null)
+    /// <param name="limits">Body cap, answer deadline and listing budget; null for <see cref="HttpLimits.Default"/>.</param>
+    public MailchimpConnectorFactory(RetryOptions? retry = null, HttpLimits? limits = null)
     {
         this.retry = retry ?? RetryOptions.Default;
+        this.limits = limits ?? HttpLimits.Default;
     }
 
     internal static ConnectorCapabilities Capabilities { get; } = new()
@@ -56,15 +62,7 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
         ArgumentNullException.ThrowIfNull(context);
         var valid = MailchimpSettings.From(settings);
         var logger = context.LoggerFactory.CreateLogger<MailchimpConnector>();
-        var http = new HttpClient(new RetryHandler(retry, context.Time, logger)
-        {
-            // Mailchimp allows 10 simultaneous connections; the client never opens more.
-            InnerHandler = new SocketsHttpHandler { MaxConnectionsPerServer = MailchimpClient.MaxConnections },
-        })
-        {
-            // Each attempt has its own timeout in the retry handler.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        return new MailchimpConnector(new MailchimpClient(http, valid), valid.NewMemberStatus, context.Time, logger);
+        var http = ConnectorHttp.Client(Label, context, limits, retry, logger);
+        return new MailchimpConnector(new MailchimpClient(new JsonApiClient(http, Label, limits), valid, context.Network), valid.NewMemberStatus, context.Time, logger);
     }
 }

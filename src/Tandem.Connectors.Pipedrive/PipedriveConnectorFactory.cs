@@ -13,12 +13,18 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "pipedrive";
 
+    /// <summary>How errors name the app.</summary>
+    private const string Label = "Pipedrive";
+
     private readonly RetryOptions retry;
+    private readonly HttpLimits limits;
 
     /// <param name="retry">How calls are retried; tests pass short delays.</param>
-    public PipedriveConnectorFactory(RetryOptions? retry = null)
+    /// <param name="limits">Body cap, answer deadline and listing budget; null for <see cref="HttpLimits.Default"/>.</param>
+    public PipedriveConnectorFactory(RetryOptions? retry = null, HttpLimits? limits = null)
     {
         this.retry = retry ?? RetryOptions.Default;
+        this.limits = limits ?? HttpLimits.Default;
     }
 
     internal static ConnectorCapabilities Capabilities { get; } = new()
@@ -59,8 +65,8 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         if (valid.OAuth is { } oauth)
         {
             // OAuth: Bearer tokens from the refresh token, calls to the company's api_domain unless a base URL is given; a 401 refreshes once.
-            var tokenHttp = new HttpClient(new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan };
-            var apiDomain = new ApiDomain();
+            var tokenHttp = ConnectorHttp.Client(Label, context, limits, retry, logger);
+            var apiDomain = new ApiDomain(context.Network);
             var tokenClient = new OAuthTokenClient(
                 tokenHttp,
                 new OAuthClientOptions(oauth.TokenUrl, oauth.ClientId, oauth.ClientSecret) { UseBasicAuthentication = true },
@@ -70,31 +76,19 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
                 OnAnswer = valid.UsesApiDomain ? apiDomain.Capture : null,
             };
             var tokens = new AccessTokenCache(tokenClient, oauth.RefreshToken, context.Time);
-            HttpMessageHandler transport = new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() };
-            if (valid.UsesApiDomain)
-            {
-                // No base URL in the settings: calls go to the company's api_domain, learnt with the first token.
-                transport = new ApiDomainHandler(apiDomain, valid.BaseUrl) { InnerHandler = transport };
-            }
 
-            var api = new HttpClient(new BearerTokenHandler(tokens) { InnerHandler = transport })
-            {
-                BaseAddress = valid.BaseUrl,
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            return new PipedriveConnector(new PipedriveClient(api, tokens, tokenHttp), context.Time, logger);
+            // No base URL in the settings: calls go to the company's api_domain, learnt with the first token.
+            DelegatingHandler[] outer = valid.UsesApiDomain ? [new BearerTokenHandler(tokens), new ApiDomainHandler(apiDomain, valid.BaseUrl)] : [new BearerTokenHandler(tokens)];
+            var api = ConnectorHttp.Client(Label, context, limits, retry, logger, outer);
+            api.BaseAddress = valid.BaseUrl;
+            return new PipedriveConnector(new PipedriveClient(new JsonApiClient(api, Label, limits, tokens, tokenHttp)), context.Time, logger);
         }
 
-        var http = new HttpClient(new RetryHandler(retry, context.Time, logger) { InnerHandler = new SocketsHttpHandler() })
-        {
-            BaseAddress = valid.BaseUrl,
-
-            // Each attempt has its own timeout in the retry handler.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        var http = ConnectorHttp.Client(Label, context, limits, retry, logger);
+        http.BaseAddress = valid.BaseUrl;
 
         // The token goes in a header, never the query string, so it stays out of URLs and logs.
         http.DefaultRequestHeaders.Add("x-api-token", valid.ApiToken!);
-        return new PipedriveConnector(new PipedriveClient(http), context.Time, logger);
+        return new PipedriveConnector(new PipedriveClient(new JsonApiClient(http, Label, limits)), context.Time, logger);
     }
 }

@@ -32,6 +32,7 @@ internal sealed class CliSession : IAsyncDisposable
                     LoggerFactory = loggerFactory,
                     Catalog = BuiltInCatalog.Create(environment.InMemoryApps),
                     Environment = environment.GetVariable,
+                    Network = global.Network(parse),
                 },
                 cancellationToken);
             return new CliSession(runtime, loggerFactory);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tandem.Connectors.Http;
 using Tandem.Storage;
 
 namespace Tandem.Cli.Hosting;
@@ -27,6 +28,17 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// Off by default: a set-up file from elsewhere must not silently reach services on this machine or its network.
+    /// The person running <c>tandem</c> is the machine's operator and may allow it (a CardDAV server at home,
+    /// <c>tandem sandbox</c> on 127.0.0.1).
+    /// </summary>
+    public Option<bool> AllowInternalUrls { get; } = new("--allow-internal-urls")
+    {
+        Description = "Let accounts reach loopback and private network addresses (a CardDAV server on the LAN, tandem sandbox on 127.0.0.1).",
+        Recursive = true,
+    };
+
     public GlobalOptions()
     {
         Provider.AcceptOnlyFromAmong("sqlite", "postgresql");
@@ -37,7 +49,14 @@ internal sealed class GlobalOptions
         root.Options.Add(Database);
         root.Options.Add(Provider);
         root.Options.Add(Verbose);
+        root.Options.Add(AllowInternalUrls);
     }
+
+    /// <summary>Where the connectors may connect: public addresses, and internal ones when the operator says so.</summary>
+    public NetworkPolicy Network(ParseResult parse) =>
+        parse.GetValue(AllowInternalUrls)
+            ? NetworkPolicy.PrivateNetworksAllowed
+            : NetworkPolicy.PublicOnly.WithHint("Run tandem with --allow-internal-urls to allow it.");
 
     /// <summary>
     /// The database options: a bare file name or path is a SQLite file; a string with <c>Host=</c> (or a

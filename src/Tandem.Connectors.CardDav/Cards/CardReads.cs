@@ -89,6 +89,7 @@ internal sealed class CardReads
             }
         }
 
+        client.Listing.Count(changed.Count + deleted.Count);
         return new SyncResult(changed, deleted, next ?? throw new ConnectorException("The CardDAV server's sync-collection answer carries no sync token."), truncated);
     }
 
@@ -112,6 +113,7 @@ internal sealed class CardReads
                 page.Add(new RecordVersion(id, etag.Trim()));
                 if (page.Count == batchSize)
                 {
+                    client.Listing.Count(page.Count);
                     yield return page;
                     page = new List<RecordVersion>(batchSize);
                 }
@@ -120,6 +122,7 @@ internal sealed class CardReads
 
         if (page.Count > 0)
         {
+            client.Listing.Count(page.Count);
             yield return page;
         }
     }

@@ -1,13 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Http;
 
 namespace Tandem.Connectors.CardDav.Http;
 
 /// <summary>
-/// HTTP to one CardDAV server: Basic auth, no redirects followed, requests only to the server's own
-/// origin (an href pointing elsewhere is refused), and transport failures turned into
+/// HTTP to one CardDAV server over the shared guarded transport (<see cref="ConnectorHttp"/>: the host's network
+/// policy at connect time, a body cap and a deadline covering the body): Basic auth, no redirects followed, requests
+/// only to the server's own origin (an href pointing elsewhere is refused), and transport failures turned into
 /// <see cref="ConnectorException"/>s whose messages name the server, never the credentials.
 /// </summary>
 internal sealed class DavClient : IDisposable
@@ -17,16 +21,21 @@ internal sealed class DavClient : IDisposable
     private readonly AuthenticationHeaderValue authorization;
     private volatile bool http10;
 
-    public DavClient(Uri origin, string userName, string password, CardDavOptions options)
+    public DavClient(Uri origin, string userName, string password, CardDavOptions options, ConnectorContext context, ILogger logger)
     {
         Origin = new Uri(origin.GetLeftPart(UriPartial.Authority) + "/");
-        var guard = new NetworkGuard(options);
-        pooled = new HttpClient(Handler(guard, TimeSpan.FromMinutes(5))) { Timeout = options.RequestTimeout };
+        var label = "the CardDAV server " + Origin.Authority;
+        var limits = options.Limits;
+        Listing = new ListingBudget(label, limits);
+        pooled = new HttpClient(ConnectorHttp.Pipeline(label, context, limits, retry: null, logger)) { Timeout = options.RequestTimeout };
 
         // For HTTP/1.0 servers: a connection is never reused (a zero lifetime disposes it when the response ends).
-        unpooled = new HttpClient(Handler(guard, TimeSpan.Zero)) { Timeout = options.RequestTimeout };
+        unpooled = new HttpClient(ConnectorHttp.Pipeline(label, context, limits, retry: null, logger, reuseConnections: false)) { Timeout = options.RequestTimeout };
         authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password)));
     }
+
+    /// <summary>The listing pages and records of this connector's run.</summary>
+    public ListingBudget Listing { get; }
 
     /// <summary>The server's scheme, host and port; every request stays within it.</summary>
     public Uri Origin { get; }
@@ -49,6 +58,10 @@ internal sealed class DavClient : IDisposable
         }
 
         request.Headers.Authorization = authorization;
+        if (allowRedirect)
+        {
+            RedirectAnswers.PassToCaller(request);
+        }
 
         // Radicale's built-in server (Python wsgiref) answers HTTP/1.0 without keep-alive and closes the connection
         // after each response, but .NET keeps such a connection in its pool and the next request sent on it fails
@@ -71,15 +84,11 @@ internal sealed class DavClient : IDisposable
                 await BufferAsync(response, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (HttpRequestException ex) when (FindBlocked(ex) is { } blocked)
-        {
-            throw new ConnectorException(blocked.Message, ex);
-        }
         catch (HttpRequestException ex)
         {
             throw new ConnectorException(TransportFailure.Describe(ServerName, ex), ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ConnectorException($"The CardDAV server {ServerName} did not answer in time.", ex);
         }
@@ -112,15 +121,6 @@ internal sealed class DavClient : IDisposable
         unpooled.Dispose();
     }
 
-    private static SocketsHttpHandler Handler(NetworkGuard guard, TimeSpan connectionLifetime) => new()
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        Credentials = null,
-        PooledConnectionLifetime = connectionLifetime,
-        ConnectCallback = guard.ConnectAsync,
-    };
-
     private static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
@@ -132,18 +132,5 @@ internal sealed class DavClient : IDisposable
             response.Dispose();
             throw;
         }
-    }
-
-    private static BlockedAddressException? FindBlocked(Exception ex)
-    {
-        for (var e = ex.InnerException; e is not null; e = e.InnerException)
-        {
-            if (e is BlockedAddressException blocked)
-            {
-                return blocked;
-            }
-        }
-
-        return null;
     }
 }

@@ -86,7 +86,7 @@ internal sealed class ContactUpdates
         }
         catch (PeopleApiException ex) when (ex.Code is 400 or 404)
         {
-            GoogleContactsLog.BatchRefused(logger, pending.Count, "update", ex.Status);
+            GoogleContactsLog.BatchRefused(logger, pending.Count, "update", ex.GoogleStatus);
             foreach (var (operation, fields, mask, person) in pending)
             {
                 results[operation.OperationId] = await UpdateOneAsync(operation, Body(person, fields, mask), mask, groups, cancellationToken).ConfigureAwait(false);
@@ -126,21 +126,9 @@ internal sealed class ContactUpdates
             var person = await client.UpdateAsync(operation.RecordId, body, string.Join(',', mask.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
             return WriteResult.Success(operation.OperationId, reader.Read(person, groups));
         }
-        catch (OutcomeUnknownException ex)
+        catch (ConnectorException ex) when (WriteFailures.For(operation.OperationId, ex, "The contact no longer exists in Google Contacts.", "The contact changed in Google Contacts since it was read.") is { } failed)
         {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Unknown, ex.Message);
-        }
-        catch (PeopleApiException ex) when (ex.IsStaleEtag)
-        {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.StaleVersion, "The contact changed in Google Contacts since it was read.");
-        }
-        catch (PeopleApiException ex) when (ex.Code == 404)
-        {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.NotFound, "The contact no longer exists in Google Contacts.");
-        }
-        catch (PeopleApiException ex) when (ex.Code == 400)
-        {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, ex.GoogleMessage);
+            return failed;
         }
     }
 

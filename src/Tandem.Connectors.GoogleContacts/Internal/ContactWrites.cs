@@ -69,7 +69,7 @@ internal sealed class ContactWrites
         }
         catch (PeopleApiException ex) when (ex.Code == 400)
         {
-            GoogleContactsLog.BatchRefused(logger, creates.Count, "create", ex.Status);
+            GoogleContactsLog.BatchRefused(logger, creates.Count, "create", ex.GoogleStatus);
             for (var i = 0; i < creates.Count; i++)
             {
                 results[creates[i].OperationId] = await CreateOneAsync(creates[i].OperationId, persons[i], groups, cancellationToken).ConfigureAwait(false);

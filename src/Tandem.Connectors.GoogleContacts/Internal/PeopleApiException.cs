@@ -1,15 +1,14 @@
-using Tandem.Connectors.Contract;
+using Tandem.Connectors.Http;
 
 namespace Tandem.Connectors.GoogleContacts.Internal;
 
 /// <summary>Google answered with its error envelope: the HTTP code, the status (FAILED_PRECONDITION…) and the ErrorInfo reason.</summary>
-internal sealed class PeopleApiException : ConnectorException
+internal sealed class PeopleApiException : ApiErrorException
 {
     public PeopleApiException(int code, string status, string? reason, string googleMessage)
-        : base($"Google Contacts answered {code} {status}{(reason is null ? string.Empty : " (" + reason + ")")}.")
+        : base(code, $"Google Contacts answered {code} {status}{(reason is null ? string.Empty : " (" + reason + ")")}.", googleMessage)
     {
-        Code = code;
-        Status = status;
+        GoogleStatus = status;
         Reason = reason;
         GoogleMessage = googleMessage;
     }
@@ -22,25 +21,28 @@ internal sealed class PeopleApiException : ConnectorException
     public PeopleApiException(string message)
         : base(message)
     {
-        Status = "UNKNOWN";
+        GoogleStatus = "UNKNOWN";
         GoogleMessage = message;
     }
 
     public PeopleApiException(string message, Exception inner)
         : base(message, inner)
     {
-        Status = "UNKNOWN";
+        GoogleStatus = "UNKNOWN";
         GoogleMessage = message;
     }
 
-    public int Code { get; }
+    public int Code => Status;
 
-    public string Status { get; } = "UNKNOWN";
+    /// <summary>Google's status word (FAILED_PRECONDITION, NOT_FOUND…).</summary>
+    public string GoogleStatus { get; } = "UNKNOWN";
 
     public string? Reason { get; }
 
     /// <summary>Google's own message (about the request, not the contact's data), shown as a write's failure reason.</summary>
     public string GoogleMessage { get; } = string.Empty;
 
-    public bool IsStaleEtag => Code == 400 && Status == "FAILED_PRECONDITION" && Reason is null or "failedPrecondition";
+    public override bool IsStaleVersion => IsStaleEtag;
+
+    public bool IsStaleEtag => Code == 400 && GoogleStatus == "FAILED_PRECONDITION" && Reason is null or "failedPrecondition";
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tandem.Connectors.Http;
 
@@ -12,9 +11,9 @@ internal sealed class PeopleClient : IDisposable
     /// <summary>Every field the connector reads (metadata for the source etag, clientData for the client reference).</summary>
     public const string PersonFields = "names,emailAddresses,phoneNumbers,addresses,urls,organizations,birthdays,biographies,userDefined,memberships,clientData,metadata";
 
-    private readonly HttpClient http;
+    private readonly JsonApiClient http;
 
-    public PeopleClient(HttpClient http)
+    public PeopleClient(JsonApiClient http)
     {
         this.http = http;
     }
@@ -34,7 +33,7 @@ internal sealed class PeopleClient : IDisposable
             query.Append("&pageToken=").Append(Uri.EscapeDataString(pageToken));
         }
 
-        return SendAsync(new HttpRequestMessage(HttpMethod.Get, query.ToString()), cancellationToken);
+        return ListingPageAsync(new HttpRequestMessage(HttpMethod.Get, query.ToString()), cancellationToken);
     }
 
     /// <summary>connections.list takes pageSize 1–1000.</summary>
@@ -91,37 +90,29 @@ internal sealed class PeopleClient : IDisposable
 
     public void Dispose() => http.Dispose();
 
+    /// <summary>A page of connections, counted against the run's listing budget (a listing that never ends stops).</summary>
+    private async Task<JsonObject> ListingPageAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var page = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        http.Listing.Count((page["connections"] as JsonArray)?.Count ?? 0);
+        return page;
+    }
+
     private static HttpRequestMessage Post(string path, JsonObject body) => new(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
 
     private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using (request)
+        var answer = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (answer.IsSuccess)
         {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            JsonObject? json;
-            try
-            {
-                json = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject;
-            }
-            catch (JsonException ex)
-            {
-                throw new PeopleApiException($"Google Contacts answered {(int)response.StatusCode} with a body that is not JSON.", ex);
-            }
-
-            if (response.IsSuccessStatusCode)
-            {
-                return json ?? throw new PeopleApiException("Google Contacts answered with JSON that is not an object.");
-            }
-
-            var error = json?["error"] as JsonObject;
-            var status = error?["status"]?.GetValue<string>() ?? "UNKNOWN";
-            var reason = (error?["details"] as JsonArray)?.OfType<JsonObject>().Select(d => d["reason"]?.GetValue<string>()).FirstOrDefault(r => r is not null);
-            var code = (int)response.StatusCode;
-            throw new PeopleApiException(code, status, reason, error?["message"]?.GetValue<string>() ?? string.Empty)
-            {
-                IsAuthorizationFailure = code is 401 or 403,
-            };
+            return answer.Body;
         }
+
+        var error = answer.Body["error"] as JsonObject;
+        var status = Text(error?["status"]) ?? "UNKNOWN";
+        var reason = (error?["details"] as JsonArray)?.OfType<JsonObject>().Select(d => Text(d["reason"])).FirstOrDefault(r => r is not null);
+        throw new PeopleApiException(answer.Status, status, reason, Text(error?["message"]) ?? string.Empty);
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

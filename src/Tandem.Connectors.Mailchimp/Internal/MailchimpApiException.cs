@@ -1,14 +1,13 @@
-using Tandem.Connectors.Contract;
+using Tandem.Connectors.Http;
 
 namespace Tandem.Connectors.Mailchimp.Internal;
 
 /// <summary>Mailchimp answered with its problem document; <see cref="Title"/> and <see cref="Detail"/> are about the request.</summary>
-internal sealed class MailchimpApiException : ConnectorException
+internal sealed class MailchimpApiException : ApiErrorException
 {
     public MailchimpApiException(int status, string title, string detail, IReadOnlyList<string> fieldErrors)
-        : base($"Mailchimp answered {status} {title}.")
+        : base(status, $"Mailchimp answered {status} {title}.", ReasonOf(title, fieldErrors))
     {
-        Status = status;
         Title = title;
         Detail = detail;
         FieldErrors = fieldErrors;
@@ -29,8 +28,6 @@ internal sealed class MailchimpApiException : ConnectorException
     {
     }
 
-    public int Status { get; }
-
     public string Title { get; } = string.Empty;
 
     public string Detail { get; } = string.Empty;
@@ -39,5 +36,8 @@ internal sealed class MailchimpApiException : ConnectorException
     public IReadOnlyList<string> FieldErrors { get; } = [];
 
     /// <summary>Mailchimp's reason in a user's words: the field errors when there are some, else the title.</summary>
-    public string Reason => FieldErrors.Count > 0 ? string.Join("; ", FieldErrors) : Title.Length > 0 ? Title : Message;
+    public string Reason => AppReason.Length > 0 ? AppReason : Message;
+
+    private static string ReasonOf(string title, IReadOnlyList<string> fieldErrors) =>
+        fieldErrors.Count > 0 ? string.Join("; ", fieldErrors) : title;
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
@@ -10,24 +9,28 @@ namespace Tandem.Connectors.Mailchimp.Internal;
 
 /// <summary>
 /// The Marketing API calls the connector makes, relative to <c>https://{dc}.api.mailchimp.com/3.0/</c>. With an OAuth
-/// token the base comes from OAuth metadata (<c>api_endpoint</c>) on first use. At most 10 requests are in progress at
-/// once (Mailchimp refuses more with 429). Problem documents become <see cref="MailchimpApiException"/>.
+/// token the base comes from OAuth metadata (<c>api_endpoint</c>) on first use, and must be Mailchimp's own unless the
+/// host allowed it by its exact URL (a sandbox). At most 10 requests are in progress at once (Mailchimp refuses more
+/// with 429). Problem documents become <see cref="MailchimpApiException"/>; every collection answered (it carries
+/// <c>total_items</c>) counts as a listing page.
 /// </summary>
 internal sealed class MailchimpClient : IDisposable
 {
     /// <summary>Mailchimp's limit of simultaneous connections per user.</summary>
     public const int MaxConnections = 10;
 
-    private readonly HttpClient http;
+    private readonly JsonApiClient http;
     private readonly MailchimpSettings settings;
+    private readonly NetworkPolicy network;
     private readonly AuthenticationHeaderValue authorization;
     private readonly SemaphoreSlim connections = new(MaxConnections, MaxConnections);
     private Uri? baseUrl;
 
-    public MailchimpClient(HttpClient http, MailchimpSettings settings)
+    public MailchimpClient(JsonApiClient http, MailchimpSettings settings, NetworkPolicy network)
     {
         this.http = http;
         this.settings = settings;
+        this.network = network;
         baseUrl = settings.ApiBaseUrl;
         authorization = settings.AccessToken is { } token
             ? new AuthenticationHeaderValue("Bearer", token)
@@ -36,8 +39,16 @@ internal sealed class MailchimpClient : IDisposable
 
     public string AudienceId => settings.AudienceId;
 
-    public Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, path, null, idempotent: true, cancellationToken);
+    public async Task<JsonObject> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(HttpMethod.Get, path, null, idempotent: true, cancellationToken).ConfigureAwait(false);
+        if (answer.ContainsKey("total_items"))
+        {
+            http.Listing.Count(answer.Select(p => p.Value).OfType<JsonArray>().Sum(a => a.Count));
+        }
+
+        return answer;
+    }
 
     /// <summary>A POST; <paramref name="idempotent"/> when sending it twice has the effect of sending it once (absolute values, upserts).</summary>
     public Task<JsonObject> PostAsync(string path, JsonObject body, bool idempotent, CancellationToken cancellationToken) =>
@@ -61,7 +72,7 @@ internal sealed class MailchimpClient : IDisposable
         await connections.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var request = new HttpRequestMessage(method, new Uri(root, path));
+            var request = new HttpRequestMessage(method, new Uri(root, path));
             request.Headers.Authorization = authorization;
             if (body is not null)
             {
@@ -73,20 +84,15 @@ internal sealed class MailchimpClient : IDisposable
                 RequestIdempotency.MarkIdempotent(request);
             }
 
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var json = Parse(text, (int)response.StatusCode);
-            if (response.IsSuccessStatusCode)
+            var answer = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (answer.IsSuccess)
             {
-                return json;
+                return answer.Body;
             }
 
-            var status = (int)response.StatusCode;
+            var json = answer.Body;
             var errors = Json.Items(json, "errors").Select(e => $"{Json.Text(e, "field")}: {Json.Text(e, "message")}").ToList();
-            throw new MailchimpApiException(status, Json.Text(json, "title") ?? string.Empty, Json.Text(json, "detail") ?? string.Empty, errors)
-            {
-                IsAuthorizationFailure = status is 401 or 403,
-            };
+            throw new MailchimpApiException(answer.Status, Json.Text(json, "title") ?? string.Empty, Json.Text(json, "detail") ?? string.Empty, errors);
         }
         finally
         {
@@ -97,27 +103,24 @@ internal sealed class MailchimpClient : IDisposable
     /// <summary>An OAuth token names no data centre: Mailchimp's metadata endpoint tells which API endpoint serves it.</summary>
     private async Task<Uri> DiscoverAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.LoginUrl, "oauth2/metadata"));
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.LoginUrl, "oauth2/metadata"));
         request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", settings.AccessToken);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var json = Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), (int)response.StatusCode);
-        if (!response.IsSuccessStatusCode || !Uri.TryCreate(Json.Text(json, "api_endpoint"), UriKind.Absolute, out var endpoint))
+        var answer = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess || !Uri.TryCreate(Json.Text(answer.Body, "api_endpoint"), UriKind.Absolute, out var endpoint))
         {
-            throw new ConnectorException($"Mailchimp's OAuth metadata answered {(int)response.StatusCode} without an API endpoint.") { IsAuthorizationFailure = (int)response.StatusCode is 401 or 403 };
+            throw new ConnectorException($"Mailchimp's OAuth metadata answered {answer.Status} without an API endpoint.") { IsAuthorizationFailure = answer.IsAuthorizationFailure };
+        }
+
+        // The bearer token goes wherever this names: only Mailchimp's own API hosts, or an address the host allowed.
+        if (!IsMailchimps(endpoint) && !network.IsExplicitlyAllowed(endpoint))
+        {
+            throw new ConnectorException("Mailchimp's OAuth metadata named an API address outside api.mailchimp.com; Tandem does not send the account's calls there.");
         }
 
         return new Uri(endpoint.GetLeftPart(UriPartial.Authority) + "/3.0/");
     }
 
-    private static JsonObject Parse(string text, int status)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
-        }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException($"Mailchimp answered {status} with a body that is not JSON.", ex);
-        }
-    }
+    private static bool IsMailchimps(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttps && url.IsDefaultPort && url.UserInfo.Length == 0
+        && url.IdnHost.EndsWith(".api.mailchimp.com", StringComparison.OrdinalIgnoreCase);
 }

@@ -231,21 +231,9 @@ internal sealed class MemberWrites
             var member = plan.Member ?? await client.GetAsync(Members + Hash(plan), cancellationToken).ConfigureAwait(false);
             plan.Succeed(reader.Read(member, schema));
         }
-        catch (OutcomeUnknownException ex)
+        catch (ConnectorException ex) when (WriteFailures.Classify(ex, "The member is no longer in the Mailchimp audience.", "The member changed in Mailchimp since it was read.") is { } failure)
         {
-            plan.Fail(WriteFailureKind.Unknown, ex.Message);
-        }
-        catch (MailchimpApiException ex) when (ex.Status == 404)
-        {
-            plan.Fail(WriteFailureKind.NotFound, "The member is no longer in the Mailchimp audience.");
-        }
-        catch (MailchimpApiException ex) when (ex.Status is >= 400 and < 500 and not (401 or 403 or 429))
-        {
-            plan.Fail(WriteFailureKind.Rejected, ex.Reason);
-        }
-        catch (MailchimpApiException ex) when (ex.Status >= 500)
-        {
-            plan.Fail(WriteFailureKind.Unknown, ex.Message);
+            plan.Fail(failure.Kind, failure.Reason);
         }
     }
 

@@ -17,6 +17,8 @@ namespace Tandem.Connectors.Pipedrive.Internal;
 internal sealed class PersonWrites
 {
     private const string ContactQuery = "?" + PipedriveSchema.IncludeFields;
+    private const string NotFound = "The person no longer exists in Pipedrive.";
+    private const string Stale = "The person changed in Pipedrive since it was read.";
 
     private readonly PipedriveClient client;
     private readonly PersonReader reader;
@@ -45,22 +47,10 @@ internal sealed class PersonWrites
                 _ => WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, "Pipedrive does not support this operation."),
             };
         }
-        catch (OutcomeUnknownException ex)
+        catch (ConnectorException ex) when (WriteFailures.For(operation.OperationId, ex, NotFound, Stale) is { } failed)
         {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Unknown, ex.Message);
-        }
-        catch (PipedriveApiException ex) when (ex.Code == 404)
-        {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.NotFound, "The person no longer exists in Pipedrive.");
-        }
-        catch (PipedriveApiException ex) when (ex.Code is >= 400 and < 500 and not (401 or 403 or 429))
-        {
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Rejected, ex.PipedriveMessage.Length > 0 ? ex.PipedriveMessage : ex.Message);
-        }
-        catch (PipedriveApiException ex) when (ex.Code >= 500)
-        {
-            // An idempotent call (a delete) failed after its retries: it may have happened.
-            return WriteResult.Failed(operation.OperationId, WriteFailureKind.Unknown, ex.Message);
+            // A 5xx on an idempotent call (a delete) after its retries: it may have happened (Unknown).
+            return failed;
         }
         catch (FormatException ex)
         {

@@ -1,14 +1,13 @@
-using Tandem.Connectors.Contract;
+using Tandem.Connectors.Http;
 
 namespace Tandem.Connectors.Pipedrive.Internal;
 
 /// <summary>Pipedrive answered with its error envelope; <see cref="PipedriveMessage"/> is about the request, never contact data.</summary>
-internal sealed class PipedriveApiException : ConnectorException
+internal sealed class PipedriveApiException : ApiErrorException
 {
     public PipedriveApiException(int code, string pipedriveMessage)
-        : base($"Pipedrive answered {code}.")
+        : base(code, $"Pipedrive answered {code}.", pipedriveMessage)
     {
-        Code = code;
         PipedriveMessage = pipedriveMessage;
     }
 
@@ -29,7 +28,7 @@ internal sealed class PipedriveApiException : ConnectorException
         PipedriveMessage = message;
     }
 
-    public int Code { get; }
+    public int Code => Status;
 
     public string PipedriveMessage { get; } = string.Empty;
 }

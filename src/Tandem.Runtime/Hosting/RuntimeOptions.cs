@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Http;
 using Tandem.Storage;
 
 namespace Tandem.Runtime.Hosting;
@@ -18,6 +19,12 @@ public sealed record RuntimeOptions
 
     /// <summary>The apps; null uses <see cref="Catalog.BuiltInCatalog.Create"/>.</summary>
     public ConnectorCatalog? Catalog { get; init; }
+
+    /// <summary>
+    /// Which addresses the connectors may reach: public ones only unless the host's operator allows more (the web
+    /// server's <c>Tandem:AllowInternalUrls</c> and its sandbox apps; the command line's <c>--allow-internal-urls</c>).
+    /// </summary>
+    public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
 
     /// <summary>Reads environment variables (set-up files may take secrets from them); null reads the process's.</summary>
     public Func<string, string?>? Environment { get; init; }

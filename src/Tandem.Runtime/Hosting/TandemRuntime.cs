@@ -28,10 +28,11 @@ public sealed class TandemRuntime : IAsyncDisposable
         Time = options.Time;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         Catalog = options.Catalog ?? BuiltInCatalog.Create();
+        ConnectorContext = new ConnectorContext(Time, LoggerFactory) { Network = options.Network };
         Accounts = new AccountStore(database, protector, Time);
         Connections = new ConnectionStore(database, Time);
         Locks = new ConnectionLocks();
-        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, Time, LoggerFactory);
+        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, ConnectorContext);
         SetupLoader = new SetupFileLoader(Catalog, options.Environment);
         SetupApplier = new SetupApplier(Accounts, Connections, LoggerFactory.CreateLogger<SetupApplier>());
         Status = new StatusQuery(database, Connections);
@@ -45,6 +46,9 @@ public sealed class TandemRuntime : IAsyncDisposable
     public ILoggerFactory LoggerFactory { get; }
 
     public ConnectorCatalog Catalog { get; }
+
+    /// <summary>What every connector this runtime opens gets: its clock, logging and network policy.</summary>
+    public ConnectorContext ConnectorContext { get; }
 
     public AccountStore Accounts { get; }
 

@@ -38,15 +38,28 @@ public sealed class ConnectionRunner
         ConnectionLocks locks,
         TimeProvider time,
         ILoggerFactory? loggerFactory = null)
+        : this(accounts, connections, state, catalog, locks, new ConnectorContext(time, loggerFactory ?? NullLoggerFactory.Instance))
     {
+    }
+
+    /// <summary>A runner whose connectors are opened with <paramref name="connectorContext"/> (the clock, logging and network policy).</summary>
+    public ConnectionRunner(
+        AccountStore accounts,
+        ConnectionStore connections,
+        ISyncStateStore state,
+        ConnectorCatalog catalog,
+        ConnectionLocks locks,
+        ConnectorContext connectorContext)
+    {
+        ArgumentNullException.ThrowIfNull(connectorContext);
         this.accounts = accounts;
         this.connections = connections;
         this.state = state;
         this.catalog = catalog;
         this.locks = locks;
-        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        connectorContext = new ConnectorContext(time, this.loggerFactory);
-        logger = this.loggerFactory.CreateLogger<ConnectionRunner>();
+        this.connectorContext = connectorContext;
+        loggerFactory = connectorContext.LoggerFactory;
+        logger = loggerFactory.CreateLogger<ConnectionRunner>();
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tandem.Connectors.Http;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage;
 using Tandem.Web.Api;
@@ -90,6 +91,7 @@ public sealed class TandemWebServer : IAsyncDisposable
                     KeyFilePath = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(dataFolder, "tandem.key"),
                     Time = time,
                     LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(),
+                    Network = NetworkOf(options, sandbox),
                 },
                 cancellationToken);
             try
@@ -143,6 +145,16 @@ public sealed class TandemWebServer : IAsyncDisposable
         await runtime.DisposeAsync();
         await Sandbox.DisposeAsync();
     }
+
+    /// <summary>
+    /// What every connector of this server may reach: public addresses; internal ones only when the operator set
+    /// <c>Tandem:AllowInternalUrls</c>; and the hosted sandbox apps by their exact addresses (scheme, host, port).
+    /// </summary>
+    private static NetworkPolicy NetworkOf(TandemWebOptions options, HostedSandboxes sandbox) =>
+        NetworkPolicy.PublicOnly
+            .WithHint("The server's operator can allow internal addresses with the setting Tandem:AllowInternalUrls.")
+            .WithPrivateNetworks(options.AllowInternalUrls)
+            .AndAllowing(sandbox.All.Select(a => a.Host.BaseUri));
 
     private static DatabaseOptions DatabaseOf(TandemWebOptions options, string dataFolder) =>
         DatabaseLocation.Parse(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Web.Identity;
@@ -18,7 +19,7 @@ public sealed class OAuthFlow(
     OAuthStates states,
     AppCatalogService catalog,
     AccountService accounts,
-    TimeProvider time,
+    ConnectorContext connectors,
     ILogger<OAuthFlow> logger)
 {
     /// <summary>How long the provider may take to exchange the code.</summary>
@@ -118,8 +119,9 @@ public sealed class OAuthFlow(
 
     private async Task<OAuthTokens> ExchangeAsync(OAuthApp client, string appName, string code, PendingAuthorization pending, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = ExchangeTimeout };
-        var tokenClient = new OAuthTokenClient(http, new OAuthClientOptions(client.TokenUrl, client.ClientId, client.ClientSecret) { UseBasicAuthentication = client.Provider.UsesBasicAuthentication }, time, logger);
+        // Through the connectors' guarded transport: the token endpoint is held to the same network policy, no redirect.
+        using var http = ConnectorHttp.Client(appName, connectors, HttpLimits.Default with { ResponseTimeout = ExchangeTimeout }, retry: null, logger);
+        var tokenClient = new OAuthTokenClient(http, new OAuthClientOptions(client.TokenUrl, client.ClientId, client.ClientSecret) { UseBasicAuthentication = client.Provider.UsesBasicAuthentication }, connectors.Time, logger);
         try
         {
             return await tokenClient.ExchangeCodeAsync(code, pending.RedirectUri, cancellationToken, pending.CodeVerifier);
@@ -133,7 +135,7 @@ public sealed class OAuthFlow(
         {
             throw new OAuthRefusedException($"{appName} could not be reached to exchange the authorisation code ({ex.Message}); nothing was stored.", ex);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new OAuthRefusedException($"{appName} did not answer within {ExchangeTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} seconds; nothing was stored.", ex);
         }

@@ -21,6 +21,7 @@ public static class TandemServicesRegistration
         services.AddSingleton(runtime);
         services.AddSingleton<TandemDatabase>(sp => sp.GetRequiredService<TandemRuntime>().Database);
         services.AddSingleton(sp => sp.GetRequiredService<TandemRuntime>().Catalog);
+        services.AddSingleton(sp => sp.GetRequiredService<TandemRuntime>().ConnectorContext);
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SyncWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncWorkers>());

@@ -4,11 +4,13 @@ using Tandem.Storage.Accounts;
 
 namespace Tandem.Web.Services.Accounts;
 
-/// <summary>Opens an app's connector for an account's values (secrets decrypted in memory only).</summary>
-public sealed class ConnectorOpener(ConnectorCatalog catalog, TimeProvider time, ILoggerFactory loggerFactory)
+/// <summary>
+/// Opens an app's connector for an account's values (secrets decrypted in memory only), with the runtime's connector
+/// context: the same clock, logging and network policy (the operator's <c>Tandem:AllowInternalUrls</c>, the sandbox
+/// apps' exact addresses) as the sync workers.
+/// </summary>
+public sealed class ConnectorOpener(ConnectorCatalog catalog, ConnectorContext context)
 {
-    private readonly ConnectorContext context = new(time, loggerFactory);
-
     /// <exception cref="ConnectorException">The values are refused (a setting missing or malformed).</exception>
     public IContactConnector Open(string app, IReadOnlyDictionary<string, string> values) =>
         catalog.Get(app).Create(new AccountSettings(values), context);

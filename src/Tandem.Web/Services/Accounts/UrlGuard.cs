@@ -1,27 +1,36 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Options;
-using Tandem.Web.Hosting;
+using Tandem.Connectors.Catalog;
+using Tandem.Web.OAuth;
 using Tandem.Web.Sandbox;
 
 namespace Tandem.Web.Services.Accounts;
 
 /// <summary>
-/// Keeps user-supplied URLs (CardDAV servers, API base URLs) from reaching the server's own internal
-/// addresses (PRODUCT.md §8), unless the operator allows it or the URL is one of the hosted sandbox apps.
-/// Checks the host as written and what it resolves to now.
+/// Keeps user-supplied URLs (CardDAV servers, API base URLs) from reaching the server's own internal addresses
+/// (PRODUCT.md §8) when a form is sent, with the same <see cref="Connectors.Http.NetworkPolicy"/> the connectors'
+/// transport enforces again at connect time (the operator's <c>Tandem:AllowInternalUrls</c>, the hosted sandbox apps).
+/// At a sandbox app's address only the sandbox's own URLs are accepted, not any path of that origin (its consent page
+/// redirects wherever it is told). Checks the host as written and what it resolves to now.
 /// </summary>
-public sealed class UrlGuard(HostedSandboxes sandbox, IOptions<TandemWebOptions> options)
+public sealed class UrlGuard(HostedSandboxes sandbox, OAuthApps oauth, ConnectorContext connectors)
 {
     /// <summary>Why <paramref name="value"/> is refused, or null when it is not a URL or is allowed.</summary>
     public string? Refuse(string value)
     {
-        if (options.Value.AllowInternalUrls
+        var policy = connectors.Network;
+        if (policy.AllowPrivateNetworks
             || !Uri.TryCreate(value, UriKind.Absolute, out var url)
-            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-            || sandbox.IsSandboxUrl(url))
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             return null;
+        }
+
+        if (policy.IsExplicitlyAllowed(url))
+        {
+            return SandboxUrls().Contains(Exact(url))
+                ? null
+                : "points at a sandbox app but is not one of its own addresses, which this server does not allow.";
         }
 
         IPAddress[] addresses;
@@ -37,7 +46,7 @@ public sealed class UrlGuard(HostedSandboxes sandbox, IOptions<TandemWebOptions>
         {
             try
             {
-                addresses = Dns.GetHostAddresses(url.IdnHost);
+                addresses = policy.Resolver is { } resolve ? resolve(url.IdnHost, CancellationToken.None).GetAwaiter().GetResult() : Dns.GetHostAddresses(url.IdnHost);
             }
             catch (SocketException)
             {
@@ -46,35 +55,36 @@ public sealed class UrlGuard(HostedSandboxes sandbox, IOptions<TandemWebOptions>
             }
         }
 
-        return addresses.Any(IsInternal)
+        return addresses.Any(a => !policy.Permits(url.IdnHost, url.Port, a))
             ? "points at an internal address, which this server does not allow (the operator can set Tandem:AllowInternalUrls)."
             : null;
     }
 
-    private static bool IsInternal(IPAddress address)
+    /// <summary>The sandbox apps' own URLs: their settings' values and their OAuth endpoints.</summary>
+    private HashSet<string> SandboxUrls()
     {
-        if (address.IsIPv4MappedToIPv6)
+        var urls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var app in sandbox.All)
         {
-            address = address.MapToIPv4();
+            foreach (var value in app.Values.Values)
+            {
+                if (Uri.TryCreate(value, UriKind.Absolute, out var url))
+                {
+                    urls.Add(Exact(url));
+                }
+            }
+
+            if (oauth.Find(app.App) is { IsSandbox: true } client)
+            {
+                urls.Add(Exact(client.TokenUrl));
+                urls.Add(Exact(client.AuthorizeUrl));
+                urls.Add(Exact(new Uri(client.AuthorizeUrl.GetLeftPart(UriPartial.Authority) + "/")));
+            }
         }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
-            || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetwork)
-        {
-            return false;
-        }
-
-        var b = address.GetAddressBytes();
-        return b[0] == 10
-            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)
-            || b[0] == 0;
+        return urls;
     }
+
+    /// <summary>A URL as compared: scheme, host, port and path (without a trailing slash), query and fragment kept.</summary>
+    private static string Exact(Uri url) => url.GetLeftPart(UriPartial.Path).TrimEnd('/') + url.Query + url.Fragment;
 }

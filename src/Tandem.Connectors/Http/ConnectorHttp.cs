@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Tandem.Connectors.Catalog;
+
+namespace Tandem.Connectors.Http;
+
+/// <summary>
+/// The only way a connector reaches the network. Every pipeline ends in the host's guarded, pooled transport (see
+/// <see cref="NetworkPolicy"/>); above it each attempt gets its deadline, body cap and redirect refusal; above that,
+/// when asked, the retries (<see cref="RetryHandler"/>: Retry-After, the vendor's rate headers, idempotency-aware).
+/// </summary>
+public static class ConnectorHttp
+{
+    /// <summary>
+    /// A handler for one account's calls to an app. <paramref name="label"/> names the app in errors ("Pipedrive",
+    /// "the CardDAV server dav.example.com"); <paramref name="retry"/> null sends each request once.
+    /// </summary>
+    public static HttpMessageHandler Pipeline(string label, ConnectorContext context, HttpLimits limits, RetryOptions? retry, ILogger logger, bool reuseConnections = true)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(limits);
+        var limited = new ResponseLimitsHandler(label, limits, context.Time, context.Network.Hint) { InnerHandler = GuardedTransport.For(context.Network).Create(reuseConnections) };
+        return retry is null ? limited : new RetryHandler(retry, context.Time, logger) { InnerHandler = limited };
+    }
+
+    /// <summary>An <see cref="HttpClient"/> over <see cref="Pipeline"/>, with optional handlers of the connector's own on top (auth, addressing).</summary>
+    public static HttpClient Client(string label, ConnectorContext context, HttpLimits limits, RetryOptions? retry, ILogger logger, params DelegatingHandler[] outer)
+    {
+        ArgumentNullException.ThrowIfNull(outer);
+        var handler = Pipeline(label, context, limits, retry, logger);
+        for (var i = outer.Length - 1; i >= 0; i--)
+        {
+            outer[i].InnerHandler = handler;
+            handler = outer[i];
+        }
+
+        // Each attempt has its own deadline in the pipeline (headers and body).
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}
