@@ -49,7 +49,7 @@ public sealed partial class GoogleContactsConformanceTests : ConnectorConformanc
     });
 
     protected override IContactConnector Connect() =>
-        new GoogleContactsConnectorFactory(TestRetries.Fast).Create(SettingsFor(sandbox, host!), ConnectorContext.Default);
+        new GoogleContactsConnectorFactory(TestRetries.Fast).Create(SettingsFor(sandbox, host!), ConnectorContext.Default.Allowing(host!.BaseUri));
 
     protected override void EditInApp(string recordId, string note) =>
         sandbox.EditContact(recordId, p => p["biographies"] = new JsonArray(new JsonObject { ["value"] = note }));
@@ -68,7 +68,7 @@ public sealed partial class GoogleContactsConformanceTests : ConnectorConformanc
     public async Task A_read_that_times_out_is_sent_again()
     {
         var impatient = TestRetries.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
-        await using var connector = new GoogleContactsConnectorFactory(impatient).Create(SettingsFor(sandbox, host!), ConnectorContext.Default);
+        await using var connector = new GoogleContactsConnectorFactory(impatient).Create(SettingsFor(sandbox, host!), ConnectorContext.Default.Allowing(host!.BaseUri));
         _ = await connector.GetAsync([sandbox.ResourceNames()[0]], Ct);
         sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(3);
         sandbox.Faults.SlowResponses(1);

@@ -71,7 +71,7 @@ public sealed partial class MailchimpConformanceTests : ConnectorConformanceTest
     protected override void ExpireCursors() => clock.Shift(TimeSpan.FromDays(8));
 
     private IContactConnector Connect(RetryOptions retry, string? audience = null) =>
-        new MailchimpConnectorFactory(retry).Create(Settings(audience), new ConnectorContext(clock, NullLoggerFactory.Instance));
+        new MailchimpConnectorFactory(retry).Create(Settings(audience), new ConnectorContext(clock, NullLoggerFactory.Instance).Allowing(host!.BaseUri));
 
     private AccountSettings Settings(string? audience = null) => new(new Dictionary<string, string>
     {

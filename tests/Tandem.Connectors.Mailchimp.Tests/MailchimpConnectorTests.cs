@@ -122,7 +122,7 @@ public sealed partial class MailchimpConformanceTests
             ["audienceId"] = MailchimpSandbox.EventsAudienceId,
             ["loginUrl"] = host!.BaseUri.ToString(),
         });
-        await using var connector = new Tandem.Connectors.Mailchimp.MailchimpConnectorFactory(TestRetries.Fast).Create(settings, new Tandem.Connectors.Catalog.ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        await using var connector = new Tandem.Connectors.Mailchimp.MailchimpConnectorFactory(TestRetries.Fast).Create(settings, new Tandem.Connectors.Catalog.ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Allowing(host.BaseUri));
 
         var pages = await ListAsync(connector);
 

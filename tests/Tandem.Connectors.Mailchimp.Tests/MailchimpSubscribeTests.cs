@@ -49,7 +49,7 @@ public sealed partial class MailchimpConformanceTests
     public async Task A_create_with_Subscribe_is_subscribed_whatever_the_status_for_new_members()
     {
         var settings = new Dictionary<string, string>(Settings().Values) { ["newMemberStatus"] = "transactional" };
-        await using var connector = new MailchimpConnectorFactory(TestRetries.Fast).Create(new AccountSettings(settings), new ConnectorContext(clock, NullLoggerFactory.Instance));
+        await using var connector = new MailchimpConnectorFactory(TestRetries.Fast).Create(new AccountSettings(settings), new ConnectorContext(clock, NullLoggerFactory.Instance).Allowing(host!.BaseUri));
 
         var results = await connector.WriteAsync(
         [

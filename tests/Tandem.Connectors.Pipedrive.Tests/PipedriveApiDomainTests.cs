@@ -65,7 +65,7 @@ public sealed class PipedriveApiDomainTests : IAsyncLifetime
             ["refreshToken"] = sandbox.Options.DemoRefreshToken,
             ["tokenUrl"] = new Uri(host!.BaseUri, "oauth/token").ToString(),
         };
-        return new PipedriveConnectorFactory(TestRetries.Fast).Create(new AccountSettings(settings), new ConnectorContext(TimeProvider.System, NullLoggerFactory.Instance));
+        return new PipedriveConnectorFactory(TestRetries.Fast).Create(new AccountSettings(settings), new ConnectorContext(TimeProvider.System, NullLoggerFactory.Instance).Allowing(host.BaseUri));
     }
 }
 

@@ -62,7 +62,7 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
     }
 
     protected override IContactConnector Connect() =>
-        new PipedriveConnectorFactory(TestRetries.Fast).Create(Settings(), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        new PipedriveConnectorFactory(TestRetries.Fast).Create(Settings(), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Allowing(host!.BaseUri));
 
     protected override void EditInApp(string recordId, string note) => sandbox.EditPerson(Id(recordId), new JsonObject { ["notes"] = note });
 
@@ -186,7 +186,7 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
     public async Task A_read_that_times_out_is_sent_again_and_a_write_refused_by_the_rate_limit_is_sent_again_once()
     {
         var impatient = TestRetries.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
-        await using var connector = new PipedriveConnectorFactory(impatient).Create(Settings(), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        await using var connector = new PipedriveConnectorFactory(impatient).Create(Settings(), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Allowing(host!.BaseUri));
         var id = sandbox.PersonIds()[0].ToString(CultureInfo.InvariantCulture);
         _ = await connector.GetAsync([id], Ct);
         sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(3);

@@ -132,5 +132,5 @@ public sealed class PipedriveFieldCreationTests : IAsyncLifetime
 
     private IContactConnector Connect() => new PipedriveConnectorFactory(TestRetries.Fast).Create(
         new AccountSettings(new Dictionary<string, string> { ["apiToken"] = sandbox.Options.ApiToken, ["baseUrl"] = host!.BaseUri.ToString() }),
-        new ConnectorContext(TimeProvider.System, NullLoggerFactory.Instance));
+        new ConnectorContext(TimeProvider.System, NullLoggerFactory.Instance).Allowing(host.BaseUri));
 }

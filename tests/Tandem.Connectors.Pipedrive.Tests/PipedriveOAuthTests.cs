@@ -138,7 +138,7 @@ public sealed class PipedriveOAuthTests : IAsyncLifetime
                 ["baseUrl"] = apiDomain.ToString(),
                 ["tokenUrl"] = new Uri(host!.BaseUri, "oauth/token").ToString(),
             }),
-            new ConnectorContext(clock, NullLoggerFactory.Instance));
+            new ConnectorContext(clock, NullLoggerFactory.Instance).Allowing(host!.BaseUri));
 
     private static async Task<int> CountAsync(IContactConnector connector)
     {

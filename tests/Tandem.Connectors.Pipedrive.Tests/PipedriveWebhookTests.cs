@@ -129,7 +129,7 @@ public sealed class PipedriveWebhookTests : IAsyncLifetime
 
     private PipedriveConnector Connect() => (PipedriveConnector)new PipedriveConnectorFactory(TestRetries.Fast).Create(
         new AccountSettings(new Dictionary<string, string> { ["apiToken"] = sandbox.Options.ApiToken, ["baseUrl"] = host!.BaseUri.ToString() }),
-        ConnectorContext.Default);
+        ConnectorContext.Default.Allowing(host.BaseUri));
 
     private HttpClient Client()
     {

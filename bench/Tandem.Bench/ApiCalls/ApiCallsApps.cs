@@ -16,7 +16,8 @@ public static class ApiCallsApps
 {
     private static readonly RetryOptions Retry = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) };
 
-    private static ConnectorContext Context(TimeProvider time) => new(time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+    /// <summary>The sandbox runs on 127.0.0.1: allowed by its exact address, nothing else internal.</summary>
+    private static ConnectorContext Context(TimeProvider time, Uri sandbox) => new ConnectorContext(time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Allowing(sandbox);
 
     public static IReadOnlyList<ApiCallsApp> All { get; } =
     [
@@ -32,7 +33,7 @@ public static class ApiCallsApps
                     ["refreshToken"] = google.Options.DemoRefreshToken,
                     ["baseUrl"] = url.ToString(),
                     ["tokenUrl"] = new Uri(url, "token").ToString(),
-                }), Context(time));
+                }), Context(time, url));
             },
             200,
             1000,
@@ -50,7 +51,7 @@ public static class ApiCallsApps
             time => new PipedriveSandbox(new PipedriveSandboxOptions { SeedPersons = 0, BurstLimit = 0 }, time),
             (app, url, time) => new PipedriveConnectorFactory(Retry).Create(
                 new AccountSettings(new Dictionary<string, string> { ["apiToken"] = ((PipedriveSandbox)app).Options.ApiToken, ["baseUrl"] = url.ToString() }),
-                Context(time)),
+                Context(time, url)),
             1,
             500,
             path => path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/v1/", StringComparison.Ordinal),
@@ -70,7 +71,7 @@ public static class ApiCallsApps
                 ["apiKey"] = ((MailchimpSandbox)app).Options.ApiKey,
                 ["audienceId"] = MailchimpSandbox.NewsletterAudienceId,
                 ["baseUrl"] = url.ToString(),
-            }), Context(time)),
+            }), Context(time, url)),
             500,
             1000,
             path => path.StartsWith("/3.0/", StringComparison.Ordinal),

@@ -66,7 +66,7 @@ public sealed class GoogleContactsSyncTests : IAsyncLifetime
             ["tokenUrl"] = new Uri(host.BaseUri, "token").ToString(),
         });
         var vcard = new VCardFolderConnectorFactory();
-        h.ConnectA = () => google.Create(settings, ConnectorContext.Default);
+        h.ConnectA = () => google.Create(settings, ConnectorContext.Default.Allowing(host.BaseUri));
         h.ConnectB = () => vcard.Create(new AccountSettings(new Dictionary<string, string> { ["path"] = folder }), ConnectorContext.Default);
         return h;
     }

@@ -27,7 +27,7 @@ public sealed class GoogleSide : AppSide
         ["refreshToken"] = Sandbox.Options.DemoRefreshToken,
         ["baseUrl"] = host!.BaseUri.ToString(),
         ["tokenUrl"] = new Uri(host.BaseUri, "token").ToString(),
-    }), ConnectorContext.Default);
+    }), ConnectorContext.Default.Allowing(host.BaseUri));
 
     /// <summary>The Google connector never deletes (Tandem does not delete Google contacts): the user deletes in Google.</summary>
     public override Task DeleteAsync(string id)

@@ -35,7 +35,7 @@ public sealed class MailchimpSide : AppSide
         ["apiKey"] = Sandbox.Options.ApiKey,
         ["audienceId"] = MailchimpSandbox.NewsletterAudienceId,
         ["baseUrl"] = host!.BaseUri.ToString(),
-    }), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+    }), new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Allowing(host.BaseUri));
 
     public override void Later() => clock.Step(TimeSpan.FromSeconds(2));
 

@@ -41,7 +41,7 @@ public sealed class PipedriveSide : AppSide
 
     public override IContactConnector Connect() => new PipedriveConnectorFactory(Fast).Create(
         new AccountSettings(new Dictionary<string, string> { ["apiToken"] = Sandbox.Options.ApiToken, ["baseUrl"] = host!.BaseUri.ToString() }),
-        new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        new ConnectorContext(clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Allowing(host.BaseUri));
 
     public override void Later() => clock.Step(TimeSpan.FromSeconds(2));
 

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Tandem.Connectors.Testing.Hostile;
+
+/// <summary>What a <see cref="HostileServer"/> needs to know of one vendor's API to play it: which requests list contacts, and the honest answers around them.</summary>
+public abstract class HostileVendor
+{
+    /// <summary>True for the requests that list contacts (where the hostility is played); the others get <see cref="Setup"/>.</summary>
+    public abstract bool IsListing(HttpRequest request);
+
+    /// <summary>An honest answer to a request around the listing (a token, the field list, OAuth metadata).</summary>
+    public abstract JsonObject Setup(HttpRequest request, Uri server);
+
+    /// <summary>Listing page <paramref name="number"/> (from 1); <paramref name="more"/> says whether the page claims that more follow.</summary>
+    public abstract JsonObject Page(int number, bool more);
+}
