@@ -26,7 +26,8 @@ public sealed class MailchimpHostileServerTests : HostileServerTests
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.GetSchemaAsync(Ct));
 
         Assert.Equal("Mailchimp's OAuth metadata named an API address outside api.mailchimp.com; Tandem does not send the account's calls there.", error.Message);
-        Assert.Equal(1, Hostile.Requests);
+        Assert.NotEmpty(Hostile.Paths);
+        Assert.All(Hostile.Paths, p => Assert.Equal("/oauth2/metadata", p));
     }
 
     protected override IContactConnector Connect(Uri server, ConnectorContext context, HttpLimits limits) =>

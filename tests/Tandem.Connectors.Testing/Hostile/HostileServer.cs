@@ -15,6 +15,7 @@ public sealed class HostileServer : ISandboxApp, IAsyncDisposable
 {
     private readonly HostileVendor vendor;
     private readonly TaskCompletionSource<long> bodyEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> paths = new();
     private SandboxHost? host;
     private int requests;
     private int listingRequests;
@@ -39,6 +40,9 @@ public sealed class HostileServer : ISandboxApp, IAsyncDisposable
     /// <summary>Requests received, of every kind.</summary>
     public int Requests => Volatile.Read(ref requests);
 
+    /// <summary>The path of every request received, in order.</summary>
+    public IReadOnlyCollection<string> Paths => paths;
+
     /// <summary>Listing requests received.</summary>
     public int ListingRequests => Volatile.Read(ref listingRequests);
 
@@ -58,6 +62,7 @@ public sealed class HostileServer : ISandboxApp, IAsyncDisposable
     public async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref requests);
+        paths.Enqueue(context.Request.Path.Value ?? "/");
         if (!vendor.IsListing(context.Request))
         {
             await WriteJsonAsync(context, vendor.Setup(context.Request, BaseUri));

@@ -80,10 +80,11 @@ public abstract class HostileServerTests : IAsyncLifetime
         Hostile.Mode = Hostility.HugeBody;
 
         var error = await ListFailureAsync(Hostile.BaseUri, Limits with { ResponseTimeout = TimeSpan.FromMinutes(1) });
-        var sent = await Hostile.BodyEndedAsync(Ct);
 
+        // The server's side only shows that the client hung up (Kestrel swallows writes after that, so its count of
+        // bytes written overstates what crossed); how much the client read is pinned in Tandem.Connectors.Tests.
+        await Hostile.BodyEndedAsync(Ct);
         Assert.Equal($"{AppName} answered with more than 16 MB; Tandem stopped reading.", error.Message);
-        Assert.InRange(sent, Limits.MaxResponseBytes, 100L * 1024 * 1024);
         await AssertAnotherAccountStillSyncsAsync();
     }
 
