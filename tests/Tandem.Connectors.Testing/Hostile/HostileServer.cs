@@ -108,11 +108,12 @@ public sealed class HostileServer : ISandboxApp, IAsyncDisposable
     /// <summary>A JSON string value that never closes, written in chunks (one byte at a time when trickling), until the client goes.</summary>
     private async Task StreamAsync(HttpContext context, long total, TimeSpan pause)
     {
-        context.Response.ContentType = "application/json";
+        context.Response.StatusCode = vendor.BodyStatus;
+        context.Response.ContentType = vendor.BodyType;
         var chunk = pause > TimeSpan.Zero ? "a"u8.ToArray() : Encoding.ASCII.GetBytes(new string('a', 64 * 1024));
         try
         {
-            await context.Response.BodyWriter.WriteAsync("{\"pad\":\""u8.ToArray(), context.RequestAborted);
+            await context.Response.BodyWriter.WriteAsync(vendor.BodyStart, context.RequestAborted);
 
             // Through the pipe writer: its flush result says when the client hung up (Kestrel turns later writes into
             // no-ops, so counting them would overstate what was sent).

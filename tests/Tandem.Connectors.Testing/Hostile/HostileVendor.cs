@@ -12,6 +12,15 @@ public abstract class HostileVendor
     /// <summary>An honest answer to a request around the listing (a token, the field list, OAuth metadata).</summary>
     public abstract JsonObject Setup(HttpRequest request, Uri server);
 
+    /// <summary>The status a hostile body comes with (a WebDAV server's listing is 207).</summary>
+    public virtual int BodyStatus => 200;
+
+    /// <summary>How a hostile body starts: one value that then never closes.</summary>
+    public virtual ReadOnlyMemory<byte> BodyStart => "{\"pad\":\""u8.ToArray();
+
+    /// <summary>The type a hostile body claims.</summary>
+    public virtual string BodyType => "application/json";
+
     /// <summary>Listing page <paramref name="number"/> (from 1); <paramref name="more"/> says whether the page claims that more follow.</summary>
     public abstract JsonObject Page(int number, bool more);
 }
