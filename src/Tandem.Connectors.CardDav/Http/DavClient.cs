@@ -58,10 +58,9 @@ internal sealed class DavClient : IDisposable
         }
 
         request.Headers.Authorization = authorization;
-        if (allowRedirect)
-        {
-            RedirectAnswers.PassToCaller(request);
-        }
+
+        // Redirects are never followed; this client reads them itself, to refuse them with the address to use instead.
+        RedirectAnswers.PassToCaller(request);
 
         // Radicale's built-in server (Python wsgiref) answers HTTP/1.0 without keep-alive and closes the connection
         // after each response, but .NET keeps such a connection in its pool and the next request sent on it fails

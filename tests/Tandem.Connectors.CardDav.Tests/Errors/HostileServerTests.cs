@@ -68,7 +68,7 @@ public sealed class HostileServerTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.ConnectAsync(Ct));
 
-        Assert.Equal($"The CardDAV server {Hostile.BaseUri.Authority} answered with a redirect (302); Tandem does not follow redirects.", error.Message);
+        Assert.Equal($"The CardDAV server {Hostile.BaseUri.Authority} answered PROPFIND with a redirect (302); Tandem does not follow redirects. Use the address it redirects to.", error.Message);
         Assert.All(Hostile.Paths, p => Assert.DoesNotContain("meta-data", p, StringComparison.Ordinal));
     }
 
