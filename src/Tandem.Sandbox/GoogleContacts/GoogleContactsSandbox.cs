@@ -64,10 +64,10 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         api.AddEndpointFilter(pipeline);
         api.MapGet("people/me/connections", (HttpContext c) => Answer(c, connections.List(c.Request.Query)));
         api.MapGet("people:batchGet", (HttpContext c) => Answer(c, people.BatchGet(c.Request.Query)));
-        api.MapPost("people:createContact", async (HttpContext c) => Answer(c, people.Create(await BodyAsync(c).ConfigureAwait(false), c.Request.Query)));
-        api.MapPost("people:batchCreateContacts", async (HttpContext c) => Answer(c, people.BatchCreate(await BodyAsync(c).ConfigureAwait(false))));
-        api.MapPost("people:batchUpdateContacts", async (HttpContext c) => Answer(c, people.BatchUpdate(await BodyAsync(c).ConfigureAwait(false))));
-        api.MapPost("people:batchDeleteContacts", async (HttpContext c) => Answer(c, people.BatchDelete(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("people:createContact", async Task<IResult> (HttpContext c) => Answer(c, people.Create(await BodyAsync(c).ConfigureAwait(false), c.Request.Query)));
+        api.MapPost("people:batchCreateContacts", async Task<IResult> (HttpContext c) => Answer(c, people.BatchCreate(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("people:batchUpdateContacts", async Task<IResult> (HttpContext c) => Answer(c, people.BatchUpdate(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("people:batchDeleteContacts", async Task<IResult> (HttpContext c) => Answer(c, people.BatchDelete(await BodyAsync(c).ConfigureAwait(false))));
         api.MapPatch("people/{id}:updateContact", async (HttpContext c, string id) =>
             Answer(c, people.Update("people/" + id, await BodyAsync(c).ConfigureAwait(false), c.Request.Query)));
         api.MapDelete("people/{id}:deleteContact", (HttpContext c, string id) => Answer(c, people.Delete("people/" + id)));
@@ -75,7 +75,7 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         // A custom method on the wrong verb (people/c1:updateContact with GET) is an unknown URL, not a person.
         api.MapGet("people/{id}", (HttpContext c, string id) => id.Contains(':', StringComparison.Ordinal) ? throw NotFound() : Answer(c, people.Get("people/" + id, c.Request.Query)));
         api.MapGet("contactGroups", (HttpContext c) => Answer(c, groups.List()));
-        api.MapPost("contactGroups", async (HttpContext c) => Answer(c, groups.Create(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("contactGroups", async Task<IResult> (HttpContext c) => Answer(c, groups.Create(await BodyAsync(c).ConfigureAwait(false))));
         api.MapPost("contactGroups/{id}/members:modify", async (HttpContext c, string id) =>
             Answer(c, groups.ModifyMembers("contactGroups/" + id, await BodyAsync(c).ConfigureAwait(false))));
         api.MapGet("contactGroups/{id}", (HttpContext c, string id) => Answer(c, groups.Get("contactGroups/" + id, c.Request.Query)));

@@ -64,14 +64,14 @@ internal sealed class PipedriveSandboxRoutes
             var (found, next) = persons.Search(c.Request.Query);
             return PipedriveAnswers.Ok(found, next);
         });
-        api.MapPost("persons", async (HttpContext c) => PipedriveAnswers.Ok(persons.Create(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("persons", async Task<IResult> (HttpContext c) => PipedriveAnswers.Ok(persons.Create(await BodyAsync(c).ConfigureAwait(false))));
         api.MapGet("persons/{id}", (HttpContext c, string id) => PipedriveAnswers.Ok(persons.Get(PersonId(id), c.Request.Query)));
         api.MapPatch("persons/{id}", async (HttpContext c, string id) => PipedriveAnswers.Ok(persons.Patch(PersonId(id), await BodyAsync(c).ConfigureAwait(false))));
         api.MapDelete("persons/{id}", (string id) => PipedriveAnswers.Ok(persons.Delete(PersonId(id))));
         api.MapGet("organizations", () => PipedriveAnswers.Ok(
             new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()),
             new JsonObject { ["next_cursor"] = null }));
-        api.MapPost("organizations", async (HttpContext c) =>
+        api.MapPost("organizations", async Task<IResult> (HttpContext c) =>
         {
             var name = (await BodyAsync(c).ConfigureAwait(false))["name"]?.GetValue<string>() ?? throw PipedriveApiException.Invalid("Name must be given.");
             return PipedriveAnswers.Ok(new JsonObject { ["id"] = store.CreateOrganization(name), ["name"] = name });
@@ -83,7 +83,7 @@ internal sealed class PipedriveSandboxRoutes
         api.MapGet("personFields", () => PipedriveAnswers.Ok(
             new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()),
             Pagination(0, fields.Fields.Count, more: false)));
-        api.MapPost("personFields", async (HttpContext c) =>
+        api.MapPost("personFields", async Task<IResult> (HttpContext c) =>
             PipedriveAnswers.Ok(fields.Add(await BodyAsync(c).ConfigureAwait(false), time.GetUtcNow(), PipedriveDemoData.Users[0].Id)));
         api.MapGet("recents", (HttpContext c) =>
         {
@@ -93,7 +93,7 @@ internal sealed class PipedriveSandboxRoutes
 
         // v1 webhooks answer in their own shape ({success, status, data}, or errors), not the persons envelope.
         api.MapGet("webhooks", () => PipedriveAnswers.Whole(200, webhooks.List()));
-        api.MapPost("webhooks", async (HttpContext c) =>
+        api.MapPost("webhooks", async Task<IResult> (HttpContext c) =>
         {
             var (status, webhook) = webhooks.Create(await BodyAsync(c).ConfigureAwait(false));
             return PipedriveAnswers.Whole(status, webhook);
