@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,13 @@ internal sealed class SandboxPipeline
 
     private static RequestDelegate Build(IRoutedSandbox app)
     {
-        var services = new ServiceCollection().AddLogging().AddRouting().BuildServiceProvider();
+        var diagnostics = new DiagnosticListener("Tandem.Sandbox");
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddRouting()
+            .AddSingleton(diagnostics)
+            .AddSingleton<DiagnosticSource>(diagnostics)
+            .BuildServiceProvider();
         var builder = new ApplicationBuilder(services);
         builder.UseRouting();
         builder.UseEndpoints(app.MapEndpoints);
