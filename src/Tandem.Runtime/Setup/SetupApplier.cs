@@ -10,14 +10,17 @@ namespace Tandem.Runtime.Setup;
 /// <summary>
 /// Writes a checked <see cref="SetupFile"/> to the stores, idempotently: accounts and connections are
 /// matched by name (among those without an owner) and updated, never duplicated. Everything that could
-/// refuse the file is checked before the first write. A connection whose settings changed is put back
+/// refuse the file is checked before the first write, each connection with the validator the web app uses
+/// (<see cref="SetupConnectionCheck"/>). A connection whose settings changed is put back
 /// to Scanning, which makes its next run a full rescan (see <c>docs/setup-file.md</c>).
 /// </summary>
-public sealed class SetupApplier(AccountStore accounts, ConnectionStore connections, ILogger<SetupApplier>? logger = null)
+public sealed class SetupApplier(AccountStore accounts, ConnectionStore connections, SetupConnectionCheck check, ILogger<SetupApplier>? logger = null)
 {
     private readonly ILogger log = logger ?? NullLogger<SetupApplier>.Instance;
 
-    /// <exception cref="SetupFileException">The file contradicts what is stored (an account's app, a connection's accounts).</exception>
+    /// <exception cref="SetupFileException">
+    /// The file contradicts what is stored (an account's app, a connection's accounts), or a connection would be refused.
+    /// </exception>
     public async Task<SetupApplyResult> ApplyAsync(SetupFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -26,6 +29,7 @@ public sealed class SetupApplier(AccountStore accounts, ConnectionStore connecti
         var accountMatches = file.Accounts.ToDictionary(a => a.Name, a => Match(file, "account", a.Name, storedAccounts, s => s.Name), StringComparer.Ordinal);
         var connectionMatches = file.Connections.ToDictionary(c => c.Name, c => Match(file, "connection", c.Name, storedConnections, s => s.Name), StringComparer.Ordinal);
         CheckAgainstStored(file, accountMatches, connectionMatches);
+        await check.CheckAsync(file, cancellationToken);
 
         var accountResults = new List<SetupItemResult>();
         foreach (var account in file.Accounts)
