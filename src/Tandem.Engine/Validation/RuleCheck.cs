@@ -5,7 +5,8 @@ namespace Tandem.Engine.Validation;
 
 /// <summary>
 /// One side's rules against both apps: each condition must be one the side's app offers, each action one the other
-/// app (where actions run) offers, and everything the Domain's <see cref="RuleValidator"/> checks against the fields.
+/// app (where actions run) offers and may run there (never in a read-only app), and everything the Domain's
+/// <see cref="RuleValidator"/> checks against the fields.
 /// </summary>
 internal static class RuleCheck
 {
@@ -19,6 +20,14 @@ internal static class RuleCheck
             foreach (var filter in rule.Filters.Where(f => !offered.Contains(f.Kind)))
             {
                 errors.Add($"{where}: rule “{rule.Id}” tests “{words.Filter(filter.Kind)}”, which {own.AppName} does not offer; it offers {List(offered.Select(words.Filter))}.");
+            }
+
+            if (other.Capabilities.IsReadOnly)
+            {
+                // A read-only app may still list actions it would take in a writable set-up; here nothing may be written.
+                errors.AddRange(rule.Actions.Select(action =>
+                    $"{where}: rule “{rule.Id}” runs “{words.Action(action.Kind)}” in {other.AppName}, which cannot be written to."));
+                continue;
             }
 
             foreach (var action in rule.Actions.Where(x => !other.Capabilities.Actions.Contains(x.Kind)))
