@@ -58,7 +58,8 @@ public sealed class SetupConnectionCheck(ConnectorCatalog catalog, ConnectorCont
         {
             await using var connector = factory.Create(new AccountSettings(values), context);
             var schema = await connector.GetSchemaAsync(linked.Token);
-            var side = new ConnectionSide(factory.Descriptor.DisplayName, factory.Descriptor.Capabilities, schema)
+            // The connector's own capabilities, as the engine uses them (an in-memory app has its own, not the catalogue's).
+            var side = new ConnectionSide(factory.Descriptor.DisplayName, connector.Capabilities, schema)
             {
                 DefaultRegion = account.Settings.GetValueOrDefault(DefaultRegionSetting),
             };

@@ -229,7 +229,7 @@ public sealed class ConnectionService(
     }
 
     private static ConnectionSide SideOf(AccountSchema account, ConnectorDescriptor app) =>
-        new(app.DisplayName, app.Capabilities, account.Schema) { DefaultRegion = account.DefaultRegion };
+        new(app.DisplayName, account.Capabilities ?? app.Capabilities, account.Schema) { DefaultRegion = account.DefaultRegion };
 
     private async Task<ConnectionView> ToViewAsync(StoredConnection connection, CancellationToken cancellationToken)
     {
