@@ -77,8 +77,14 @@ public static class ConnectionValidator
         var compiled = MappingCompiler.Compile(mappings, a.Schema, b.Schema, a.DefaultRegion, b.DefaultRegion);
         errors.AddRange(compiled.Problems);
         errors.AddRange(compiled.Refused.Select(r =>
-            $"Mapping {FieldWords.Label(a.Schema, r.Mapping.AField)} ↔ {FieldWords.Label(b.Schema, r.Mapping.BField)}: {r.Reason}"));
+            $"Mapping {FieldWords.Label(a.Schema, r.Mapping.AField)} ↔ {FieldWords.Label(b.Schema, r.Mapping.BField)}: {Reason(r.Mapping, r.Reason, a, b)}"));
     }
+
+    // The compiler knows the sides only as "first" and "second"; a missing field is said with the app's name.
+    private static string Reason(FieldMapping mapping, string reason, ConnectionSide a, ConnectionSide b) =>
+        FieldWords.IsMissing(a.Schema, mapping.AField) ? $"{a.AppName} has no field '{mapping.AField}'."
+        : FieldWords.IsMissing(b.Schema, mapping.BField) ? $"{b.AppName} has no field '{mapping.BField}'."
+        : reason;
 
     private static void CheckOptions(ConnectionSettings settings, ConnectionSide a, ConnectionSide b, List<string> errors)
     {

@@ -160,7 +160,7 @@ public sealed class ConnectionValidatorTests
 
         var problem = Assert.Single(ConnectionValidator.Check("c", settings, Crm, Book));
 
-        Assert.Equal("Mapping Email ↔ no_such_field: The second app has no field 'no_such_field'.", problem);
+        Assert.Equal("Mapping Email ↔ no_such_field: Phone Book has no field 'no_such_field'.", problem);
     }
 
     [Fact]
