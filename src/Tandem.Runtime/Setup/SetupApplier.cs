@@ -29,7 +29,10 @@ public sealed class SetupApplier(AccountStore accounts, ConnectionStore connecti
         var accountMatches = file.Accounts.ToDictionary(a => a.Name, a => Match(file, "account", a.Name, storedAccounts, s => s.Name), StringComparer.Ordinal);
         var connectionMatches = file.Connections.ToDictionary(c => c.Name, c => Match(file, "connection", c.Name, storedConnections, s => s.Name), StringComparer.Ordinal);
         CheckAgainstStored(file, accountMatches, connectionMatches);
-        await check.CheckAsync(file, cancellationToken);
+
+        // As in the web app, a connection is checked when it is saved: new, changed, or joining an account the file
+        // changes. An unchanged file then reads no app, so an app that is down fails the run, not the file.
+        await check.CheckAsync(file, c => IsSaved(c, accountMatches, connectionMatches, file), cancellationToken);
 
         var accountResults = new List<SetupItemResult>();
         foreach (var account in file.Accounts)
@@ -86,6 +89,14 @@ public sealed class SetupApplier(AccountStore accounts, ConnectionStore connecti
             }
         }
     }
+
+    private static bool IsSaved(SetupConnection connection, Dictionary<string, StoredAccount?> accountMatches, Dictionary<string, StoredConnection?> connectionMatches, SetupFile file) =>
+        connectionMatches[connection.Name] is not { } stored
+        || ConnectionSettingsJson.Serialize(stored.Settings) != ConnectionSettingsJson.Serialize(connection.Settings)
+        || file.Accounts.Any(a => (a.Name == connection.AccountA || a.Name == connection.AccountB) && IsChanged(a, accountMatches[a.Name]));
+
+    private static bool IsChanged(SetupAccount account, StoredAccount? stored) =>
+        stored is null || !SameMap(stored.Settings, account.Settings) || !SameMap(stored.Secrets, account.Secrets);
 
     private async Task<SetupItemResult> ApplyAccountAsync(SetupAccount account, StoredAccount? stored, CancellationToken cancellationToken)
     {

@@ -17,15 +17,24 @@ public sealed class SetupConnectionCheck(ConnectorCatalog catalog, ConnectorCont
     // The key under which every app with a phone region keeps it; the web app's account schema reads the same key.
     private const string DefaultRegionSetting = "defaultRegion";
 
+    /// <param name="file">The set-up file.</param>
+    /// <param name="include">Which of its connections to check (those about to be saved); the others are not read.</param>
+    /// <param name="cancellationToken">Stops reading the apps.</param>
     /// <exception cref="SetupFileException">A connection would be refused, or an account's fields cannot be read; the message names the connection and every problem.</exception>
-    public async Task CheckAsync(SetupFile file, CancellationToken cancellationToken)
+    public async Task CheckAsync(SetupFile file, Func<SetupConnection, bool> include, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(include);
         var accounts = file.Accounts.ToDictionary(a => a.Name, StringComparer.Ordinal);
         var sides = new Dictionary<string, ConnectionSide>(StringComparer.Ordinal);
         for (var i = 0; i < file.Connections.Count; i++)
         {
             var connection = file.Connections[i];
+            if (!include(connection))
+            {
+                continue;
+            }
+
             var where = $"{file.Source}: $.connections[{i}]";
             var a = await SideAsync(accounts[connection.AccountA], sides, where, cancellationToken);
             var b = await SideAsync(accounts[connection.AccountB], sides, where, cancellationToken);

@@ -22,10 +22,12 @@ public sealed class SetupConnectionCheckTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static bool All(SetupConnection connection) => true;
+
     [Fact]
     public async Task A_connection_both_apps_support_passes()
     {
-        await check.CheckAsync(File(new ConnectionSettings { Direction = SyncDirection.AToB }), Ct);
+        await check.CheckAsync(File(new ConnectionSettings { Direction = SyncDirection.AToB }), All, Ct);
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public sealed class SetupConnectionCheckTests
             RulesB = [new Rule { Id = "leavers", Filters = [new Filter(FilterKind.GetsDeleted)], Actions = [new RuleAction(ActionKind.AddTag, Value: "Gone")] }],
         };
 
-        var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(File(settings), Ct));
+        var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(File(settings), All, Ct));
 
         Assert.Equal(
             "setup.json: $.connections[0]: connection 'crm-news' cannot be saved. Rules of In-memory app (side B): rule “leavers” tests “gets deleted”, "
@@ -50,7 +52,7 @@ public sealed class SetupConnectionCheckTests
     {
         var settings = new ConnectionSettings { ContactType = "leads", Options = new SyncOptions { DeletionGuardMinimum = -1 } };
 
-        var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(File(settings), Ct));
+        var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(File(settings), All, Ct));
 
         Assert.Equal(
             "setup.json: $.connections[0]: connection 'crm-news' cannot be saved. 2 problems: The contact type 'leads' is not offered by both apps; use 'contacts'. "
@@ -63,9 +65,17 @@ public sealed class SetupConnectionCheckTests
     {
         var file = File(new ConnectionSettings(), newsApp: "no-such-app");
 
-        var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(file, Ct));
+        var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(file, All, Ct));
 
         Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting 'app' names no registered in-memory app.", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_connection_left_out_is_not_checked_and_its_accounts_are_not_read()
+    {
+        var file = File(new ConnectionSettings { ContactType = "leads" }, newsApp: "no-such-app");
+
+        await check.CheckAsync(file, _ => false, Ct);
     }
 
     private static SetupFile File(ConnectionSettings settings, string newsApp = "news") =>
