@@ -37,7 +37,7 @@ public sealed class TandemRuntime : IAsyncDisposable
         SetupApplier = new SetupApplier(
             Accounts,
             Connections,
-            new SetupConnectionCheck(Catalog, new ConnectorContext(Time, LoggerFactory)),
+            new SetupConnectionCheck(Catalog, ConnectorContext),
             LoggerFactory.CreateLogger<SetupApplier>());
         Status = new StatusQuery(database, Connections);
         Activity = new ActivityQuery(database);
