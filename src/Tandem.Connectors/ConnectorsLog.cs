@@ -16,4 +16,16 @@ internal static partial class ConnectorsLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The token endpoint refused the grant: {Error}")]
     public static partial void GrantRefused(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Refused to connect to {Host} for {App}: it resolves to an internal network address the host does not allow")]
+    public static partial void ConnectionRefused(ILogger logger, string host, string app);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{App} answered {Method} {Path} with more than {MaxBytes} bytes; stopped reading")]
+    public static partial void ResponseTooLarge(ILogger logger, string app, string method, string? path, long maxBytes);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{App} did not finish answering {Method} {Path} within {Timeout}; stopped waiting")]
+    public static partial void ResponseTooSlow(ILogger logger, string app, string method, string? path, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{App} answered {Method} {Path} with a redirect ({Status}); not followed")]
+    public static partial void RedirectRefused(ILogger logger, string app, string method, string? path, int status);
 }

@@ -60,6 +60,7 @@ internal static class SandboxCommand
                 await PrintAsync(environment.Out, app, instance, host.BaseUri);
             }
 
+            await environment.Out.WriteLineAsync("They listen on 127.0.0.1: accounts connect to them with tandem --allow-internal-urls.");
             await environment.Out.WriteLineAsync("The sandboxes run until Ctrl+C; their data lives in memory only.");
             await environment.Out.FlushAsync(cancellationToken);
             await Task.Delay(Timeout.InfiniteTimeSpan, environment.Time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -18,7 +18,7 @@ public static class ConnectorHttp
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(limits);
-        var limited = new ResponseLimitsHandler(label, limits, context.Time, context.Network.Hint) { InnerHandler = GuardedTransport.For(context.Network).Create(reuseConnections) };
+        var limited = new ResponseLimitsHandler(label, limits, context.Time, context.Network.Hint, logger) { InnerHandler = GuardedTransport.For(context.Network).Create(reuseConnections) };
         return retry is null ? limited : new RetryHandler(retry, context.Time, logger) { InnerHandler = limited };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Contract;
 
 namespace Tandem.Connectors.Http;
@@ -9,10 +10,14 @@ internal sealed class ResponseBudget : IDisposable
     private readonly CancellationTokenSource deadline;
     private readonly string label;
     private readonly TimeSpan timeout;
+    private readonly HttpRequestMessage request;
+    private readonly ILogger logger;
 
-    public ResponseBudget(string label, HttpLimits limits, TimeProvider time)
+    public ResponseBudget(string label, HttpLimits limits, TimeProvider time, HttpRequestMessage request, ILogger logger)
     {
         this.label = label;
+        this.request = request;
+        this.logger = logger;
         MaxBytes = limits.MaxResponseBytes;
         timeout = limits.ResponseTimeout;
         deadline = new CancellationTokenSource(limits.ResponseTimeout, time);
@@ -22,11 +27,17 @@ internal sealed class ResponseBudget : IDisposable
 
     public CancellationToken Deadline => deadline.Token;
 
-    public ConnectorException TooLarge() =>
-        new($"{Sentence.Capitalized(label)} answered with more than {Megabytes(MaxBytes)}; Tandem stopped reading.");
+    public ConnectorException TooLarge()
+    {
+        ConnectorsLog.ResponseTooLarge(logger, label, request.Method.Method, request.RequestUri?.AbsolutePath, MaxBytes);
+        return new($"{Sentence.Capitalized(label)} answered with more than {Megabytes(MaxBytes)}; Tandem stopped reading.");
+    }
 
-    public ConnectorException TooSlow(Exception inner) =>
-        new($"{Sentence.Capitalized(label)} did not finish answering within {Seconds(timeout)}; Tandem stopped waiting.", inner);
+    public ConnectorException TooSlow(Exception inner)
+    {
+        ConnectorsLog.ResponseTooSlow(logger, label, request.Method.Method, request.RequestUri?.AbsolutePath, timeout);
+        return new($"{Sentence.Capitalized(label)} did not finish answering within {Seconds(timeout)}; Tandem stopped waiting.", inner);
+    }
 
     public void Dispose() => deadline.Dispose();
 

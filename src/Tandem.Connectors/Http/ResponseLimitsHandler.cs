@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Contract;
 
 namespace Tandem.Connectors.Http;
@@ -13,9 +14,11 @@ internal sealed class ResponseLimitsHandler : DelegatingHandler
     private readonly HttpLimits limits;
     private readonly TimeProvider time;
     private readonly string hint;
+    private readonly ILogger logger;
 
-    public ResponseLimitsHandler(string label, HttpLimits limits, TimeProvider time, string hint)
+    public ResponseLimitsHandler(string label, HttpLimits limits, TimeProvider time, string hint, ILogger logger)
     {
+        this.logger = logger;
         this.hint = hint.Length == 0 ? string.Empty : " " + hint;
         this.label = label;
         this.limits = limits;
@@ -29,7 +32,7 @@ internal sealed class ResponseLimitsHandler : DelegatingHandler
             throw new ConnectorException($"Tandem only calls http and https addresses for {label}.");
         }
 
-        var budget = new ResponseBudget(label, limits, time);
+        var budget = new ResponseBudget(label, limits, time, request, logger);
         HttpResponseMessage response;
         try
         {
@@ -39,6 +42,7 @@ internal sealed class ResponseLimitsHandler : DelegatingHandler
         catch (HttpRequestException ex) when (Blocked(ex) is { } blocked)
         {
             budget.Dispose();
+            ConnectorsLog.ConnectionRefused(logger, blocked.Host, label);
             throw new ConnectorException(
                 $"Tandem did not connect to '{blocked.Host}' for {label}: it resolves to an internal network address, which this Tandem does not allow.{hint}", ex);
         }
@@ -53,6 +57,7 @@ internal sealed class ResponseLimitsHandler : DelegatingHandler
         {
             response.Dispose();
             budget.Dispose();
+            ConnectorsLog.RedirectRefused(logger, label, request.Method.Method, uri.AbsolutePath, status);
             throw new ConnectorException($"{Sentence.Capitalized(label)} answered with a redirect ({status}); Tandem does not follow redirects.");
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
@@ -64,7 +65,7 @@ public sealed class ResponseLimitsTests
     {
         var time = new FakeTimeProvider();
         using var api = new JsonApiClient(
-            new HttpClient(new ResponseLimitsHandler("Pipedrive", Limits, time, string.Empty)
+            new HttpClient(new ResponseLimitsHandler("Pipedrive", Limits, time, string.Empty, NullLogger.Instance)
             {
                 InnerHandler = new ScriptedHandler().Then(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StalledStream()) }),
             }),
@@ -89,7 +90,7 @@ public sealed class ResponseLimitsTests
     }
 
     private static JsonApiClient Api(ScriptedHandler script) =>
-        new(new HttpClient(new ResponseLimitsHandler("Pipedrive", Limits, TimeProvider.System, string.Empty) { InnerHandler = script }), "Pipedrive", Limits);
+        new(new HttpClient(new ResponseLimitsHandler("Pipedrive", Limits, TimeProvider.System, string.Empty, NullLogger.Instance) { InnerHandler = script }), "Pipedrive", Limits);
 
     /// <summary>A body whose next byte never comes (until the read is cancelled).</summary>
     private sealed class StalledStream : Stream
