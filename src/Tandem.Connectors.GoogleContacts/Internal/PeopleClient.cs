@@ -109,10 +109,8 @@ internal sealed class PeopleClient : IDisposable
         }
 
         var error = answer.Body["error"] as JsonObject;
-        var status = Text(error?["status"]) ?? "UNKNOWN";
-        var reason = (error?["details"] as JsonArray)?.OfType<JsonObject>().Select(d => Text(d["reason"])).FirstOrDefault(r => r is not null);
-        throw new PeopleApiException(answer.Status, status, reason, Text(error?["message"]) ?? string.Empty);
+        var status = JsonFields.Text(error?["status"]) ?? "UNKNOWN";
+        var reason = (error?["details"] as JsonArray)?.OfType<JsonObject>().Select(d => JsonFields.Text(d["reason"])).FirstOrDefault(r => r is not null);
+        throw new PeopleApiException(answer.Status, status, reason, JsonFields.Text(error?["message"]) ?? string.Empty);
     }
-
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -23,7 +23,7 @@ internal sealed class MemberFeed
     /// <summary>One read: the members after the cursor (live, or archived ones), and whether more follow.</summary>
     public async Task<(List<JsonObject> Members, bool More)> ReadAsync(FeedCursor cursor, bool archived, CancellationToken cancellationToken)
     {
-        var since = cursor.LastChanged == DateTimeOffset.UnixEpoch ? string.Empty : "&since_last_changed=" + Uri.EscapeDataString(Json.Stamp(cursor.LastChanged.AddSeconds(-1)));
+        var since = cursor.LastChanged == DateTimeOffset.UnixEpoch ? string.Empty : "&since_last_changed=" + Uri.EscapeDataString(MailchimpTime.Stamp(cursor.LastChanged.AddSeconds(-1)));
         var status = archived ? "&status=archived" : string.Empty;
         var members = new List<JsonObject>();
         var offset = 0;

@@ -50,7 +50,7 @@ internal sealed class MemberLookup
     private async Task ListSinceAsync(DateTimeOffset oldest, HashSet<string> ids, Dictionary<string, JsonObject> found, CancellationToken cancellationToken)
     {
         // "since" is strictly after, at one-second resolution: one second earlier includes the members still at that second.
-        var since = Uri.EscapeDataString(Json.Stamp(oldest.AddSeconds(-1)));
+        var since = Uri.EscapeDataString(MailchimpTime.Stamp(oldest.AddSeconds(-1)));
         var offset = 0;
         while (true)
         {

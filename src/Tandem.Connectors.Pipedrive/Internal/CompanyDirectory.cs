@@ -205,30 +205,3 @@ internal sealed class CompanyDirectory
         return options;
     }
 }
-
-/// <summary>Small readers of Pipedrive JSON that tolerate missing and null properties.</summary>
-internal static class Json
-{
-    public static string? Text(JsonObject? item, string property) =>
-        item?[property] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
-
-    public static int? Int(JsonObject? item, string property) => item?[property] is JsonValue value ? Int(value) : null;
-
-    public static int? Int(JsonNode? node) => node is JsonValue value
-        ? value.TryGetValue<int>(out var n) ? n
-        : value.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue ? (int)l
-        : value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : null
-        : null;
-
-    /// <summary>A number or numeric string as invariant text.</summary>
-    public static string? Number(JsonNode? node) => node switch
-    {
-        JsonValue v when v.TryGetValue<decimal>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-        JsonValue v when v.TryGetValue<double>(out var x) => x.ToString("R", CultureInfo.InvariantCulture),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => null,
-    };
-
-    public static IEnumerable<JsonObject> Items(JsonObject? item, string property) => (item?[property] as JsonArray ?? []).OfType<JsonObject>();
-}
