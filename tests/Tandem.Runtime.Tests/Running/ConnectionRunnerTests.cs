@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using Tandem.Apps;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
@@ -27,7 +27,7 @@ public sealed class ConnectionRunnerTests : IAsyncLifetime
             {
                 Database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "tandem.db")}" },
                 Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)),
-                Catalog = AppCatalog.Create(apps).Connectors,
+                Catalog = new ConnectorCatalog([new InMemoryConnectorFactory(apps)]),
             },
             ct);
         apps.Add(new InMemoryApp(new InMemoryAppOptions { Name = "crm", IdPrefix = "a" })).CreatePerson("Ann", "Lee", "ann@example.com");
