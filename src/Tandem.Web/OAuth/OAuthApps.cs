@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tandem.Connectors.Catalog;
+using Tandem.Sandbox;
 using Tandem.Web.Sandbox;
 
 namespace Tandem.Web.OAuth;
@@ -54,7 +55,7 @@ public sealed class OAuthApps(IOptionsMonitor<OAuthAppOptions> options, HostedSa
     private ConnectorDescriptor? Describe(string app) =>
         catalog.Apps.FirstOrDefault(d => string.Equals(d.App, app, StringComparison.Ordinal));
 
-    private static OAuthApp FromSandbox(ConnectorDescriptor descriptor, OAuthDescription provider, HostedSandbox running, Tandem.Sandbox.SandboxOAuthClient demo)
+    private static OAuthApp FromSandbox(ConnectorDescriptor descriptor, OAuthDescription provider, HostedSandbox running, SandboxOAuthClient demo)
     {
         var settings = descriptor.Settings.Where(s => !s.IsSecret).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var sandboxValues = running.Values.Where(v => settings.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
