@@ -7,7 +7,7 @@ namespace Tandem.Connectors.CardDav;
 internal sealed class CardDavSettings : ISettingsRules
 {
     [Setting("url", "Server address", Required = true, Help = "The address of the CardDAV server (https://dav.example.com), or of the address book itself.")]
-    public Uri ServerUrl { get; init; } = null!;
+    public Uri ServerUrl { get; init; } = null!; // required: the binder sets it or refuses the settings
 
     [Setting("username", "User name", Required = true, Help = "Your user name on that server.")]
     public string UserName { get; init; } = string.Empty;
