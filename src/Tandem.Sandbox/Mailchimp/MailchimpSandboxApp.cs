@@ -17,6 +17,6 @@ public static class MailchimpSandboxApp
             new("accessToken", sandbox.Options.DemoAccessToken),
         ])
         {
-            OAuth = new SandboxOAuthClient(sandbox.Options.OAuthClientId, sandbox.Options.OAuthClientSecret, new Uri(url, "oauth2/authorize"), new Uri(url, "oauth2/token")),
+            OAuth = new SandboxOAuthClient(sandbox.Options.OAuthClientId, sandbox.Options.OAuthClientSecret, new Uri(url, MailchimpOAuth.AuthorizePath.TrimStart('/')), new Uri(url, MailchimpOAuth.TokenPath.TrimStart('/'))),
         };
 }

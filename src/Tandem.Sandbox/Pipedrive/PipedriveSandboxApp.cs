@@ -14,6 +14,6 @@ public static class PipedriveSandboxApp
             new("baseUrl", url.ToString()),
         ])
         {
-            OAuth = new SandboxOAuthClient(sandbox.Options.OAuthClientId, sandbox.Options.OAuthClientSecret, new Uri(url, "oauth/authorize"), new Uri(url, "oauth/token")),
+            OAuth = new SandboxOAuthClient(sandbox.Options.OAuthClientId, sandbox.Options.OAuthClientSecret, new Uri(url, PipedriveOAuth.AuthorizePath.TrimStart('/')), new Uri(url, PipedriveOAuth.TokenPath.TrimStart('/'))),
         };
 }

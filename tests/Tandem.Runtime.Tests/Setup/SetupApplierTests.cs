@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
-using Tandem.Runtime.Catalog;
 using Tandem.Runtime.Hosting;
 using Tandem.Runtime.Setup;
 using Tandem.Storage;
@@ -53,7 +53,7 @@ public sealed class SetupApplierTests : IDisposable
             {
                 Database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "tandem.db")}" },
                 Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)),
-                Catalog = BuiltInCatalog.Create(apps),
+                Catalog = new ConnectorCatalog([new InMemoryConnectorFactory(apps)]),
             },
             Ct);
 
