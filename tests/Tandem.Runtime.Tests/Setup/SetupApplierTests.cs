@@ -36,7 +36,7 @@ public sealed class SetupApplierTests : IDisposable
         var changed = await Assert.ThrowsAsync<SetupFileException>(() => runtime.SetupApplier.ApplyAsync(File(new ConnectionSettings { Direction = SyncDirection.AToB }), Ct));
 
         Assert.Equal([SetupChange.Unchanged], unchanged.Connections.Select(c => c.Change));
-        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting 'app' names no registered in-memory app.", changed.Message);
+        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting “App name” (app) names no registered in-memory app.", changed.Message);
         var stored = Assert.Single(await runtime.Connections.ListByOwnerAsync(ownerId: null, Ct));
         Assert.Equal(SyncDirection.TwoWay, stored.Settings.Direction);
     }

@@ -66,7 +66,7 @@ public sealed class SetupConnectionCheckTests
 
         var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(file, All, Ct));
 
-        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting 'app' names no registered in-memory app.", refused.Message);
+        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting “App name” (app) names no registered in-memory app.", refused.Message);
     }
 
     [Fact]
