@@ -3,6 +3,7 @@ using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp.Internal;
+using Tandem.Connectors.Mailchimp.Webhooks;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Mailchimp;
@@ -40,6 +41,7 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
     public ConnectorDescriptor Descriptor { get; } = new(App, "Mailchimp")
     {
         Capabilities = Capabilities,
+        Webhooks = new MailchimpWebhookVerifier(),
         Settings =
         [
             new SettingField(MailchimpSettings.ApiKeyKey, "API key", "Mailchimp > Profile > Extras > API keys. The part after the dash (such as us21) names your data centre. Leave empty when you sign in with Mailchimp instead.") { IsSecret = true, IsRequired = false },

@@ -1,4 +1,5 @@
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Webhooks;
 
 namespace Tandem.Connectors.Catalog;
 
@@ -13,4 +14,7 @@ public sealed record ConnectorDescriptor(string App, string DisplayName)
 
     /// <summary>True when authorisation goes through the provider's OAuth consent page.</summary>
     public bool UsesOAuth { get; init; }
+
+    /// <summary>How the app's webhooks are verified, read and set up; null when the app cannot push its changes.</summary>
+    public IWebhookVerifier? Webhooks { get; init; }
 }
