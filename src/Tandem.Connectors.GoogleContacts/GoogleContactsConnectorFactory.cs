@@ -36,6 +36,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
     {
         UsesOAuth = true,
         Capabilities = Capabilities,
+        Vocabulary = GoogleContactsVocabulary.For(Capabilities),
         Settings =
         [
             new SettingField(GoogleContactsSettings.ClientIdKey, "OAuth client ID", "Google Cloud console > APIs & Services > Credentials > OAuth 2.0 Client IDs (enable the People API first)."),

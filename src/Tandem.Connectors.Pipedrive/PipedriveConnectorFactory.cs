@@ -42,6 +42,7 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
     {
         Capabilities = Capabilities,
         Webhooks = new PipedriveWebhookVerifier(),
+        Vocabulary = PipedriveVocabulary.For(Capabilities),
         Settings =
         [
             new SettingField(PipedriveSettings.ApiTokenKey, "API token", "Pipedrive > Personal preferences > API > Your personal API token. Leave empty when you connect with OAuth below.") { IsSecret = true, IsRequired = false },
