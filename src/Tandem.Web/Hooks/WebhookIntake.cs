@@ -45,7 +45,7 @@ public sealed class WebhookIntake(
 
         if (delivery.IsCheck)
         {
-            // The vendor checking that the URL answers (Mailchimp does this when the webhook is saved).
+            // The vendor checking that the URL answers (some do when the webhook is saved).
             return Results.Ok();
         }
 

@@ -4,7 +4,7 @@ namespace Tandem.Web.Hooks;
 
 /// <summary>What to enter in an app to send its changes to a connection.</summary>
 /// <param name="App">The app's key.</param>
-/// <param name="Url">The URL to call (where the app cannot authenticate, as Mailchimp, it carries the secret).</param>
+/// <param name="Url">The URL to call (where the app cannot authenticate, it carries the secret).</param>
 /// <param name="Username">The HTTP basic-auth user name, where the app verifies that way.</param>
 /// <param name="Password">The HTTP basic-auth password, where the app verifies that way.</param>
 /// <param name="Instructions">Where to enter it in the app.</param>
