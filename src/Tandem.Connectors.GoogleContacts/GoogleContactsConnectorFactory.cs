@@ -35,8 +35,8 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
     public ConnectorDescriptor Descriptor { get; } = new(App, "Google Contacts")
     {
         UsesOAuth = true,
-        Capabilities = Capabilities,
         Vocabulary = GoogleContactsVocabulary.For(Capabilities),
+        Capabilities = Capabilities,
         Settings =
         [
             new SettingField(GoogleContactsSettings.ClientIdKey, "OAuth client ID", "Google Cloud console > APIs & Services > Credentials > OAuth 2.0 Client IDs (enable the People API first)."),

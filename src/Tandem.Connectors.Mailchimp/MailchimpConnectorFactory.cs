@@ -40,8 +40,8 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Mailchimp")
     {
-        Capabilities = Capabilities,
         Webhooks = new MailchimpWebhookVerifier(),
+        Capabilities = Capabilities,
         Settings =
         [
             new SettingField(MailchimpSettings.ApiKeyKey, "API key", "Mailchimp > Profile > Extras > API keys. The part after the dash (such as us21) names your data centre. Leave empty when you sign in with Mailchimp instead.") { IsSecret = true, IsRequired = false },

@@ -40,9 +40,9 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Pipedrive")
     {
-        Capabilities = Capabilities,
         Webhooks = new PipedriveWebhookVerifier(),
         Vocabulary = PipedriveVocabulary.For(Capabilities),
+        Capabilities = Capabilities,
         Settings =
         [
             new SettingField(PipedriveSettings.ApiTokenKey, "API token", "Pipedrive > Personal preferences > API > Your personal API token. Leave empty when you connect with OAuth below.") { IsSecret = true, IsRequired = false },

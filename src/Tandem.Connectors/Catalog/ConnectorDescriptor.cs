@@ -15,9 +15,6 @@ public sealed record ConnectorDescriptor(string App, string DisplayName)
 
     public ConnectorCapabilities Capabilities { get; init; } = new();
 
-    /// <summary>True when authorisation goes through the provider's OAuth consent page.</summary>
-    public bool UsesOAuth { get; init; }
-
     /// <summary>How the app's webhooks are verified, read and set up; null when the app cannot push its changes.</summary>
     public IWebhookVerifier? Webhooks { get; init; }
 
@@ -30,4 +27,7 @@ public sealed record ConnectorDescriptor(string App, string DisplayName)
         get => vocabulary ?? RuleVocabulary.Standard(Capabilities);
         init => vocabulary = value;
     }
+
+    /// <summary>True when authorisation goes through the provider's OAuth consent page.</summary>
+    public bool UsesOAuth { get; init; }
 }
