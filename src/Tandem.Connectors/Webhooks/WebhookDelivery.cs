@@ -13,7 +13,7 @@ public sealed class WebhookDelivery
 
     /// <param name="method">The HTTP method ("GET", "POST").</param>
     /// <param name="headers">The request headers; several values of one header joined by commas, as HTTP allows.</param>
-    /// <param name="query">The query string's parameters (the first value of each).</param>
+    /// <param name="query">The query string's parameters (the first value of each; names compare case-insensitively, as ASP.NET Core's do).</param>
     /// <param name="body">The body as sent (empty for a GET).</param>
     public WebhookDelivery(string method, IReadOnlyDictionary<string, string> headers, IReadOnlyDictionary<string, string> query, ReadOnlyMemory<byte> body)
     {
@@ -22,7 +22,7 @@ public sealed class WebhookDelivery
         ArgumentNullException.ThrowIfNull(query);
         Method = method;
         this.headers = new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
-        this.query = new Dictionary<string, string>(query, StringComparer.Ordinal);
+        this.query = new Dictionary<string, string>(query, StringComparer.OrdinalIgnoreCase);
         Body = body;
     }
 
@@ -40,6 +40,6 @@ public sealed class WebhookDelivery
     /// <summary>A header's value (names compare case-insensitively), or null when absent.</summary>
     public string? Header(string name) => headers.GetValueOrDefault(name);
 
-    /// <summary>A query parameter's value, or null when absent.</summary>
+    /// <summary>A query parameter's value (names compare case-insensitively), or null when absent.</summary>
     public string? Query(string name) => query.GetValueOrDefault(name);
 }

@@ -11,7 +11,7 @@ internal static class WebhookDeliveryReader
     public static async Task<WebhookDelivery> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? string.Empty, StringComparer.Ordinal);
+        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
         return new WebhookDelivery(request.Method, headers, query, await BodyAsync(request, cancellationToken));
     }
 

@@ -6,7 +6,7 @@ namespace Tandem.Connectors.Tests.Webhooks;
 public sealed class WebhookDeliveryTests
 {
     [Fact]
-    public void Headers_are_found_whatever_their_case_and_the_query_by_its_exact_name()
+    public void Headers_and_query_parameters_are_found_whatever_their_case()
     {
         var delivery = new WebhookDelivery(
             "POST",
@@ -17,7 +17,8 @@ public sealed class WebhookDeliveryTests
         Assert.Equal("Basic abc", delivery.Header("authorization"));
         Assert.Null(delivery.Header("X-Signature"));
         Assert.Equal("s", delivery.Query("secret"));
-        Assert.Null(delivery.Query("Secret"));
+        Assert.Equal("s", delivery.Query("Secret"));
+        Assert.Null(delivery.Query("token"));
         Assert.Equal("héllo", delivery.BodyText);
         Assert.False(delivery.IsCheck);
         Assert.True(new WebhookDelivery("get", new Dictionary<string, string>(), new Dictionary<string, string>(), default).IsCheck);
