@@ -36,6 +36,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
     public ConnectorDescriptor Descriptor { get; } = new(App, "Google Contacts")
     {
         UsesOAuth = true,
+        Vocabulary = GoogleContactsVocabulary.For(Capabilities),
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<GoogleContactsSettings>(),
         OAuth = GoogleConsent.Description,

@@ -4,6 +4,7 @@ using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp.Internal;
+using Tandem.Connectors.Mailchimp.Webhooks;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Mailchimp;
@@ -40,6 +41,7 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Mailchimp")
     {
+        Webhooks = new MailchimpWebhookVerifier(),
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<MailchimpSettings>(),
         OAuth = MailchimpConsent.Description,
