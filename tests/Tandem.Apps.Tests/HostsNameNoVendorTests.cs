@@ -13,19 +13,6 @@ public sealed class HostsNameNoVendorTests
     // Open standards any server speaks, and Tandem's own test app: not vendors. The demo and the set-up file name them.
     private static readonly string[] NotVendors = ["CardDAV", "vCard", "In-memory"];
 
-    // Webhook verifiers still in the web project, moving into their connectors (issue 10, kit-hooks). Remove a file here
-    // once it names no vendor: the test fails until then so the list cannot go stale.
-    private static readonly string[] BeingMovedOut =
-    [
-        "src/Tandem.Web/Hooks/HooksRegistration.cs",
-        "src/Tandem.Web/Hooks/IWebhookVerifier.cs",
-        "src/Tandem.Web/Hooks/MailchimpWebhookVerifier.cs",
-        "src/Tandem.Web/Hooks/PipedriveWebhookVerifier.cs",
-        "src/Tandem.Web/Hooks/WebhookIntake.cs",
-        "src/Tandem.Web/Hooks/WebhookRegistration.cs",
-        "src/Tandem.Web/README.md",
-    ];
-
     /// <summary>Each app's vendor: the first word of its name ("Google" of "Google Contacts"), and its key.</summary>
     private static IReadOnlyList<string> Vendors() =>
         AppCatalog.Create().Connectors.Apps
@@ -45,24 +32,12 @@ public sealed class HostsNameNoVendorTests
     {
         var vendors = Vendors();
         var naming = Hosts.SelectMany(Repository.Files)
-            .Where(f => !BeingMovedOut.Contains(f))
             .Select(f => (File: f, Vendor: vendors.FirstOrDefault(v => File.ReadAllText(Path.Combine(Repository.Root, f)).Contains(v, StringComparison.OrdinalIgnoreCase))))
             .Where(f => f.Vendor is not null)
             .Select(f => $"{f.File} names {f.Vendor}")
             .ToList();
 
         Assert.True(naming.Count == 0, "Move what these know into the connector, its sandbox or AppCatalog:\n" + string.Join("\n", naming));
-    }
-
-    [Fact]
-    public void Every_file_still_waiting_to_move_out_names_a_vendor()
-    {
-        var vendors = Vendors();
-        var done = BeingMovedOut
-            .Where(f => !File.Exists(Path.Combine(Repository.Root, f)) || !vendors.Any(v => File.ReadAllText(Path.Combine(Repository.Root, f)).Contains(v, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
-        Assert.True(done.Count == 0, "These name no vendor any more; take them off BeingMovedOut:\n" + string.Join("\n", done));
     }
 
     [Fact]
