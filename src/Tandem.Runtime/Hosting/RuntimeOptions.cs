@@ -17,8 +17,8 @@ public sealed record RuntimeOptions
 
     public ILoggerFactory? LoggerFactory { get; init; }
 
-    /// <summary>The apps; null uses <see cref="Catalog.BuiltInCatalog.Create"/>.</summary>
-    public ConnectorCatalog? Catalog { get; init; }
+    /// <summary>The apps, as the host's composition root lists them; the runtime names none itself.</summary>
+    public required ConnectorCatalog Catalog { get; init; }
 
     /// <summary>
     /// Which addresses the connectors may reach: public ones only unless the host's operator allows more (the web
