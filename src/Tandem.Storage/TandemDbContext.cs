@@ -22,6 +22,8 @@ public abstract class TandemDbContext : DbContext
 
     public DbSet<RecordRow> Records => Set<RecordRow>();
 
+    public DbSet<MatchKeyRow> MatchKeys => Set<MatchKeyRow>();
+
     public DbSet<LinkRow> Links => Set<LinkRow>();
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();

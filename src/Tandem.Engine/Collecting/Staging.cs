@@ -1,4 +1,5 @@
 using Tandem.Domain.Contacts;
+using Tandem.Engine.Matching;
 using Tandem.Engine.Snapshots;
 using Tandem.Engine.State;
 
@@ -10,7 +11,11 @@ public static class Staging
     public static StagedRecord Stage(ContactRecord record, string emailField)
     {
         var snapshot = RecordSnapshot.Serialize(record);
-        return new StagedRecord(record.Id, record.Version, RecordSnapshot.Hash(snapshot), EmailKey.Of(record, emailField), snapshot);
+        var emails = EmailKey.All(record, emailField);
+        return new StagedRecord(record.Id, record.Version, RecordSnapshot.Hash(snapshot), emails.Count > 0 ? emails[0] : null, snapshot)
+        {
+            MatchKeys = [.. emails.Select(e => MatchKey.Of(MatchKey.EmailKind, e))],
+        };
     }
 
     public static IReadOnlyList<StagedRecord> Stage(IReadOnlyList<ContactRecord> records, string emailField)

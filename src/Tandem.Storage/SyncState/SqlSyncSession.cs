@@ -3,6 +3,7 @@ using System.Text.Json;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
+using Tandem.Engine.Matching;
 using Tandem.Engine.State;
 
 namespace Tandem.Storage.SyncState;
@@ -18,6 +19,7 @@ internal sealed class SqlSyncSession : ISyncSession
     private readonly SessionScope scope;
     private readonly RecordStagingSql staging;
     private readonly WorkSql work;
+    private readonly MatchingSql matching;
     private readonly CommitSql commits;
 
     private SqlSyncSession(DbConnection connection, DbTransaction? dryRunTransaction, SessionScope scope)
@@ -27,6 +29,7 @@ internal sealed class SqlSyncSession : ISyncSession
         this.scope = scope;
         staging = new RecordStagingSql(scope);
         work = new WorkSql(scope);
+        matching = new MatchingSql(scope);
         commits = new CommitSql(scope);
     }
 
@@ -104,7 +107,7 @@ internal sealed class SqlSyncSession : ISyncSession
 
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => staging.MarkDeletedAsync(side, ids, cancellationToken);
 
-    public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => work.MatchByEmailAsync(force, cancellationToken);
+    public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => matching.MatchAsync(force, [MatchKey.EmailKind], cancellationToken);
 
     public Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken) => work.NextDirtyAsync(side, max, cancellationToken);
 
