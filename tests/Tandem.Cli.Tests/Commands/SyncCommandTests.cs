@@ -43,7 +43,13 @@ public sealed class SyncCommandTests : IDisposable
         var run = await cli.RunAsync("sync", cli.WriteSetup("""{ "direction": "TwoWay", "options": { "avoidDuplicates": true } }"""));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("  linked 1, conflicts 0, excluded 0, failed 0, write calls 0", run.Lines);
+        Assert.Equal(
+            [
+                "  A 'personal': read 1, created 0, updated 0, tagged 0, write calls 0",
+                "  B 'work': read 1, created 0, updated 0, tagged 0, write calls 0",
+                "  linked 0, conflicts 0, excluded 0, failed 0, write calls 0",
+            ],
+            run.Lines.Skip(4));
         Assert.Equal(["ann.vcf"], Directory.GetFiles(cli.FolderA, "*.vcf").Select(Path.GetFileName));
         Assert.Equal(["ann-lee.vcf"], Directory.GetFiles(cli.FolderB, "*.vcf").Select(Path.GetFileName));
     }
