@@ -24,6 +24,8 @@ public abstract class TandemDbContext : DbContext
 
     public DbSet<MatchKeyRow> MatchKeys => Set<MatchKeyRow>();
 
+    public DbSet<MatchSettingRow> MatchSettings => Set<MatchSettingRow>();
+
     public DbSet<LinkRow> Links => Set<LinkRow>();
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();

@@ -8,22 +8,21 @@ namespace Tandem.Engine.Collecting;
 /// <summary>Turns records read from an app into their staged form (snapshot, content hash, matching key).</summary>
 public static class Staging
 {
-    public static StagedRecord Stage(ContactRecord record, string emailField)
+    public static StagedRecord Stage(ContactRecord record, MatchKeyReader keys)
     {
         var snapshot = RecordSnapshot.Serialize(record);
-        var emails = EmailKey.All(record, emailField);
-        return new StagedRecord(record.Id, record.Version, RecordSnapshot.Hash(snapshot), emails.Count > 0 ? emails[0] : null, snapshot)
+        return new StagedRecord(record.Id, record.Version, RecordSnapshot.Hash(snapshot), EmailKey.Of(record, keys.EmailField), snapshot)
         {
-            MatchKeys = [.. emails.Select(e => MatchKey.Of(MatchKey.EmailKind, e))],
+            MatchKeys = keys.KeysOf(record),
         };
     }
 
-    public static IReadOnlyList<StagedRecord> Stage(IReadOnlyList<ContactRecord> records, string emailField)
+    public static IReadOnlyList<StagedRecord> Stage(IReadOnlyList<ContactRecord> records, MatchKeyReader keys)
     {
         var staged = new StagedRecord[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
-            staged[i] = Stage(records[i], emailField);
+            staged[i] = Stage(records[i], keys);
         }
 
         return staged;

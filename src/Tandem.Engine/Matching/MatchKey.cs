@@ -8,13 +8,20 @@ public static class MatchKey
 {
     public const string EmailKind = "email";
 
+    /// <summary>A phone number in E.164.</summary>
+    public const string PhoneKind = "phone";
+
+    /// <summary>A custom unique field's value, trimmed and lower-cased.</summary>
+    public const string FieldKind = "field";
+
     public static string Of(string kind, string value) => kind + ":" + value;
 
     /// <summary>A kind in plain words, singular and plural.</summary>
     public static (string One, string Many) Describe(string kind) => kind switch
     {
         EmailKind => ("email address", "email addresses"),
-        _ => (kind + " value", kind + " values"),
+        PhoneKind => ("phone number", "phone numbers"),
+        _ => ("matching field value", "matching field values"),
     };
 
     public static string KindOf(string key) => key[..key.IndexOf(':', StringComparison.Ordinal)];

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
-using Tandem.Engine.Matching;
 using Tandem.Engine.State;
 
 namespace Tandem.Storage.SyncState;
@@ -107,7 +106,10 @@ internal sealed class SqlSyncSession : ISyncSession
 
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => staging.MarkDeletedAsync(side, ids, cancellationToken);
 
-    public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => matching.MatchAsync(force, [MatchKey.EmailKind], cancellationToken);
+    public Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken) => matching.MatchAsync(force, kindsInOrder, cancellationToken);
+
+    public Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken) =>
+        new RekeySql(scope).RekeyAsync(signature, keysOf, cancellationToken);
 
     public Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken) => work.NextDirtyAsync(side, max, cancellationToken);
 

@@ -397,6 +397,22 @@ namespace Tandem.Storage.Migrations.PostgreSql
                     b.ToTable("match_keys");
                 });
 
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("match_settings");
+                });
+
             modelBuilder.Entity("Tandem.Storage.Schema.RecordRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -559,6 +575,15 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
                 {
                     b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
                         .WithMany()

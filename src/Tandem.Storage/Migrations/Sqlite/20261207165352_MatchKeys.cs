@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Tandem.Storage.Migrations.PostgreSql
+namespace Tandem.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class MatchKeys : Migration
@@ -10,20 +10,22 @@ namespace Tandem.Storage.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // No keys are copied here: a connection without a match_settings row has every record's keys read
+            // again from its snapshot by its next run (RekeySql), secondary emails included.
             migrationBuilder.AddColumn<string>(
                 name: "match_issue",
                 table: "records",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "match_keys",
                 columns: table => new
                 {
-                    connection_id = table.Column<string>(type: "text", nullable: false),
-                    side = table.Column<int>(type: "integer", nullable: false),
-                    record_id = table.Column<string>(type: "text", nullable: false),
-                    key = table.Column<string>(type: "text", nullable: false)
+                    connection_id = table.Column<string>(type: "TEXT", nullable: false),
+                    side = table.Column<int>(type: "INTEGER", nullable: false),
+                    record_id = table.Column<string>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,13 +38,28 @@ namespace Tandem.Storage.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "match_settings",
+                columns: table => new
+                {
+                    connection_id = table.Column<string>(type: "TEXT", nullable: false),
+                    signature = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_match_settings", x => x.connection_id);
+                    table.ForeignKey(
+                        name: "FK_match_settings_connections_connection_id",
+                        column: x => x.connection_id,
+                        principalTable: "connections",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_match_keys_connection_id_key",
                 table: "match_keys",
                 columns: new[] { "connection_id", "key" });
-
-            // Existing records keep their primary email as a key; their other emails join when they next change.
-            migrationBuilder.Sql("INSERT INTO match_keys (connection_id, side, record_id, key) SELECT connection_id, side, record_id, 'email:' || email_key FROM records WHERE email_key IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -50,6 +67,9 @@ namespace Tandem.Storage.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "match_keys");
+
+            migrationBuilder.DropTable(
+                name: "match_settings");
 
             migrationBuilder.DropColumn(
                 name: "match_issue",

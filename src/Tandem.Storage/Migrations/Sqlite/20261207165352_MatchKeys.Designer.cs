@@ -3,59 +3,54 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Tandem.Storage.PostgreSql;
+using Tandem.Storage.Sqlite;
 
 #nullable disable
 
-namespace Tandem.Storage.Migrations.PostgreSql
+namespace Tandem.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresTandemDbContext))]
-    [Migration("20261207160809_MatchKeys")]
+    [DbContext(typeof(SqliteTandemDbContext))]
+    [Migration("20261207165352_MatchKeys")]
     partial class MatchKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Tandem.Storage.Schema.AccountRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("App")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("app");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("OwnerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("SecretsEncrypted")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("secrets_encrypted");
 
                     b.Property<string>("SettingsJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settings_json");
 
                     b.HasKey("Id");
@@ -69,44 +64,42 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("At")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<string>("ConnectionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("details");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Message")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message");
 
                     b.Property<string>("RecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
                     b.Property<long?>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<int?>("Side")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("side");
 
                     b.HasKey("Id");
@@ -119,69 +112,69 @@ namespace Tandem.Storage.Migrations.PostgreSql
             modelBuilder.Entity("Tandem.Storage.Schema.ConnectionRow", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("AccountAId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_a_id");
 
                     b.Property<string>("AccountBId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_b_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<int>("GuardAcknowledged")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
                         .HasColumnName("guard_acknowledged");
 
                     b.Property<long?>("LastRunAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_run_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("OwnerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("SettingsJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settings_json");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<string>("StateReason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state_reason");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("WebhookAId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("webhook_a_id");
 
                     b.Property<string>("WebhookBId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("webhook_b_id");
 
                     b.Property<string>("WebhookProblem")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("webhook_problem");
 
                     b.HasKey("Id");
@@ -198,20 +191,20 @@ namespace Tandem.Storage.Migrations.PostgreSql
             modelBuilder.Entity("Tandem.Storage.Schema.CursorRow", b =>
                 {
                     b.Property<string>("ConnectionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<int>("Side")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("side");
 
                     b.Property<string>("Cursor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cursor");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("ConnectionId", "Side");
@@ -222,31 +215,31 @@ namespace Tandem.Storage.Migrations.PostgreSql
             modelBuilder.Entity("Tandem.Storage.Schema.HealthRow", b =>
                 {
                     b.Property<string>("ConnectionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<int>("Side")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("side");
 
                     b.Property<string>("RecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
                     b.Property<long>("ContentHash")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("content_hash");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("ConnectionId", "Side", "RecordId");
@@ -260,59 +253,57 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("ClientRef")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_ref");
 
                     b.Property<long?>("CompletedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("completed_at");
 
                     b.Property<string>("ConnectionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("EmailKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email_key");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("RecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<int>("Side")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("side");
 
                     b.Property<string>("SourceRecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_record_id");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.HasKey("Id");
@@ -326,42 +317,40 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("ADeleted")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("a_deleted");
 
                     b.Property<string>("AId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("a_id");
 
                     b.Property<int>("BDeleted")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("b_deleted");
 
                     b.Property<string>("BId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("b_id");
 
                     b.Property<string>("Baseline")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("baseline");
 
                     b.Property<string>("ConnectionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<string>("RulesState")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rules_state");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -378,19 +367,19 @@ namespace Tandem.Storage.Migrations.PostgreSql
             modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
                 {
                     b.Property<string>("ConnectionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<int>("Side")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("side");
 
                     b.Property<string>("RecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
                     b.Property<string>("Key")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.HasKey("ConnectionId", "Side", "RecordId", "Key");
@@ -400,50 +389,66 @@ namespace Tandem.Storage.Migrations.PostgreSql
                     b.ToTable("match_keys");
                 });
 
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("match_settings");
+                });
+
             modelBuilder.Entity("Tandem.Storage.Schema.RecordRow", b =>
                 {
                     b.Property<string>("ConnectionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<int>("Side")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("side");
 
                     b.Property<string>("RecordId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
                     b.Property<long>("ContentHash")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("content_hash");
 
                     b.Property<int>("Deleted")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deleted");
 
                     b.Property<int>("Dirty")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dirty");
 
                     b.Property<string>("EmailKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email_key");
 
                     b.Property<string>("MatchIssue")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("match_issue");
 
                     b.Property<long>("ScanGen")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("scan_gen");
 
                     b.Property<string>("Snapshot")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("snapshot");
 
                     b.Property<string>("Version")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("version");
 
                     b.HasKey("ConnectionId", "Side", "RecordId");
@@ -459,39 +464,37 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ConnectionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("connection_id");
 
                     b.Property<int>("DryRun")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dry_run");
 
                     b.Property<string>("Error")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("error");
 
                     b.Property<long?>("FinishedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("finished_at");
 
                     b.Property<long>("StartedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("started_at");
 
                     b.Property<string>("Stats")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stats");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -562,6 +565,15 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
                 {
                     b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
                         .WithMany()
