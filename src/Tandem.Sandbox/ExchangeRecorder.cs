@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Tandem.Sandbox;
 
-/// <summary>Captures the request and response bodies around an app so an observer sees the exchange as it was sent.</summary>
+/// <summary>Captures the request and response bodies around an app (a middleware) so an observer sees the exchange as it was sent.</summary>
 internal static class ExchangeRecorder
 {
-    public static async Task HandleAsync(ISandboxApp app, HttpContext context, Action<SandboxExchange> observer)
+    public static async Task HandleAsync(RequestDelegate next, HttpContext context, Action<SandboxExchange> observer)
     {
         var request = context.Request;
         request.EnableBuffering();
@@ -22,7 +22,7 @@ internal static class ExchangeRecorder
         context.Response.Body = captured;
         try
         {
-            await app.HandleAsync(context).ConfigureAwait(false);
+            await next(context).ConfigureAwait(false);
         }
         finally
         {

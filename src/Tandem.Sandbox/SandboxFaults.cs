@@ -4,8 +4,8 @@ namespace Tandem.Sandbox;
 
 /// <summary>
 /// The fault switches every sandbox has. Each counter applies to that many coming API requests and then wears off.
-/// Thread-safe; set from tests, or from <c>POST /_sandbox/faults</c> through <see cref="Apply"/>. An app adds its own
-/// switches in a subclass.
+/// Thread-safe; set from tests, or from <c>POST /_sandbox/faults</c> through <see cref="Apply"/>. The kit's fault pipeline
+/// (<c>Kit/Faults/FaultPipeline</c>) takes them in one order for every app; an app adds its own switches in a subclass.
 /// </summary>
 public class SandboxFaults
 {
@@ -14,6 +14,7 @@ public class SandboxFaults
     private int slowResponses;
     private int lostResponses;
     private int droppedConnections;
+    private int staleVersions;
 
     /// <summary>The status of simulated server errors (500, 502 or 503).</summary>
     public int ServerErrorStatus { get; set; } = 503;
@@ -36,6 +37,12 @@ public class SandboxFaults
     /// <summary>The next <paramref name="count"/> API requests have their connection dropped before anything happens.</summary>
     public void DropConnections(int count) => Interlocked.Exchange(ref droppedConnections, count);
 
+    /// <summary>
+    /// Before each of the next <paramref name="count"/> updates, the record is changed elsewhere (its version moves), so an
+    /// update naming the version it read is refused as stale. Only apps with versioned updates take it (Google's etags).
+    /// </summary>
+    public void StaleVersions(int count) => Interlocked.Exchange(ref staleVersions, count);
+
     /// <summary>Clears every switch.</summary>
     public virtual void Reset()
     {
@@ -44,11 +51,12 @@ public class SandboxFaults
         SlowResponses(0);
         LoseResponses(0);
         DropConnections(0);
+        StaleVersions(0);
     }
 
     /// <summary>
     /// Applies switches given as JSON: <c>{"reset":true,"rateLimit":3,"serverErrors":2,"serverErrorStatus":500,"slow":1,
-    /// "slowMillis":2000,"lose":1,"drop":1}</c>. Subclasses read their own switches after calling this.
+    /// "slowMillis":2000,"lose":1,"drop":1,"staleVersions":1}</c>. Subclasses read their own switches after calling this.
     /// </summary>
     public virtual void Apply(JsonObject switches)
     {
@@ -73,6 +81,7 @@ public class SandboxFaults
         Count(switches, "slow", SlowResponses);
         Count(switches, "lose", LoseResponses);
         Count(switches, "drop", DropConnections);
+        Count(switches, "staleVersions", StaleVersions);
     }
 
     internal bool TakeRateLimited() => Take(ref rateLimited);
@@ -84,6 +93,9 @@ public class SandboxFaults
     internal bool TakeLostResponse() => Take(ref lostResponses);
 
     internal bool TakeDroppedConnection() => Take(ref droppedConnections);
+
+    /// <summary>Uses up one stale-version switch; the endpoint then moves the record's version before applying the update.</summary>
+    internal bool TakeStaleVersion() => Take(ref staleVersions);
 
     /// <summary>Uses up one request of a counter; true when the fault applies to this request.</summary>
     protected static bool Take(ref int counter)

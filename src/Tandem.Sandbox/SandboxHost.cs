@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Tandem.Sandbox.Kit.Routing;
 
 namespace Tandem.Sandbox;
 
 /// <summary>
 /// Runs one sandbox app on Kestrel, bound to 127.0.0.1 only (port 0 picks a free port). Each app gets its own
-/// host so it can own the vendor's root paths (<c>/v1/…</c>, <c>/token</c>) exactly as the real API does.
+/// host so it can own the vendor's root paths (<c>/v1/…</c>, <c>/token</c>) exactly as the real API does. A sandbox built on
+/// the kit (<see cref="IRoutedSandbox"/>) has its endpoints mapped on this host; any other app answers every request itself.
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
@@ -50,7 +52,22 @@ public sealed class SandboxHost : IAsyncDisposable
             k.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
         });
         var web = builder.Build();
-        web.Run(observer is null ? app.HandleAsync : context => ExchangeRecorder.HandleAsync(app, context, observer));
+        if (observer is not null)
+        {
+            web.Use(next => context => ExchangeRecorder.HandleAsync(next, context, observer));
+        }
+
+        if (app is IRoutedSandbox routed)
+        {
+            // A kit sandbox's paths are endpoints of this host (route groups per API prefix, its own catch-all 404).
+            web.UseRouting();
+            routed.MapEndpoints(web);
+        }
+        else
+        {
+            web.Run(app.HandleAsync);
+        }
+
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new SandboxHost(web, app, new Uri(address.TrimEnd('/') + "/"));

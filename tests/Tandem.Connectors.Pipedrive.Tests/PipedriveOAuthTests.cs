@@ -18,7 +18,7 @@ namespace Tandem.Connectors.Pipedrive.Tests;
 public sealed class PipedriveOAuthTests : IAsyncLifetime
 {
     private const int Seeded = 40;
-    private static readonly Uri Callback = new("http://127.0.0.1/callback");
+    private static readonly Uri Callback = new("http://127.0.0.1/accounts/oauth/callback");
 
     private readonly ShiftedClock clock = new();
     private readonly OpenApiValidator validator = PipedriveOpenApi.CreateValidator();

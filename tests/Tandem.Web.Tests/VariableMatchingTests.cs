@@ -153,7 +153,7 @@ public abstract class VariableMatchingTests<TServer>(TServer server) : IClassFix
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Contains("“Nickname”: That field is already filled by the mapping $name ↔ $name.", refused.Detail, StringComparison.Ordinal);
+        Assert.Contains("“Nickname”: That field is already filled by the mapping Name ↔ Name.", refused.Detail, StringComparison.Ordinal);
     }
 
     private static JsonNode Row(JsonArray rows, string label) => rows.Single(r => r!["sourceLabel"]!.GetValue<string>() == label)!;

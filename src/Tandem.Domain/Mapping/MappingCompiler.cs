@@ -55,7 +55,7 @@ public static class MappingCompiler
             clash ??= row.CanFlowFrom(Side.A) ? Clash(claimsB, claimKeysB) : null;
             if (clash is not null)
             {
-                refused.Add(new RefusedMapping(mapping, $"That field is already filled by the mapping {clash.AField} ↔ {clash.BField}."));
+                refused.Add(new RefusedMapping(mapping, $"That field is already filled by the mapping {Label(a, clash.AField)} ↔ {Label(b, clash.BField)}."));
                 continue;
             }
 
@@ -178,6 +178,9 @@ public static class MappingCompiler
         one == other
         || (other.Length > one.Length && other.StartsWith(one, StringComparison.Ordinal) && other[one.Length] == '/')
         || (one.Length > other.Length && one.StartsWith(other, StringComparison.Ordinal) && one[other.Length] == '/');
+
+    private static string Label(AppSchema schema, string key) =>
+        key == FieldMapping.NameKey ? "Name" : ResolvedField.Resolve(schema, key)?.Label ?? key;
 
     private static string EmailField(AppSchema schema, string which, List<string> problems)
     {

@@ -33,7 +33,11 @@ public sealed class TandemRuntime : IAsyncDisposable
         Locks = new ConnectionLocks();
         Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, Time, LoggerFactory);
         SetupLoader = new SetupFileLoader(Catalog, options.Environment);
-        SetupApplier = new SetupApplier(Accounts, Connections, LoggerFactory.CreateLogger<SetupApplier>());
+        SetupApplier = new SetupApplier(
+            Accounts,
+            Connections,
+            new SetupConnectionCheck(Catalog, new ConnectorContext(Time, LoggerFactory)),
+            LoggerFactory.CreateLogger<SetupApplier>());
         Status = new StatusQuery(database, Connections);
         Activity = new ActivityQuery(database);
     }

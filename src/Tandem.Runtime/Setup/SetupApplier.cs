@@ -10,14 +10,17 @@ namespace Tandem.Runtime.Setup;
 /// <summary>
 /// Writes a checked <see cref="SetupFile"/> to the stores, idempotently: accounts and connections are
 /// matched by name (among those without an owner) and updated, never duplicated. Everything that could
-/// refuse the file is checked before the first write. A connection whose settings changed is put back
+/// refuse the file is checked before the first write, each connection with the validator the web app uses
+/// (<see cref="SetupConnectionCheck"/>). A connection whose settings changed is put back
 /// to Scanning, which makes its next run a full rescan (see <c>docs/setup-file.md</c>).
 /// </summary>
-public sealed class SetupApplier(AccountStore accounts, ConnectionStore connections, ILogger<SetupApplier>? logger = null)
+public sealed class SetupApplier(AccountStore accounts, ConnectionStore connections, SetupConnectionCheck check, ILogger<SetupApplier>? logger = null)
 {
     private readonly ILogger log = logger ?? NullLogger<SetupApplier>.Instance;
 
-    /// <exception cref="SetupFileException">The file contradicts what is stored (an account's app, a connection's accounts).</exception>
+    /// <exception cref="SetupFileException">
+    /// The file contradicts what is stored (an account's app, a connection's accounts), or a connection would be refused.
+    /// </exception>
     public async Task<SetupApplyResult> ApplyAsync(SetupFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -26,6 +29,10 @@ public sealed class SetupApplier(AccountStore accounts, ConnectionStore connecti
         var accountMatches = file.Accounts.ToDictionary(a => a.Name, a => Match(file, "account", a.Name, storedAccounts, s => s.Name), StringComparer.Ordinal);
         var connectionMatches = file.Connections.ToDictionary(c => c.Name, c => Match(file, "connection", c.Name, storedConnections, s => s.Name), StringComparer.Ordinal);
         CheckAgainstStored(file, accountMatches, connectionMatches);
+
+        // As in the web app, a connection is checked when it is saved: new, changed, or joining an account the file
+        // changes. An unchanged file then reads no app, so an app that is down fails the run, not the file.
+        await check.CheckAsync(file, c => IsSaved(c, accountMatches, connectionMatches, file), cancellationToken);
 
         var accountResults = new List<SetupItemResult>();
         foreach (var account in file.Accounts)
@@ -82,6 +89,14 @@ public sealed class SetupApplier(AccountStore accounts, ConnectionStore connecti
             }
         }
     }
+
+    private static bool IsSaved(SetupConnection connection, Dictionary<string, StoredAccount?> accountMatches, Dictionary<string, StoredConnection?> connectionMatches, SetupFile file) =>
+        connectionMatches[connection.Name] is not { } stored
+        || ConnectionSettingsJson.Serialize(stored.Settings) != ConnectionSettingsJson.Serialize(connection.Settings)
+        || file.Accounts.Any(a => (a.Name == connection.AccountA || a.Name == connection.AccountB) && IsChanged(a, accountMatches[a.Name]));
+
+    private static bool IsChanged(SetupAccount account, StoredAccount? stored) =>
+        stored is null || !SameMap(stored.Settings, account.Settings) || !SameMap(stored.Secrets, account.Secrets);
 
     private async Task<SetupItemResult> ApplyAccountAsync(SetupAccount account, StoredAccount? stored, CancellationToken cancellationToken)
     {

@@ -1,36 +1,41 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tandem.Sandbox.Kit.Faults;
+using Tandem.Sandbox.Kit.OAuth;
+using Tandem.Sandbox.Kit.Routing;
 
 namespace Tandem.Sandbox.GoogleContacts;
 
 /// <summary>
 /// A stateful simulator of the Google People API v1 (contacts and contact groups) and Google's OAuth 2.0
-/// endpoints, on the same paths and with the same JSON shapes and error envelope. See <c>README.md</c>.
+/// endpoints, on the same paths and with the same JSON shapes and error envelope. Built on the sandbox kit (route
+/// groups, the fault pipeline, the OAuth server). See <c>README.md</c>.
 /// </summary>
-public sealed class GoogleContactsSandbox : ISandboxApp
+public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
 {
+    private const string RequestBodyKey = "google.requestBody";
     private readonly PeopleStore store;
-    private readonly GoogleOAuthServer oauth;
-    private readonly GoogleRateLimiter quota;
+    private readonly AuthorizationServer oauth;
+    private readonly FaultPipeline pipeline;
     private readonly ConnectionsEndpoint connections;
     private readonly PeopleEndpoints people;
     private readonly ContactGroupEndpoints groups;
-    private const string RequestBodyKey = "google.requestBody";
-
-    private readonly TimeProvider time;
-    private int apiCalls;
+    private readonly SandboxPipeline standalone;
 
     public GoogleContactsSandbox(GoogleSandboxOptions? options = null, TimeProvider? time = null)
     {
         Options = options ?? new GoogleSandboxOptions();
-        this.time = time ?? TimeProvider.System;
-        store = new PeopleStore(this.time);
-        oauth = new GoogleOAuthServer(Options, this.time);
-        quota = new GoogleRateLimiter(Options.RequestsPerMinute, this.time);
-        connections = new ConnectionsEndpoint(store, Faults, Options, this.time);
+        var clock = time ?? TimeProvider.System;
+        store = new PeopleStore(clock);
+        oauth = new AuthorizationServer(GoogleOAuth.Describe(Options), clock);
+        pipeline = new FaultPipeline(Faults, GoogleFaults.Describe(c => oauth.IsAuthorized(c.Request), new PerMinuteQuota(Options.RequestsPerMinute, clock)), clock);
+        connections = new ConnectionsEndpoint(store, Faults, Options, clock);
         people = new PeopleEndpoints(store, Faults);
         groups = new ContactGroupEndpoints(store);
+        standalone = new SandboxPipeline(this);
         Seed();
     }
 
@@ -47,43 +52,35 @@ public sealed class GoogleContactsSandbox : ISandboxApp
     public int ContactCount => store.Count;
 
     /// <summary>Requests received on <c>/v1/…</c> (for tests that count API calls).</summary>
-    public int ApiCalls => Volatile.Read(ref apiCalls);
+    public int ApiCalls => pipeline.Calls;
 
+    public Task HandleAsync(HttpContext context) => standalone.HandleAsync(context);
 
-    public async Task HandleAsync(HttpContext context)
+    void IRoutedSandbox.MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var path = context.Request.Path.Value ?? "/";
-        if (path is "/o/oauth2/auth" or "/o/oauth2/v2/auth")
-        {
-            await oauth.AuthorizeAsync(context).ConfigureAwait(false);
-            return;
-        }
+        oauth.Map(endpoints, GoogleOAuth.AuthorizePaths, GoogleOAuth.TokenPath);
+        FaultSwitchesEndpoint.Map(endpoints, Faults, oauth.RevokeAccessTokens);
+        var api = endpoints.MapGroup("/v1");
+        api.AddEndpointFilter(pipeline);
+        api.MapGet("people/me/connections", (HttpContext c) => Answer(c, connections.List(c.Request.Query)));
+        api.MapGet("people:batchGet", (HttpContext c) => Answer(c, people.BatchGet(c.Request.Query)));
+        api.MapPost("people:createContact", async Task<IResult> (HttpContext c) => Answer(c, people.Create(await BodyAsync(c).ConfigureAwait(false), c.Request.Query)));
+        api.MapPost("people:batchCreateContacts", async Task<IResult> (HttpContext c) => Answer(c, people.BatchCreate(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("people:batchUpdateContacts", async Task<IResult> (HttpContext c) => Answer(c, people.BatchUpdate(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("people:batchDeleteContacts", async Task<IResult> (HttpContext c) => Answer(c, people.BatchDelete(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPatch("people/{id}:updateContact", async (HttpContext c, string id) =>
+            Answer(c, people.Update("people/" + id, await BodyAsync(c).ConfigureAwait(false), c.Request.Query)));
+        api.MapDelete("people/{id}:deleteContact", (HttpContext c, string id) => Answer(c, people.Delete("people/" + id)));
 
-        if (path == "/token")
-        {
-            await oauth.TokenAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (path == "/_sandbox/faults" && HttpMethods.IsPost(context.Request.Method))
-        {
-            await FaultAdmin.ApplyAsync(context, Faults, oauth).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            if (!path.StartsWith("/v1/", StringComparison.Ordinal))
-            {
-                throw new GoogleApiException(404, "NOT_FOUND", "The requested URL was not found on this server.");
-            }
-
-            await ServeApiAsync(context, path["/v1/".Length..]).ConfigureAwait(false);
-        }
-        catch (GoogleApiException error)
-        {
-            await GoogleErrors.WriteAsync(context, error).ConfigureAwait(false);
-        }
+        // A custom method on the wrong verb (people/c1:updateContact with GET) is an unknown URL, not a person.
+        api.MapGet("people/{id}", (HttpContext c, string id) => id.Contains(':', StringComparison.Ordinal) ? throw NotFound() : Answer(c, people.Get("people/" + id, c.Request.Query)));
+        api.MapGet("contactGroups", (HttpContext c) => Answer(c, groups.List()));
+        api.MapPost("contactGroups", async Task<IResult> (HttpContext c) => Answer(c, groups.Create(await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("contactGroups/{id}/members:modify", async (HttpContext c, string id) =>
+            Answer(c, groups.ModifyMembers("contactGroups/" + id, await BodyAsync(c).ConfigureAwait(false))));
+        api.MapGet("contactGroups/{id}", (HttpContext c, string id) => Answer(c, groups.Get("contactGroups/" + id, c.Request.Query)));
+        api.Map("{**rest}", IResult () => throw NotFound());
+        endpoints.Map("{**path}", () => new GoogleErrorAnswer(NotFound()));
     }
 
     /// <summary>Edits a contact as its owner would in Google Contacts (for tests): replaces the given fields.</summary>
@@ -112,102 +109,14 @@ public sealed class GoogleContactsSandbox : ISandboxApp
     /// <summary>Revokes every access token now, as if Google expired them early.</summary>
     public void RevokeAccessTokens() => oauth.RevokeAccessTokens();
 
-    private async Task ServeApiAsync(HttpContext context, string route)
+    private static GoogleApiException NotFound() => new(404, "NOT_FOUND", "The requested URL was not found on this server.");
+
+    /// <summary>A successful call's answer; the observer sees it with the request body first.</summary>
+    private JsonAnswer Answer(HttpContext context, JsonObject result)
     {
-        Interlocked.Increment(ref apiCalls);
-        if (Faults.TakeSlow())
-        {
-            await Task.Delay(Faults.SlowDelay, time, context.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (!oauth.IsAuthorized(context.Request))
-        {
-            throw GoogleErrors.Unauthenticated();
-        }
-
-        if (Faults.TakeRateLimited() || !quota.TryAcquire())
-        {
-            throw GoogleErrors.QuotaExceeded();
-        }
-
-        if (Faults.TakeServerError())
-        {
-            throw Faults.ServerErrorStatus == 500
-                ? new GoogleApiException(500, "INTERNAL", "Internal error encountered.")
-                : new GoogleApiException(503, "UNAVAILABLE", "The service is currently unavailable.");
-        }
-
-        var method = context.Request.Method;
-        var isWrite = !HttpMethods.IsGet(method);
-        var result = await RouteAsync(context, method, route).ConfigureAwait(false);
-        Observer?.Invoke(new GoogleExchange(method, route, context.Items[RequestBodyKey] as JsonObject, result));
-        if (isWrite && Faults.TakeLostResponse())
-        {
-            // The write happened; the answer never arrives.
-            context.Abort();
-            return;
-        }
-
-        await GoogleErrors.WriteJsonAsync(context, 200, result).ConfigureAwait(false);
-    }
-
-    private async Task<JsonObject> RouteAsync(HttpContext context, string method, string route)
-    {
-        var query = context.Request.Query;
-        var get = HttpMethods.IsGet(method);
-        var post = HttpMethods.IsPost(method);
-        switch (route)
-        {
-            case "people/me/connections" when get:
-                return connections.List(query);
-            case "people:batchGet" when get:
-                return people.BatchGet(query);
-            case "people:createContact" when post:
-                return people.Create(await BodyAsync(context).ConfigureAwait(false), query);
-            case "people:batchCreateContacts" when post:
-                return people.BatchCreate(await BodyAsync(context).ConfigureAwait(false));
-            case "people:batchUpdateContacts" when post:
-                return people.BatchUpdate(await BodyAsync(context).ConfigureAwait(false));
-            case "people:batchDeleteContacts" when post:
-                return people.BatchDelete(await BodyAsync(context).ConfigureAwait(false));
-            case "contactGroups" when get:
-                return groups.List();
-            case "contactGroups" when post:
-                return groups.Create(await BodyAsync(context).ConfigureAwait(false));
-        }
-
-        if (route.StartsWith("people/", StringComparison.Ordinal))
-        {
-            if (route.EndsWith(":updateContact", StringComparison.Ordinal) && HttpMethods.IsPatch(method))
-            {
-                return people.Update(route[..^":updateContact".Length], await BodyAsync(context).ConfigureAwait(false), query);
-            }
-
-            if (route.EndsWith(":deleteContact", StringComparison.Ordinal) && HttpMethods.IsDelete(method))
-            {
-                return people.Delete(route[..^":deleteContact".Length]);
-            }
-
-            if (get && !route.Contains(':', StringComparison.Ordinal))
-            {
-                return people.Get(route, query);
-            }
-        }
-
-        if (route.StartsWith("contactGroups/", StringComparison.Ordinal))
-        {
-            if (route.EndsWith("/members:modify", StringComparison.Ordinal) && post)
-            {
-                return groups.ModifyMembers(route[..^"/members:modify".Length], await BodyAsync(context).ConfigureAwait(false));
-            }
-
-            if (get)
-            {
-                return groups.Get(route, query);
-            }
-        }
-
-        throw new GoogleApiException(404, "NOT_FOUND", "The requested URL was not found on this server.");
+        var path = context.Request.Path.Value ?? "/";
+        Observer?.Invoke(new GoogleExchange(context.Request.Method, path["/v1/".Length..], context.Items[RequestBodyKey] as JsonObject, result));
+        return new JsonAnswer(200, result, GoogleErrors.ContentType);
     }
 
     private static async Task<JsonObject> BodyAsync(HttpContext context)

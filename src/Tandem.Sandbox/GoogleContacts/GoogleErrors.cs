@@ -9,6 +9,9 @@ namespace Tandem.Sandbox.GoogleContacts;
 /// </summary>
 internal static class GoogleErrors
 {
+    /// <summary>Google's JSON content type, charset in capitals.</summary>
+    public const string ContentType = "application/json; charset=UTF-8";
+
     public static JsonObject Envelope(GoogleApiException error)
     {
         var body = new JsonObject
@@ -44,7 +47,7 @@ internal static class GoogleErrors
     public static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=UTF-8";
+        context.Response.ContentType = ContentType;
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -8,6 +8,12 @@ public sealed record GoogleSandboxOptions
 
     public string ClientSecret { get; init; } = "sandbox-client-secret";
 
+    /// <summary>
+    /// The OAuth client's registered redirect URIs, the only places the consent page sends a code (on 127.0.0.1 any port,
+    /// RFC 8252). Tandem's own callback by default.
+    /// </summary>
+    public IReadOnlyList<Uri> RedirectUris { get; init; } = [new("http://127.0.0.1/accounts/oauth/callback")];
+
     /// <summary>A refresh token issued to the demo user in advance, so a connector can start without the consent page.</summary>
     public string DemoRefreshToken { get; init; } = "1//sandbox-demo-refresh-token";
 

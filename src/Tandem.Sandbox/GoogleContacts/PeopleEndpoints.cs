@@ -56,7 +56,7 @@ internal sealed class PeopleEndpoints
         var mask = ReadMask(query["personFields"]);
         var fields = PersonShape.ReadInput(body);
         var etag = PersonShape.ClaimedEtag(body);
-        var stale = faults.TakeStaleEtag();
+        var stale = faults.TakeStaleVersion();
         return store.Atomically(() => PersonShape.Render(store.Update(resourceName, etag, fields, updateMask, stale), mask));
     }
 
@@ -98,7 +98,7 @@ internal sealed class PeopleEndpoints
         }
 
         var inputs = requested.Select(p => (Name: p.Key, Person: p.Value as JsonObject ?? throw GoogleApiException.Invalid($"contacts[{p.Key}] must be a person.")))
-            .Select(p => (p.Name, Fields: PersonShape.ReadInput(p.Person, $"contacts[{p.Name}]"), Etag: PersonShape.ClaimedEtag(p.Person), Stale: faults.TakeStaleEtag()))
+            .Select(p => (p.Name, Fields: PersonShape.ReadInput(p.Person, $"contacts[{p.Name}]"), Etag: PersonShape.ClaimedEtag(p.Person), Stale: faults.TakeStaleVersion()))
             .ToList();
         return store.Atomically(() =>
         {

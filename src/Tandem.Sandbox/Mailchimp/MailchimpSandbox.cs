@@ -1,7 +1,10 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tandem.Sandbox.Kit.Faults;
+using Tandem.Sandbox.Kit.OAuth;
+using Tandem.Sandbox.Kit.Routing;
 
 namespace Tandem.Sandbox.Mailchimp;
 
@@ -9,9 +12,10 @@ namespace Tandem.Sandbox.Mailchimp;
 /// A stateful simulator of Mailchimp's Marketing API v3 for audiences and their members: API-key (HTTP Basic) and OAuth
 /// auth, problem-document errors, the 10-simultaneous-connections limit, batch subscribe, merge fields, groups (interest
 /// categories), tags, archive and permanent deletion, list webhooks delivered as form posts (retried, disabled by 410),
-/// and fault switches. See <c>README.md</c>.
+/// and fault switches. Built on the sandbox kit (route groups, the fault pipeline, the OAuth server, the webhook queue).
+/// See <c>README.md</c>.
 /// </summary>
-public sealed class MailchimpSandbox : ISandboxApp, IDisposable
+public sealed class MailchimpSandbox : ISandboxApp, IRoutedSandbox, IDisposable
 {
     /// <summary>The id of the seeded "Tandem Newsletter" audience (merge fields of every type).</summary>
     public const string NewsletterAudienceId = MailchimpDemoData.NewsletterId;
@@ -19,29 +23,29 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     /// <summary>The id of the seeded "Event attendees" audience (default merge fields only).</summary>
     public const string EventsAudienceId = MailchimpDemoData.EventsId;
 
-    private const string ApiPrefix = "/3.0/";
     private readonly AudienceStore store;
     private readonly MemberEndpoints members;
     private readonly InterestEndpoints groups;
     private readonly ApiRoutes routes;
     private readonly WebhookDispatcher dispatcher;
-    private readonly MailchimpOAuthServer oauth;
-    private readonly TimeProvider time;
-    private int apiCalls;
-    private int inFlight;
-    private int mostInFlight;
-    private long problemInstances;
+    private readonly AuthorizationServer oauth;
+    private readonly MailchimpProblems problems;
+    private readonly FaultPipeline pipeline;
+    private readonly SandboxPipeline standalone;
 
     public MailchimpSandbox(MailchimpSandboxOptions? options = null, TimeProvider? time = null)
     {
         Options = options ?? new MailchimpSandboxOptions();
-        this.time = time ?? TimeProvider.System;
-        store = new AudienceStore(this.time);
+        var clock = time ?? TimeProvider.System;
+        store = new AudienceStore(clock);
         members = new MemberEndpoints(store);
         groups = new InterestEndpoints(store);
-        dispatcher = new WebhookDispatcher(store, this.time);
+        dispatcher = new WebhookDispatcher(store, clock);
         routes = new ApiRoutes(store, members, groups, dispatcher, Options);
-        oauth = new MailchimpOAuthServer(Options);
+        oauth = new AuthorizationServer(MailchimpOAuth.Describe(Options), clock);
+        problems = new MailchimpProblems(Options.Seed);
+        pipeline = new FaultPipeline(Faults, MailchimpFaults.Describe(Options, oauth, problems), clock);
+        standalone = new SandboxPipeline(this);
         MailchimpDemoData.Seed(store, Options, store.Now().AddDays(-1));
     }
 
@@ -52,13 +56,13 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     public SandboxFaults Faults { get; } = new();
 
     /// <summary>Requests received on the API paths (<c>/3.0/…</c>).</summary>
-    public int ApiCalls => Volatile.Read(ref apiCalls);
+    public int ApiCalls => pipeline.Calls;
 
     /// <summary>API requests in progress right now.</summary>
-    public int RequestsInProgress => Volatile.Read(ref inFlight);
+    public int RequestsInProgress => pipeline.InFlight;
 
     /// <summary>The most API requests that were ever in progress at once.</summary>
-    public int MostConcurrentRequests => Volatile.Read(ref mostInFlight);
+    public int MostConcurrentRequests => pipeline.MostInFlight;
 
     /// <summary>Webhook posts answered with a 2xx, and attempts that failed (each retry counts).</summary>
     public (int Delivered, int Failed) WebhookDeliveries => (dispatcher.Delivered, dispatcher.Failed);
@@ -72,34 +76,16 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
     /// <summary>Mailchimp's subscriber hash of an email (MD5 of the lower-cased address).</summary>
     public static string SubscriberHash(string email) => AudienceStore.Hash(email);
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => standalone.HandleAsync(context);
+
+    void IRoutedSandbox.MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var path = context.Request.Path.Value ?? "/";
-        if (path == "/_sandbox/faults" && HttpMethods.IsPost(context.Request.Method))
-        {
-            await ApplyFaultsAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (path.StartsWith("/oauth2/", StringComparison.Ordinal))
-        {
-            await oauth.HandleAsync(context, path["/oauth2/".Length..]).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            if (!path.StartsWith(ApiPrefix, StringComparison.Ordinal) && path != "/3.0")
-            {
-                throw MailchimpApiException.NotFound();
-            }
-
-            await ServeAsync(context, path.Length > ApiPrefix.Length ? path[ApiPrefix.Length..].TrimEnd('/') : string.Empty).ConfigureAwait(false);
-        }
-        catch (MailchimpApiException error)
-        {
-            await WriteProblemAsync(context, error).ConfigureAwait(false);
-        }
+        MailchimpOAuth.Map(endpoints, oauth, Options);
+        FaultSwitchesEndpoint.Map(endpoints, Faults);
+        var api = endpoints.MapGroup("/3.0");
+        api.AddEndpointFilter(pipeline);
+        routes.Map(api);
+        endpoints.Map("{**path}", () => problems.Answer(MailchimpApiException.NotFound()));
     }
 
     /// <summary>A member (by email, subscriber hash or contact_id) as the API shows it, or null when it is not in the audience.</summary>
@@ -157,138 +143,4 @@ public sealed class MailchimpSandbox : ISandboxApp, IDisposable
         dispatcher.Enqueue(members.Archive(listId, ApiRoutes.Hash(member), "admin"));
 
     public void Dispose() => dispatcher.Dispose();
-
-    private async Task ServeAsync(HttpContext context, string route)
-    {
-        Interlocked.Increment(ref apiCalls);
-        if (Faults.TakeDroppedConnection())
-        {
-            context.Abort();
-            return;
-        }
-
-        var now = Interlocked.Increment(ref inFlight);
-        try
-        {
-            UpdateMost(now);
-            if (Options.MaxConnections > 0 && now > Options.MaxConnections)
-            {
-                throw MailchimpApiException.TooManyRequests();
-            }
-
-            if (Faults.TakeSlow())
-            {
-                await Task.Delay(Faults.SlowDelay, time, context.RequestAborted).ConfigureAwait(false);
-            }
-
-            if (!IsAuthorized(context.Request))
-            {
-                throw MailchimpApiException.Unauthorized();
-            }
-
-            if (Faults.TakeRateLimited())
-            {
-                throw MailchimpApiException.TooManyRequests();
-            }
-
-            if (Faults.TakeServerError())
-            {
-                throw new MailchimpApiException(Faults.ServerErrorStatus, "Internal Server Error", "An unexpected internal error has occurred. Please contact Support for more information.");
-            }
-
-            var method = context.Request.Method;
-            var (status, body) = await routes.RouteAsync(context, method, route.Split('/')).ConfigureAwait(false);
-            if (!HttpMethods.IsGet(method) && Faults.TakeLostResponse())
-            {
-                // The write happened; the answer never arrives.
-                context.Abort();
-                return;
-            }
-
-            context.Response.StatusCode = status;
-            if (body is not null)
-            {
-                var query = context.Request.Query;
-                body = FieldsProjection.Apply(body, query["fields"].FirstOrDefault(), query["exclude_fields"].FirstOrDefault());
-                context.Response.ContentType = "application/json; charset=utf-8";
-                await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref inFlight);
-        }
-    }
-
-    private bool IsAuthorized(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.FirstOrDefault();
-        if (header is null)
-        {
-            return false;
-        }
-
-        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            return oauth.IsValidToken(header["Bearer ".Length..].Trim());
-        }
-
-        if (!header.StartsWith("Basic ", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        try
-        {
-            var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-            var colon = pair.IndexOf(':', StringComparison.Ordinal);
-            return colon >= 0 && string.Equals(pair[(colon + 1)..], Options.ApiKey, StringComparison.Ordinal);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
-
-    private void UpdateMost(int now)
-    {
-        var seen = Volatile.Read(ref mostInFlight);
-        while (now > seen && Interlocked.CompareExchange(ref mostInFlight, now, seen) != seen)
-        {
-            seen = Volatile.Read(ref mostInFlight);
-        }
-    }
-
-    private async Task WriteProblemAsync(HttpContext context, MailchimpApiException error)
-    {
-        var problem = new JsonObject
-        {
-            ["type"] = "https://mailchimp.com/developer/marketing/docs/errors/",
-            ["title"] = error.Title,
-            ["status"] = error.Status,
-            ["detail"] = error.Message,
-            ["instance"] = new Guid((int)Interlocked.Increment(ref problemInstances), 0, 0, (byte)(Options.Seed & 0xff), 0, 0, 0, 0, 0, 0, 0).ToString(),
-        };
-        if (error.Errors is not null)
-        {
-            problem["errors"] = error.Errors;
-        }
-
-        context.Response.StatusCode = error.Status;
-        context.Response.ContentType = "application/problem+json; charset=utf-8";
-        await context.Response.WriteAsync(problem.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private async Task ApplyFaultsAsync(HttpContext context)
-    {
-        try
-        {
-            Faults.Apply(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject ?? []);
-            context.Response.StatusCode = 204;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            context.Response.StatusCode = 400;
-        }
-    }
 }

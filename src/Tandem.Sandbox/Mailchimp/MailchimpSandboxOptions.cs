@@ -12,6 +12,12 @@ public sealed record MailchimpSandboxOptions
     /// <summary>The registered OAuth app's client secret.</summary>
     public string OAuthClientSecret { get; init; } = "sandbox-mailchimp-client-secret";
 
+    /// <summary>
+    /// The OAuth app's registered redirect URIs, the only places <c>/oauth2/authorize</c> sends a code (on 127.0.0.1 any
+    /// port, RFC 8252). Tandem's own callback by default.
+    /// </summary>
+    public IReadOnlyList<Uri> RedirectUris { get; init; } = [new("http://127.0.0.1/accounts/oauth/callback")];
+
     /// <summary>An OAuth access token that works from the start (Mailchimp's tokens never expire).</summary>
     public string DemoAccessToken { get; init; } = "sandbox-mailchimp-access-token";
 

@@ -12,6 +12,12 @@ public sealed record PipedriveSandboxOptions
     /// <summary>The demo OAuth app's client secret, sent as HTTP Basic with the client id to <c>/oauth/token</c>.</summary>
     public string OAuthClientSecret { get; init; } = "sandbox-pipedrive-client-secret";
 
+    /// <summary>
+    /// The demo OAuth app's registered redirect URIs, the only places <c>/oauth/authorize</c> sends a code (on 127.0.0.1
+    /// any port, RFC 8252). Tandem's own callback by default.
+    /// </summary>
+    public IReadOnlyList<Uri> RedirectUris { get; init; } = [new("http://127.0.0.1/accounts/oauth/callback")];
+
     /// <summary>A refresh token the sandbox accepts from the start, as if the demo company had approved the app.</summary>
     public string DemoRefreshToken { get; init; } = "sandbox-pipedrive-refresh-token";
 

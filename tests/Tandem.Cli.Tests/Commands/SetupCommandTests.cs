@@ -79,6 +79,23 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_connection_the_web_app_would_refuse_exits_2_with_every_problem_in_words_and_nothing_is_changed()
+    {
+        await cli.RunAsync("setup", cli.WriteSetup());
+        var before = await cli.RunAsync("status");
+
+        var run = await cli.RunAsync("setup", cli.WriteSetup("""{ "rulesA": [ { "id": "subscribers", "filters": [ { "kind": "IsSubscribed" } ] } ] }"""));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            $"tandem: {cli.SetupPath}: $.connections[0]: connection 'personal-work' cannot be saved. Rules of vCard folder (side A): rule “subscribers” tests “is subscribed”, "
+            + "which vCard folder does not offer; it offers “a field is”, “a field is not”, “a field contains”, “a field is empty”, “a field is not empty”, "
+            + "“has category”, “does not have category”, “already exists in vCard folder”." + Environment.NewLine,
+            run.Error);
+        Assert.Equal(before.Out, (await cli.RunAsync("status")).Out);
+    }
+
+    [Fact]
     public async Task A_file_whose_second_account_is_bad_writes_not_even_the_first()
     {
         File.WriteAllText(cli.SetupPath, """{ "accounts": [ { "name": "ok", "app": "vcard-folder", "settings": { "path": "/x" } }, { "name": "bad", "app": "nope" } ] }""");

@@ -61,7 +61,7 @@ public sealed class MappingCompilerTests
     {
         var compiled = MappingCompiler.Compile([new FieldMapping("org", "text"), new FieldMapping("notes", "text")], Crm, Book);
 
-        Assert.Equal("That field is already filled by the mapping org ↔ text.", Assert.Single(compiled.Refused).Reason);
+        Assert.Equal("That field is already filled by the mapping Organisation ↔ Free text.", Assert.Single(compiled.Refused).Reason);
     }
 
     [Fact]

@@ -42,13 +42,13 @@ public sealed class GoogleContactsSandboxTests : IAsyncLifetime
     [Fact]
     public async Task The_consent_page_redirects_with_a_code_that_the_token_endpoint_exchanges_once()
     {
-        var consent = $"o/oauth2/auth?client_id={sandbox.Options.ClientId}&redirect_uri=http://127.0.0.1:9/cb&response_type=code&state=s1";
+        var consent = $"o/oauth2/auth?client_id={sandbox.Options.ClientId}&redirect_uri=http://127.0.0.1:9/accounts/oauth/callback&response_type=code&state=s1";
         using var redirect = await http.GetAsync(new Uri(consent, UriKind.Relative), Ct);
         var location = redirect.Headers.Location!;
         var code = System.Web.HttpUtility.ParseQueryString(location.Query)["code"]!;
 
-        var first = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1:9/cb" });
-        var second = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1:9/cb" });
+        var first = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1:9/accounts/oauth/callback" });
+        var second = await TokenAsync(new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = "http://127.0.0.1:9/accounts/oauth/callback" });
 
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.Contains("state=s1", location.Query, StringComparison.Ordinal);

@@ -68,7 +68,7 @@ public sealed partial class MailchimpSandboxTests : IAsyncLifetime
     public async Task The_OAuth_flow_gives_a_token_whose_metadata_names_the_data_centre()
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host!.BaseUri };
-        using var consent = await browser.GetAsync(new Uri($"oauth2/authorize?response_type=code&client_id={sandbox.Options.OAuthClientId}&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&state=s1", UriKind.Relative), Ct);
+        using var consent = await browser.GetAsync(new Uri($"oauth2/authorize?response_type=code&client_id={sandbox.Options.OAuthClientId}&redirect_uri=http%3A%2F%2F127.0.0.1%2Faccounts%2Foauth%2Fcallback&state=s1", UriKind.Relative), Ct);
         var redirect = consent.Headers.Location!;
         var code = redirect.Query.TrimStart('?').Split('&').Single(p => p.StartsWith("code=", StringComparison.Ordinal))["code=".Length..];
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -76,7 +76,7 @@ public sealed partial class MailchimpSandboxTests : IAsyncLifetime
             ["grant_type"] = "authorization_code",
             ["client_id"] = sandbox.Options.OAuthClientId,
             ["client_secret"] = sandbox.Options.OAuthClientSecret,
-            ["redirect_uri"] = "http://127.0.0.1/callback",
+            ["redirect_uri"] = "http://127.0.0.1/accounts/oauth/callback",
             ["code"] = Uri.UnescapeDataString(code),
         });
         using var tokenResponse = await browser.PostAsync(new Uri("oauth2/token", UriKind.Relative), form, Ct);

@@ -94,7 +94,7 @@ public abstract class ConnectionsTests<TServer>(TServer server) : IClassFixture<
         var errors = bad.Expect(HttpStatusCode.BadRequest)["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
         Assert.Contains(errors, e => e.Contains("'leads'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("no_such_field", StringComparison.Ordinal) && e.StartsWith("Rules of Pipedrive", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("runs Unsubscribe in Google Contacts, which Google Contacts does not offer", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("runs “unsubscribe” in Google Contacts, which Google Contacts does not offer", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Mapping ", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Delete in target is not available", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("deletion guard ratio", StringComparison.Ordinal));

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Tandem.Connectors.Catalog;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
+using Tandem.Engine.Validation;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage.Connections;
 using Tandem.Web.Hooks;
@@ -221,10 +223,13 @@ public sealed class ConnectionService(
         var appB = apps.Descriptor(b.Account.App);
         var name = string.IsNullOrWhiteSpace(draft.Name) ? $"{a.Account.Name} ↔ {b.Account.Name}" : draft.Name.Trim();
         var settings = draft.ToSettings();
-        var errors = ConnectionValidator.Check(name, settings, a, b, appA.Capabilities, appB.Capabilities, appA.DisplayName, appB.DisplayName);
+        var errors = ConnectionValidator.Check(name, settings, SideOf(a, appA), SideOf(b, appB));
         InvalidRequestException.ThrowIfAny("The connection cannot be saved.", errors);
         return (name, settings);
     }
+
+    private static ConnectionSide SideOf(AccountSchema account, ConnectorDescriptor app) =>
+        new(app.DisplayName, account.Capabilities ?? app.Capabilities, account.Schema) { DefaultRegion = account.DefaultRegion };
 
     private async Task<ConnectionView> ToViewAsync(StoredConnection connection, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Tandem.Connectors.Contract;
 using Tandem.Domain.Contacts;
 using Tandem.Domain.Fields;
 using Tandem.Storage.Accounts;
@@ -10,6 +11,9 @@ namespace Tandem.Web.Services.Fields;
 /// <param name="Sample">Contacts of the first page, for previews.</param>
 public sealed record AccountSchema(StoredAccount Account, AppSchema Schema, IReadOnlyList<ContactRecord> Sample)
 {
+    /// <summary>What the account's connector can do (an in-memory app has its own); null where it was not read.</summary>
+    public ConnectorCapabilities? Capabilities { get; init; }
+
     /// <summary>The types of field Tandem can create in the account's app; empty when its connector cannot create fields.</summary>
     public IReadOnlyList<FieldType> CreatableTypes { get; init; } = [];
 

@@ -84,6 +84,7 @@ public sealed class FieldService(AccountService accounts, ConnectorOpener opener
             return new AccountSchema(account, schema, sample)
             {
                 CreatableTypes = connector is IFieldCreator creator ? creator.CreatableFieldTypes : [],
+                Capabilities = connector.Capabilities,
             };
         }
         catch (Exception ex) when (Unreachable(ex, cancellationToken) is { } why)

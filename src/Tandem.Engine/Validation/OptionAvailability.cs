@@ -1,10 +1,10 @@
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 
-namespace Tandem.Web.Services.Connections;
+namespace Tandem.Engine.Validation;
 
 /// <summary>
-/// Which options a pair of apps supports in a direction (PRODUCT.md §3 step 8: shown only where both apps support
+/// Which options a pair of apps supports in a direction (PRODUCT.md §3 step 8: offered only where both apps support
 /// them), each with the reason when it is not.
 /// </summary>
 /// <param name="SyncDeletions">Null when available, else why not.</param>

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Tandem.Sandbox.Kit.Faults;
+
+/// <summary>
+/// The one fault pipeline every sandbox's API route group runs through (an endpoint filter), in this order: count the
+/// call; drop the connection; refuse past the simultaneous-request limit; hold a slow answer back on the sandbox's clock;
+/// authenticate; take the vendor's quota (or the storm switch) and add its headers; fail with 5xx; run the endpoint; on a
+/// write, lose the answer (the write happened, the connection is dropped). Errors the endpoint throws become the vendor's
+/// error body. Stale versions are the one switch an endpoint takes itself (<see cref="SandboxFaults.TakeStaleVersion"/>),
+/// since only it knows which version to move.
+/// </summary>
+internal sealed class FaultPipeline : IEndpointFilter
+{
+    private readonly SandboxFaults faults;
+    private readonly VendorFaults vendor;
+    private readonly TimeProvider time;
+    private int calls;
+    private int inFlight;
+    private int mostInFlight;
+
+    public FaultPipeline(SandboxFaults faults, VendorFaults vendor, TimeProvider time)
+    {
+        this.faults = faults;
+        this.vendor = vendor;
+        this.time = time;
+    }
+
+    /// <summary>Requests that reached the API routes.</summary>
+    public int Calls => Volatile.Read(ref calls);
+
+    /// <summary>API requests in progress right now.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>The most API requests ever in progress at once.</summary>
+    public int MostInFlight => Volatile.Read(ref mostInFlight);
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        Interlocked.Increment(ref calls);
+        if (faults.TakeDroppedConnection())
+        {
+            http.Abort();
+            return Results.Empty;
+        }
+
+        var now = Interlocked.Increment(ref inFlight);
+        try
+        {
+            RaiseMost(now);
+            return await ServeAsync(context, next, now).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (vendor.Error(ex) is { } answer)
+        {
+            return answer;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async ValueTask<object?> ServeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, int now)
+    {
+        var http = context.HttpContext;
+        if (vendor.MaxConcurrentRequests > 0 && now > vendor.MaxConcurrentRequests)
+        {
+            return vendor.TooManyRequests();
+        }
+
+        if (faults.TakeSlow())
+        {
+            await Task.Delay(faults.SlowDelay, time, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (!vendor.IsAuthorized(http))
+        {
+            return vendor.Unauthorized();
+        }
+
+        var storm = faults.TakeRateLimited();
+        var verdict = vendor.Quota?.Take(storm) ?? (storm ? QuotaVerdict.Refused : QuotaVerdict.Granted);
+        foreach (var (name, value) in verdict.Headers)
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        if (!verdict.Allowed)
+        {
+            return vendor.TooManyRequests();
+        }
+
+        if (faults.TakeServerError())
+        {
+            return vendor.ServerError(faults.ServerErrorStatus);
+        }
+
+        var answer = await next(context).ConfigureAwait(false);
+        if (!HttpMethods.IsGet(http.Request.Method) && faults.TakeLostResponse())
+        {
+            // The write happened; the answer never arrives.
+            http.Abort();
+            return Results.Empty;
+        }
+
+        return answer;
+    }
+
+    private void RaiseMost(int now)
+    {
+        var seen = Volatile.Read(ref mostInFlight);
+        while (now > seen && Interlocked.CompareExchange(ref mostInFlight, now, seen) != seen)
+        {
+            seen = Volatile.Read(ref mostInFlight);
+        }
+    }
+}

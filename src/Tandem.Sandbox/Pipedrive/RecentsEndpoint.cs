@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Tandem.Sandbox.Pipedrive;
+
+/// <summary>v1 <c>/recents</c> for persons: what changed since a moment, deletions included, with v1 start/limit pagination.</summary>
+internal static class RecentsEndpoint
+{
+    /// <summary>
+    /// v1 <c>GET /recents?since_timestamp=YYYY-MM-DD HH:MM:SS&amp;items=person&amp;start=&amp;limit=</c>: persons changed
+    /// since then, oldest first, deleted ones with <c>active_flag: false</c>; <c>start</c>/<c>limit</c> pagination.
+    /// </summary>
+    public static (JsonArray Data, JsonObject Additional) List(PersonStore store, IQueryCollection query)
+    {
+        var sinceText = query["since_timestamp"].FirstOrDefault();
+        var since = sinceText is { Length: > 0 }
+            && DateTimeOffset.TryParseExact(sinceText, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? t : throw PipedriveApiException.Invalid("since_timestamp must be given as YYYY-MM-DD HH:MM:SS");
+        var start = IntQuery(query, "start") ?? 0;
+        var limit = IntQuery(query, "limit") ?? 100;
+        if (start < 0 || limit is < 1 or > 500)
+        {
+            throw PipedriveApiException.Invalid("start must be 0 or more and limit between 1 and 500");
+        }
+
+        var wanted = query["items"].FirstOrDefault() is not { Length: > 0 } items || items.Split(',').Contains("person");
+        var changed = wanted
+            ? store.Snapshot(includeDeleted: true)
+                .Select(p => (Person: p, At: PersonStore.ParseStamp(p["update_time"]!.GetValue<string>())))
+                .Where(p => p.At >= since)
+                .OrderBy(p => p.At).ThenBy(p => PersonEndpoints.Id(p.Person))
+                .ToList()
+            : [];
+        var page = changed.Skip(start).Take(limit).ToList();
+        var data = new JsonArray(page.Select(p => (JsonNode)new JsonObject
+        {
+            ["item"] = "person",
+            ["id"] = PersonEndpoints.Id(p.Person),
+            ["data"] = new JsonObject
+            {
+                ["id"] = PersonEndpoints.Id(p.Person),
+                ["name"] = p.Person["name"]?.GetValue<string>(),
+                ["active_flag"] = p.Person["is_deleted"]?.GetValue<bool>() != true,
+                ["update_time"] = p.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            },
+        }).ToArray());
+        var additional = PipedriveSandboxRoutes.Pagination(start, limit, more: start + page.Count < changed.Count);
+        additional["since_timestamp"] = since.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        if (page.Count > 0)
+        {
+            additional["last_timestamp_on_page"] = page[^1].At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+
+        return (data, additional);
+    }
+
+    private static int? IntQuery(IQueryCollection query, string name) =>
+        query[name].FirstOrDefault() is { Length: > 0 } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw PipedriveApiException.Invalid(name + " must be an integer")
+            : null;
+}
