@@ -35,6 +35,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
     public ConnectorDescriptor Descriptor { get; } = new(App, "Google Contacts")
     {
         UsesOAuth = true,
+        Vocabulary = GoogleContactsVocabulary.For(Capabilities),
         Capabilities = Capabilities,
         Settings =
         [

@@ -3,6 +3,7 @@ using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp.Internal;
+using Tandem.Connectors.Mailchimp.Webhooks;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Mailchimp;
@@ -39,6 +40,7 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Mailchimp")
     {
+        Webhooks = new MailchimpWebhookVerifier(),
         Capabilities = Capabilities,
         Settings =
         [

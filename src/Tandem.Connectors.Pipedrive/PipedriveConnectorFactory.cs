@@ -3,6 +3,7 @@ using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Pipedrive.Internal;
+using Tandem.Connectors.Pipedrive.Webhooks;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Pipedrive;
@@ -32,12 +33,15 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         ReadBatchSize = 500,
         // No batch endpoint: a batch's writes go one call each, but its updates are read in one call (ids ≤ 100).
         WriteBatchSize = 100,
+        HasWebhooks = true,
         Filters = StandardFilters.FieldsTagsAndSubscription,
         Actions = [ActionKind.AddTag, ActionKind.SetField, ActionKind.Unsubscribe],
     };
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Pipedrive")
     {
+        Webhooks = new PipedriveWebhookVerifier(),
+        Vocabulary = PipedriveVocabulary.For(Capabilities),
         Capabilities = Capabilities,
         Settings =
         [

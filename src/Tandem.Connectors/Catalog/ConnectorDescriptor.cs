@@ -1,4 +1,6 @@
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Vocabulary;
+using Tandem.Connectors.Webhooks;
 
 namespace Tandem.Connectors.Catalog;
 
@@ -7,9 +9,24 @@ namespace Tandem.Connectors.Catalog;
 /// <param name="DisplayName">The name users see.</param>
 public sealed record ConnectorDescriptor(string App, string DisplayName)
 {
+    private readonly RuleVocabulary? vocabulary;
+
     public IReadOnlyList<SettingField> Settings { get; init; } = [];
 
     public ConnectorCapabilities Capabilities { get; init; } = new();
+
+    /// <summary>How the app's webhooks are verified, read and set up; null when the app cannot push its changes.</summary>
+    public IWebhookVerifier? Webhooks { get; init; }
+
+    /// <summary>
+    /// The app's filters and actions in its own words; an app that does not say gets the standard words for its
+    /// capabilities, tags named after <see cref="ConnectorCapabilities.TagContainer"/>.
+    /// </summary>
+    public RuleVocabulary Vocabulary
+    {
+        get => vocabulary ?? RuleVocabulary.Standard(Capabilities);
+        init => vocabulary = value;
+    }
 
     /// <summary>True when authorisation goes through the provider's OAuth consent page.</summary>
     public bool UsesOAuth { get; init; }

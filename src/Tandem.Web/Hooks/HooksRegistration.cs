@@ -11,8 +11,7 @@ public static class HooksRegistration
         services.AddSingleton(sp => WebhookSecrets.FromConfigurationOrFile(
             sp.GetRequiredService<IOptions<TandemWebOptions>>().Value.WebhookKey,
             Path.Combine(dataFolder, "webhook.key")));
-        services.AddSingleton<IWebhookVerifier, PipedriveWebhookVerifier>();
-        services.AddSingleton<IWebhookVerifier, MailchimpWebhookVerifier>();
+        services.AddSingleton<WebhookApps>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookAutoRegistration>();
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Webhooks;
 using Tandem.Domain.Configuration;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage.Accounts;
@@ -13,13 +14,13 @@ namespace Tandem.Web.Hooks;
 
 /// <summary>
 /// Registers a connection's webhooks in its apps when <c>Tandem:PublicUrl</c> is set and the app's connector can
-/// (<see cref="IWebhookRegistrar"/>): the hook URL and credentials its verifier describes, the app's webhook id kept
+/// (<see cref="IWebhookRegistrar"/>): the hook URL and credentials its connector's verifier describes, the app's webhook id kept
 /// with the connection; removes them again. Webhooks only make changes arrive sooner (the connection keeps polling),
 /// so a failure never stops anything: it is kept with the connection, in words, for the connection page.
 /// </summary>
 public sealed class WebhookAutoRegistration(
     TandemRuntime runtime,
-    IEnumerable<IWebhookVerifier> verifiers,
+    WebhookApps webhookApps,
     WebhookSecrets secrets,
     ConnectorOpener opener,
     AppCatalogService apps,
@@ -61,7 +62,7 @@ public sealed class WebhookAutoRegistration(
             var app = apps.DisplayName(found.Account.App);
             try
             {
-                var hook = found.Verifier.Describe(HookUrl(publicUrl, found.Verifier.App, connection.Id), connection.Id, secrets);
+                var hook = found.Verifier.Describe(HookUrl(publicUrl, found.App, connection.Id), secrets.For(connection.Id));
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(Timeout);
                 var id = await found.Registrar.RegisterWebhookAsync(hook.Url, hook.Username ?? string.Empty, hook.Password ?? string.Empty, timeout.Token);
@@ -120,8 +121,7 @@ public sealed class WebhookAutoRegistration(
     private async Task<Registrable?> RegistrarOfAsync(StoredConnection connection, Side side, CancellationToken cancellationToken)
     {
         var account = await runtime.Accounts.GetAsync(connection.AccountIdOf(side), cancellationToken);
-        var verifier = account is null ? null : verifiers.FirstOrDefault(v => string.Equals(v.App, account.App, StringComparison.OrdinalIgnoreCase));
-        if (account is null || verifier is null)
+        if (account is null || webhookApps.Find(account.App) is not (var app, var verifier))
         {
             return null;
         }
@@ -139,7 +139,7 @@ public sealed class WebhookAutoRegistration(
 
         if (connector is IWebhookRegistrar registrar)
         {
-            return new Registrable(account, verifier, connector, registrar);
+            return new Registrable(account, app, verifier, connector, registrar);
         }
 
         await connector.DisposeAsync();
@@ -156,5 +156,5 @@ public sealed class WebhookAutoRegistration(
         _ => "something unexpected went wrong.",
     };
 
-    private sealed record Registrable(StoredAccount Account, IWebhookVerifier Verifier, IContactConnector Connector, IWebhookRegistrar Registrar);
+    private sealed record Registrable(StoredAccount Account, string App, IWebhookVerifier Verifier, IContactConnector Connector, IWebhookRegistrar Registrar);
 }

@@ -1,3 +1,4 @@
+using Tandem.Connectors.Webhooks;
 using Tandem.Runtime.Hosting;
 using Tandem.Web.Logging;
 using Tandem.Web.Workers;
@@ -12,7 +13,7 @@ namespace Tandem.Web.Hooks;
 /// </summary>
 public sealed class WebhookIntake(
     TandemRuntime runtime,
-    IEnumerable<IWebhookVerifier> verifiers,
+    WebhookApps webhookApps,
     WebhookSecrets secrets,
     RunRequests runs,
     ILogger<WebhookIntake> logger)
@@ -20,27 +21,37 @@ public sealed class WebhookIntake(
     public async Task<IResult> ReceiveAsync(string app, string connectionId, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var verifier = verifiers.FirstOrDefault(v => string.Equals(v.App, app, StringComparison.OrdinalIgnoreCase));
-        if (verifier is null || !await UsesAppAsync(connectionId, verifier.App, cancellationToken))
+        if (webhookApps.Find(app) is not (var key, var verifier) || !await UsesAppAsync(connectionId, key, cancellationToken))
         {
             return Results.NotFound();
         }
 
-        if (verifier.Refuse(request, connectionId, secrets) is { } why)
+        WebhookDelivery delivery;
+        try
         {
-            WebLog.WebhookRefused(logger, connectionId, verifier.App, why);
+            delivery = await WebhookDeliveryReader.ReadAsync(request, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            return NotADelivery(ex);
+        }
+
+        if (verifier.Refuse(delivery, secrets.For(connectionId)) is { } why)
+        {
+            WebLog.WebhookRefused(logger, connectionId, key, why);
             return Results.Unauthorized();
         }
 
-        if (HttpMethods.IsGet(request.Method))
+        if (delivery.IsCheck)
         {
-            // The vendor checking that the URL answers (Mailchimp does this when the webhook is saved).
+            // The vendor checking that the URL answers (some do when the webhook is saved).
             return Results.Ok();
         }
 
         try
         {
-            if (!await verifier.ConcernsContactsAsync(request, cancellationToken))
+            if (!verifier.ConcernsContacts(delivery))
             {
                 return Results.Ok();
             }
@@ -48,12 +59,12 @@ public sealed class WebhookIntake(
         catch (FormatException ex)
         {
             // The parsers' messages describe the shape, never the delivery's data.
-            WebLog.WebhookRefused(logger, connectionId, verifier.App, ex.Message);
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a webhook delivery of this app.", detail: ex.Message);
+            WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            return NotADelivery(ex);
         }
 
         runs.Request(connectionId);
-        WebLog.WebhookAccepted(logger, connectionId, verifier.App);
+        WebLog.WebhookAccepted(logger, connectionId, key);
         return Results.Accepted();
     }
 
@@ -63,14 +74,18 @@ public sealed class WebhookIntake(
         var registrations = new List<WebhookRegistration>();
         foreach (var app in await AppsOfAsync(connectionId, cancellationToken))
         {
-            if (verifiers.FirstOrDefault(v => string.Equals(v.App, app, StringComparison.OrdinalIgnoreCase)) is { } verifier)
+            if (webhookApps.Find(app) is (var key, var verifier))
             {
-                registrations.Add(verifier.Describe(WebhookAutoRegistration.HookUrl(serverBase, verifier.App, connectionId), connectionId, secrets));
+                var setup = verifier.Describe(WebhookAutoRegistration.HookUrl(serverBase, key, connectionId), secrets.For(connectionId));
+                registrations.Add(WebhookRegistration.Of(key, setup));
             }
         }
 
         return registrations;
     }
+
+    private static IResult NotADelivery(FormatException ex) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a webhook delivery of this app.", detail: ex.Message);
 
     private async Task<bool> UsesAppAsync(string connectionId, string app, CancellationToken cancellationToken) =>
         (await AppsOfAsync(connectionId, cancellationToken)).Contains(app, StringComparer.OrdinalIgnoreCase);

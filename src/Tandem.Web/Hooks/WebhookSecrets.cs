@@ -66,8 +66,4 @@ public sealed class WebhookSecrets
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("tandem-webhook|" + connectionId));
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
-
-    /// <summary>True when <paramref name="given"/> is the connection's secret (compared in constant time).</summary>
-    public bool Matches(string connectionId, string? given) =>
-        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(For(connectionId)), Encoding.UTF8.GetBytes(given));
 }

@@ -60,6 +60,9 @@ public sealed class AppCatalogService(ConnectorCatalog catalog, HostedSandboxes 
                 capabilities.CanDelete,
                 capabilities.HasWebhooks,
                 capabilities.IsReadOnly),
-            preset is not null);
+            preset is not null)
+        {
+            Vocabulary = descriptor.Vocabulary,
+        };
     }
 }

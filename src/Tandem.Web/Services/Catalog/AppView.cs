@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Tandem.Connectors.Vocabulary;
+
 namespace Tandem.Web.Services.Catalog;
 
 /// <summary>An app of the catalogue, with the form that authorises an account of it.</summary>
@@ -13,4 +16,9 @@ public sealed record AppView(
     bool UsesOAuth,
     IReadOnlyList<SettingFieldView> Settings,
     AppCapabilitiesView Capabilities,
-    bool HasSandbox);
+    bool HasSandbox)
+{
+    /// <summary>Its filters and actions in its own words, as its connector describes them (for the wizard; the API lists the kinds).</summary>
+    [JsonIgnore]
+    public RuleVocabulary Vocabulary { get; init; } = RuleVocabulary.Standard(new());
+}

@@ -1,3 +1,4 @@
+using Tandem.Connectors.Vocabulary;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Web.Components.Pages.Wizard;
@@ -38,6 +39,12 @@ public sealed class DraftStep<TKind>
     where TKind : struct, Enum
 {
     public TKind Kind { get; set; }
+
+    /// <summary>
+    /// The app's words the user picked for it ("is owned by" rather than "a field is"); null for a step read from a
+    /// stored rule, which reads as the term its kind, field and value fit.
+    /// </summary>
+    public RuleTerm<TKind>? Term { get; set; }
 
     public string? Field { get; set; }
 
