@@ -1,3 +1,4 @@
+using Tandem.Apps;
 using Tandem.Connectors.InMemory;
 
 namespace Tandem.Cli;
@@ -13,6 +14,9 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error)
 
     /// <summary>The registry in-memory accounts point into.</summary>
     public InMemoryAppRegistry InMemoryApps { get; init; } = InMemoryAppRegistry.Shared;
+
+    /// <summary>The apps of this build (connectors and sandboxes), with in-memory accounts in <see cref="InMemoryApps"/>.</summary>
+    public AppCatalog Apps => AppCatalog.Create(InMemoryApps);
 
     /// <summary>False in tests: the console logger writes to the process's stderr, not to <see cref="Error"/>.</summary>
     public bool ConsoleLogging { get; init; } = true;

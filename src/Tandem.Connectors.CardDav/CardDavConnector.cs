@@ -201,14 +201,14 @@ public sealed class CardDavConnector : IContactConnector
         var offered = string.Join(", ", books.Select(b => b.ToString()));
         if (settings.AddressBook is null)
         {
-            throw new ConnectorSettingsException($"The setting '{CardDavSettings.AddressBookKey}' is required: choose one of the address books offered: {offered}.");
+            throw new ConnectorSettingsException($"The setting {CardDavSettings.Labels[nameof(CardDavSettings.AddressBook)]} is required: choose one of the address books offered: {offered}.");
         }
 
         var book = books.FirstOrDefault(b => b.Matches(settings.AddressBook))
-            ?? throw new ConnectorSettingsException($"The setting '{CardDavSettings.AddressBookKey}' names no address book of this account; the address books offered are: {offered}.");
+            ?? throw new ConnectorSettingsException($"The setting {CardDavSettings.Labels[nameof(CardDavSettings.AddressBook)]} names no address book of this account; the address books offered are: {offered}.");
         if (settings.ChangeFeed == ChangeFeedMode.SyncToken && !book.SupportsSyncCollection)
         {
-            throw new ConnectorSettingsException($"The address book {book} does not support sync-collection (RFC 6578); set '{CardDavSettings.ChangeFeedKey}' to 'etag-listing'.");
+            throw new ConnectorSettingsException($"The address book {book} does not support sync-collection (RFC 6578); set {CardDavSettings.Labels[nameof(CardDavSettings.GivenChangeFeed)]} to 'etag-listing'.");
         }
 
         return book;

@@ -1,4 +1,5 @@
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 
@@ -22,15 +23,7 @@ public sealed class CardDavConnectorFactory : IConnectorFactory
         this.options = options;
         Descriptor = new ConnectorDescriptor(App, "CardDAV address book")
         {
-            Settings =
-            [
-                new SettingField(CardDavSettings.UrlKey, "Server address", "The address of the CardDAV server (https://dav.example.com), or of the address book itself."),
-                new SettingField(CardDavSettings.UserNameKey, "User name", "Your user name on that server."),
-                new SettingField(CardDavSettings.PasswordKey, "Password", "Your password, or an app password where the provider issues them (iCloud, Fastmail, Nextcloud).") { IsSecret = true },
-                new SettingField(CardDavSettings.AddressBookKey, "Address book", "The address book to sync, by name. Leave empty to be shown the ones offered.") { IsRequired = false },
-                new SettingField(CardDavSettings.ChangeFeedKey, "Change detection", "'sync-token' (default) or 'etag-listing' for servers without sync-collection.") { IsRequired = false },
-                new SettingField(CardDavSettings.DefaultRegionKey, "Default phone region", "The two-letter country code of phone numbers written without a country code.") { IsRequired = false },
-            ],
+            Settings = SettingsForm.Fields<CardDavSettings>(),
             Capabilities = CapabilitiesFor(ChangeFeedMode.SyncToken, options),
         };
     }

@@ -1,54 +1,44 @@
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 
 namespace Tandem.Connectors.CardDav;
 
-/// <summary>The settings of one CardDAV account, validated. Errors name the setting, never its value.</summary>
-internal sealed record CardDavSettings(Uri ServerUrl, string UserName, string Password, string? AddressBook, ChangeFeedMode ChangeFeed, string? DefaultRegion)
+/// <summary>The settings of one CardDAV account, as its form, parser and validator. Errors name the setting, never its value.</summary>
+internal sealed class CardDavSettings : ISettingsRules
 {
-    public const string UrlKey = "url";
-    public const string UserNameKey = "username";
-    public const string PasswordKey = "password";
-    public const string AddressBookKey = "addressBook";
-    public const string ChangeFeedKey = "changeFeed";
-    public const string DefaultRegionKey = "defaultRegion";
+    [Setting("url", "Server address", Required = true, Help = "The address of the CardDAV server (https://dav.example.com), or of the address book itself.")]
+    public Uri ServerUrl { get; init; } = null!; // required: the binder sets it or refuses the settings
 
-    public static CardDavSettings From(AccountSettings settings)
+    [Setting("username", "User name", Required = true, Help = "Your user name on that server.")]
+    public string UserName { get; init; } = string.Empty;
+
+    [Setting("password", "Password", Required = true, Secret = true, Help = "Your password, or an app password where the provider issues them (iCloud, Fastmail, Nextcloud).")]
+    public string Password { get; init; } = string.Empty;
+
+    [Setting("addressBook", "Address book", Help = "The address book to sync, by name. Leave empty to be shown the ones offered.")]
+    public string? AddressBook { get; init; }
+
+    [Setting("changeFeed", "Change detection", Help = "'sync-token' (default) or 'etag-listing' for servers without sync-collection.")]
+    [OneOf("sync-token", "etag-listing", "etag")]
+    public string? GivenChangeFeed { get; init; }
+
+    [Setting("defaultRegion", "Default phone region", Help = "The two-letter country code of phone numbers written without a country code.")]
+    [RegionCode]
+    public string? DefaultRegion { get; init; }
+
+    public ChangeFeedMode ChangeFeed => GivenChangeFeed is null or "sync-token" ? ChangeFeedMode.SyncToken : ChangeFeedMode.EtagListing;
+
+    /// <summary>How messages name these settings.</summary>
+    public static SettingLabels Labels => SettingsForm.Labels<CardDavSettings>();
+
+    public static CardDavSettings From(AccountSettings settings) => SettingsForm.Parse<CardDavSettings>(settings);
+
+    public IEnumerable<string> Problems(SettingLabels labels)
     {
-        var url = settings.Require(UrlKey).Trim();
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        ArgumentNullException.ThrowIfNull(labels);
+        if (ServerUrl.UserInfo.Length > 0)
         {
-            throw new ConnectorSettingsException($"The setting '{UrlKey}' must be an http:// or https:// address.");
+            yield return $"The setting {labels[nameof(ServerUrl)]} must not contain a user name or password; use the settings {labels[nameof(UserName)]} and {labels[nameof(Password)]}.";
         }
-
-        if (uri.UserInfo.Length > 0)
-        {
-            throw new ConnectorSettingsException($"The setting '{UrlKey}' must not contain a user name or password; use the '{UserNameKey}' and '{PasswordKey}' settings.");
-        }
-
-        var mode = settings.Get(ChangeFeedKey)?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "sync-token" => ChangeFeedMode.SyncToken,
-            "etag" or "etag-listing" => ChangeFeedMode.EtagListing,
-            _ => throw new ConnectorSettingsException($"The setting '{ChangeFeedKey}' must be 'sync-token' or 'etag-listing'."),
-        };
-
-        var region = settings.Get(DefaultRegionKey)?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(region))
-        {
-            region = null;
-        }
-        else if (region.Length != 2 || !region.All(char.IsAsciiLetterUpper))
-        {
-            throw new ConnectorSettingsException($"The setting '{DefaultRegionKey}' must be a two-letter region code such as BE or US.");
-        }
-
-        var book = settings.Get(AddressBookKey)?.Trim();
-        return new CardDavSettings(
-            uri,
-            settings.Require(UserNameKey),
-            settings.Require(PasswordKey),
-            string.IsNullOrEmpty(book) ? null : book,
-            mode,
-            region);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.GoogleContacts.Internal;
 using Tandem.Connectors.Http;
@@ -37,15 +38,8 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         UsesOAuth = true,
         Vocabulary = GoogleContactsVocabulary.For(Capabilities),
         Capabilities = Capabilities,
-        Settings =
-        [
-            new SettingField(GoogleContactsSettings.ClientIdKey, "OAuth client ID", "Google Cloud console > APIs & Services > Credentials > OAuth 2.0 Client IDs (enable the People API first)."),
-            new SettingField(GoogleContactsSettings.ClientSecretKey, "OAuth client secret", "Shown next to the client ID in the Google Cloud console.") { IsSecret = true },
-            new SettingField(GoogleContactsSettings.RefreshTokenKey, "Refresh token", "Filled in when you sign in with Google on the consent page (scope https://www.googleapis.com/auth/contacts).") { IsSecret = true },
-            new SettingField(GoogleContactsSettings.DefaultRegionKey, "Default phone region", "The two-letter country code (such as BE or US) of phone numbers written without a country code.") { IsRequired = false },
-            new SettingField(GoogleContactsSettings.BaseUrlKey, "API base URL", "Leave empty for Google (https://people.googleapis.com/); the sandbox prints its own.") { IsRequired = false },
-            new SettingField(GoogleContactsSettings.TokenUrlKey, "Token URL", "Leave empty for Google (https://oauth2.googleapis.com/token); the sandbox prints its own.") { IsRequired = false },
-        ],
+        Settings = SettingsForm.Fields<GoogleContactsSettings>(),
+        OAuth = GoogleConsent.Description,
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

@@ -1,4 +1,5 @@
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 
 namespace Tandem.Connectors.InMemory;
@@ -13,7 +14,7 @@ public sealed class InMemoryConnectorFactory : IConnectorFactory
     public const string AppKey = "in-memory";
 
     /// <summary>The setting naming the in-memory app to open.</summary>
-    public const string AppSetting = "app";
+    public const string AppSetting = InMemorySettings.AppKey;
 
     private readonly InMemoryAppRegistry registry;
 
@@ -31,10 +32,7 @@ public sealed class InMemoryConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(AppKey, "In-memory app")
     {
-        Settings =
-        [
-            new SettingField(AppSetting, "App name", "The name of an in-memory app (the demo seeds some; `tandem sandbox` lists them)."),
-        ],
+        Settings = SettingsForm.Fields<InMemorySettings>(),
 
         // Each named app has its own capabilities; the catalogue shows the CRM preset they start from.
         Capabilities = InMemoryCapabilities.Crm,
@@ -45,9 +43,9 @@ public sealed class InMemoryConnectorFactory : IConnectorFactory
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var name = settings.Require(AppSetting);
-        var app = registry.Find(name)
-            ?? throw new ConnectorSettingsException($"The setting '{AppSetting}' names no registered in-memory app.");
+        var valid = SettingsForm.Parse<InMemorySettings>(settings);
+        var app = registry.Find(valid.App)
+            ?? throw new ConnectorSettingsException($"The setting {SettingsForm.Labels<InMemorySettings>()[nameof(InMemorySettings.App)]} names no registered in-memory app.");
         return app.Connect();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp.Internal;
@@ -42,15 +43,8 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
     {
         Webhooks = new MailchimpWebhookVerifier(),
         Capabilities = Capabilities,
-        Settings =
-        [
-            new SettingField(MailchimpSettings.ApiKeyKey, "API key", "Mailchimp > Profile > Extras > API keys. The part after the dash (such as us21) names your data centre. Leave empty when you sign in with Mailchimp instead.") { IsSecret = true, IsRequired = false },
-            new SettingField(MailchimpSettings.AccessTokenKey, "OAuth access token", "Filled in when you sign in with Mailchimp on its consent page; leave empty when you give an API key.") { IsSecret = true, IsRequired = false },
-            new SettingField(MailchimpSettings.AudienceIdKey, "Audience ID", "Mailchimp > Audience > Settings > Audience name and defaults > Audience ID (such as a1b2c3d4e5): the audience whose members are synced."),
-            new SettingField(MailchimpSettings.NewMemberStatusKey, "Status of new members", "subscribed (default), pending (Mailchimp asks each new member to confirm) or transactional (no marketing emails).") { IsRequired = false },
-            new SettingField(MailchimpSettings.BaseUrlKey, "API base URL", "Leave empty for Mailchimp (https://<dc>.api.mailchimp.com/3.0/); the sandbox prints its own.") { IsRequired = false },
-            new SettingField(MailchimpSettings.LoginUrlKey, "OAuth login URL", "Leave empty for Mailchimp (https://login.mailchimp.com/); the sandbox prints its own.") { IsRequired = false },
-        ],
+        Settings = SettingsForm.Fields<MailchimpSettings>(),
+        OAuth = MailchimpConsent.Description,
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

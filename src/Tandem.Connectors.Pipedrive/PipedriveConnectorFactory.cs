@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Pipedrive.Internal;
@@ -43,16 +44,8 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         Webhooks = new PipedriveWebhookVerifier(),
         Vocabulary = PipedriveVocabulary.For(Capabilities),
         Capabilities = Capabilities,
-        Settings =
-        [
-            new SettingField(PipedriveSettings.ApiTokenKey, "API token", "Pipedrive > Personal preferences > API > Your personal API token. Leave empty when you connect with OAuth below.") { IsSecret = true, IsRequired = false },
-            new SettingField(PipedriveSettings.ClientIdKey, "OAuth client ID", "Instead of the API token: Pipedrive Developer Hub > your app > OAuth & access scopes.") { IsRequired = false },
-            new SettingField(PipedriveSettings.ClientSecretKey, "OAuth client secret", "Shown next to the client ID in the Developer Hub.") { IsSecret = true, IsRequired = false },
-            new SettingField(PipedriveSettings.RefreshTokenKey, "Refresh token", "Filled in when the company approves the app on Pipedrive's consent page (scopes contacts:full, contact-fields:full, users:read, search:read).") { IsSecret = true, IsRequired = false },
-            new SettingField(PipedriveSettings.CompanyDomainKey, "Company domain", "The subdomain of your Pipedrive address, such as 'acme' for acme.pipedrive.com; leave empty for api.pipedrive.com (with OAuth: for the api_domain Pipedrive answers with each token).") { IsRequired = false },
-            new SettingField(PipedriveSettings.BaseUrlKey, "API base URL", "Leave empty for Pipedrive; the sandbox prints its own.") { IsRequired = false },
-            new SettingField(PipedriveSettings.TokenUrlKey, "Token URL", "Leave empty for Pipedrive (https://oauth.pipedrive.com/oauth/token); the sandbox prints its own.") { IsRequired = false },
-        ],
+        Settings = SettingsForm.Fields<PipedriveSettings>(),
+        OAuth = PipedriveConsent.Description,
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

@@ -1,4 +1,5 @@
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 
@@ -23,20 +24,7 @@ public sealed class VCardFolderConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "vCard folder")
     {
-        Settings =
-        [
-            new SettingField(
-                VCardFolderSettings.PathKey,
-                "Folder",
-                "The folder that holds one .vcf file per contact, as vdirsyncer and khard keep them (for example /home/me/.contacts/personal). Tandem reads and writes the files in place."),
-            new SettingField(
-                VCardFolderSettings.DefaultRegionKey,
-                "Default phone region",
-                "The two-letter country code (such as BE or US) of phone numbers written without a country code. Leave empty if every number starts with +.")
-            {
-                IsRequired = false,
-            },
-        ],
+        Settings = SettingsForm.Fields<VCardFolderSettings>(),
         Capabilities = Capabilities,
     };
 

@@ -1,12 +1,22 @@
 namespace Tandem.Sandbox;
 
 /// <summary>
-/// One app <c>tandem sandbox</c> can start: how to make it, and the settings a user connects to it with (the keys
-/// of the app's connector settings, so they can be pasted into a set-up file). The values are the sandbox's own demo
-/// credentials, not anybody's secrets.
+/// A simulated app as it describes itself to hosts (<c>tandem sandbox</c>, the web server's hosted sandboxes): its
+/// key and name, how to make a fresh seeded instance, and how to connect to one once it runs. Each sandbox keeps its
+/// description in its own folder, so hosts never name a vendor.
 /// </summary>
-/// <param name="App">The app key ("pipedrive").</param>
-/// <param name="Title">The app's name for people ("Pipedrive").</param>
+/// <param name="App">The app key, as the connector catalogue names it.</param>
+/// <param name="Title">The app's name for people.</param>
 /// <param name="Create">Makes a fresh, seeded instance.</param>
-/// <param name="Settings">The settings to connect with, given the instance and its base URL.</param>
-public sealed record SandboxApp(string App, string Title, Func<ISandboxApp> Create, Func<ISandboxApp, Uri, IReadOnlyList<KeyValuePair<string, string>>> Settings);
+/// <param name="Connect">How to connect to an instance running at a base URL.</param>
+public sealed record SandboxApp(string App, string Title, Func<ISandboxApp> Create, Func<ISandboxApp, Uri, SandboxConnection> Connect)
+{
+    /// <summary>A description whose <paramref name="connect"/> reads the sandbox's own type (its options).</summary>
+    public static SandboxApp Of<TApp>(string app, string title, Func<TApp> create, Func<TApp, Uri, SandboxConnection> connect)
+        where TApp : ISandboxApp
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(connect);
+        return new(app, title, () => create(), (instance, url) => connect((TApp)instance, url));
+    }
+}

@@ -30,7 +30,7 @@ public sealed class InMemoryConnectorFactoryTests
             new AccountSettings(new Dictionary<string, string> { ["app"] = "secret-looking-name" }),
             ConnectorContext.Default));
 
-        Assert.Contains("'app'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("“App name” (app)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-looking-name", error.Message, StringComparison.Ordinal);
     }
 

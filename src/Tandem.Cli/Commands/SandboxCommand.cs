@@ -6,8 +6,8 @@ using Tandem.Sandbox;
 namespace Tandem.Cli.Commands;
 
 /// <summary>
-/// <c>tandem sandbox</c>: starts every simulated app of <see cref="SandboxApps"/> on 127.0.0.1, prints each one's base
-/// URL and the settings to connect with, and keeps them running until Ctrl+C. Nothing is stored: a restart starts
+/// <c>tandem sandbox</c>: starts every simulated app of the catalogue on 127.0.0.1, prints each one's base URL and the
+/// settings to connect with, and keeps them running until Ctrl+C. Nothing is stored: a restart starts
 /// from the same seed data.
 /// </summary>
 internal static class SandboxCommand
@@ -19,18 +19,19 @@ internal static class SandboxCommand
             Description = "The first app listens on this port, the next on the one after, and so on; 0 picks free ports.",
             DefaultValueFactory = _ => 0,
         };
-        var only = new Option<string[]>("--app") { Description = "Start only this app (repeatable): " + string.Join(", ", SandboxApps.All.Select(a => a.App)) + "." };
-        var command = new Command("sandbox", "Run the simulated apps (Google Contacts, Pipedrive, …) on 127.0.0.1 until Ctrl+C.") { basePort, only };
-        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(environment, () => RunAsync(environment, parse.GetValue(basePort), parse.GetValue(only) ?? [], cancellationToken)));
+        var sandboxes = environment.Apps.Sandboxes;
+        var only = new Option<string[]>("--app") { Description = "Start only this app (repeatable): " + string.Join(", ", sandboxes.Select(a => a.App)) + "." };
+        var command = new Command("sandbox", $"Run the simulated apps ({string.Join(", ", sandboxes.Select(a => a.Title))}) on 127.0.0.1 until Ctrl+C.") { basePort, only };
+        command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(environment, () => RunAsync(environment, sandboxes, parse.GetValue(basePort), parse.GetValue(only) ?? [], cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, int basePort, string[] only, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, IReadOnlyList<SandboxApp> sandboxes, int basePort, string[] only, CancellationToken cancellationToken)
     {
-        var unknown = only.Where(a => SandboxApps.All.All(s => s.App != a)).ToList();
+        var unknown = only.Where(a => sandboxes.All(s => s.App != a)).ToList();
         if (unknown.Count > 0)
         {
-            throw new CliUsageException($"No sandbox app '{unknown[0]}'; there are {string.Join(", ", SandboxApps.All.Select(a => a.App))}.");
+            throw new CliUsageException($"No sandbox app '{unknown[0]}'; there are {string.Join(", ", sandboxes.Select(a => a.App))}.");
         }
 
         if (basePort is < 0 or > 65535)
@@ -38,7 +39,7 @@ internal static class SandboxCommand
             throw new CliUsageException("--base-port must be between 0 and 65535.");
         }
 
-        var apps = SandboxApps.All.Where(a => only.Length == 0 || only.Contains(a.App)).ToList();
+        var apps = sandboxes.Where(a => only.Length == 0 || only.Contains(a.App)).ToList();
         var hosts = new List<SandboxHost>();
         try
         {
@@ -78,7 +79,7 @@ internal static class SandboxCommand
     private static async Task PrintAsync(TextWriter output, SandboxApp app, ISandboxApp instance, Uri baseUri)
     {
         await output.WriteLineAsync($"{app.Title} ({app.App})  {baseUri}");
-        var settings = app.Settings(instance, baseUri);
+        var settings = app.Connect(instance, baseUri).Values;
         var width = settings.Max(s => s.Key.Length);
         foreach (var (key, value) in settings)
         {

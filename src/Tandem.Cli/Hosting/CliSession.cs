@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Tandem.Runtime.Catalog;
 using Tandem.Runtime.Hosting;
 
 namespace Tandem.Cli.Hosting;
@@ -30,7 +29,7 @@ internal sealed class CliSession : IAsyncDisposable
                     Database = global.DatabaseOptions(parse, environment),
                     Time = environment.Time,
                     LoggerFactory = loggerFactory,
-                    Catalog = BuiltInCatalog.Create(environment.InMemoryApps),
+                    Catalog = environment.Apps.Connectors,
                     Environment = environment.GetVariable,
                 },
                 cancellationToken);

@@ -30,4 +30,7 @@ public sealed record ConnectorDescriptor(string App, string DisplayName)
 
     /// <summary>True when authorisation goes through the provider's OAuth consent page.</summary>
     public bool UsesOAuth { get; init; }
+
+    /// <summary>How an account is authorised on the provider's consent page, or null when the app has none.</summary>
+    public OAuthDescription? OAuth { get; init; }
 }

@@ -13,4 +13,7 @@ public sealed record SettingField(string Key, string Label, string Help)
     public bool IsSecret { get; init; }
 
     public bool IsRequired { get; init; } = true;
+
+    /// <summary>The provider's consent flow fills it (the client, the token, the provider's addresses): never asked of the user first.</summary>
+    public bool IsFilledByConsent { get; init; }
 }

@@ -16,8 +16,8 @@ public sealed record RuntimeOptions
 
     public ILoggerFactory? LoggerFactory { get; init; }
 
-    /// <summary>The apps; null uses <see cref="Catalog.BuiltInCatalog.Create"/>.</summary>
-    public ConnectorCatalog? Catalog { get; init; }
+    /// <summary>The apps, as the host's composition root lists them; the runtime names none itself.</summary>
+    public required ConnectorCatalog Catalog { get; init; }
 
     /// <summary>Reads environment variables (set-up files may take secrets from them); null reads the process's.</summary>
     public Func<string, string?>? Environment { get; init; }

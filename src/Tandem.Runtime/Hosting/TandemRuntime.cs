@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Connectors.Catalog;
-using Tandem.Runtime.Catalog;
 using Tandem.Runtime.Running;
 using Tandem.Runtime.Setup;
 using Tandem.Runtime.Status;
@@ -27,7 +26,7 @@ public sealed class TandemRuntime : IAsyncDisposable
         this.protector = protector;
         Time = options.Time;
         LoggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        Catalog = options.Catalog ?? BuiltInCatalog.Create();
+        Catalog = options.Catalog;
         Accounts = new AccountStore(database, protector, Time);
         Connections = new ConnectionStore(database, Time);
         Locks = new ConnectionLocks();

@@ -7,7 +7,7 @@ public sealed class SandboxOptions
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// The first sandbox app listens on this port, the next on the one after (Google Contacts, Pipedrive, Mailchimp…),
+    /// The first sandbox app listens on this port, the next on the one after, in the catalogue's order,
     /// as <c>tandem sandbox --base-port</c>. Fixed ports keep stored sandbox accounts working across restarts; 0 picks
     /// free ports (tests).
     /// </summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tandem.Apps;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage;
 using Tandem.Web.Api;
@@ -70,7 +71,8 @@ public sealed class TandemWebServer : IAsyncDisposable
         var holder = new RuntimeHolder();
         var time = TimeProviderOf(builder);
         builder.Services.TryAddSingleton(time);
-        var sandbox = await HostedSandboxes.StartAsync(options.Sandbox, cancellationToken);
+        var apps = AppCatalog.Create();
+        var sandbox = await HostedSandboxes.StartAsync(options.Sandbox, apps.Sandboxes, cancellationToken);
         try
         {
             builder.Services.AddSingleton(holder);
@@ -80,7 +82,7 @@ public sealed class TandemWebServer : IAsyncDisposable
             builder.Services.AddTandemApi();
             builder.Services.AddTandemUi();
             builder.Services.AddTandemHooks(dataFolder);
-            builder.Services.AddTandemOAuth(builder.Configuration);
+            builder.Services.AddTandemOAuth(builder.Configuration, apps.Connectors);
 
             var app = builder.Build();
             var runtime = await TandemRuntime.OpenAsync(
@@ -90,6 +92,7 @@ public sealed class TandemWebServer : IAsyncDisposable
                     KeyFilePath = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(dataFolder, "tandem.key"),
                     Time = time,
                     LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(),
+                    Catalog = apps.Connectors,
                 },
                 cancellationToken);
             try

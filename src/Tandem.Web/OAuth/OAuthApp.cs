@@ -1,14 +1,18 @@
+using Tandem.Connectors.Catalog;
+
 namespace Tandem.Web.OAuth;
 
-/// <summary>One provider with the client Tandem signs in with: the operator's, or the sandbox's demo client.</summary>
-/// <param name="Provider">The provider.</param>
+/// <summary>One app's consent with the client Tandem signs in with: the operator's, or the sandbox's demo client.</summary>
+/// <param name="App">The app's key.</param>
+/// <param name="Provider">The connector's description of its consent.</param>
 /// <param name="ClientId">The client id.</param>
 /// <param name="ClientSecret">The client secret; never logged.</param>
 /// <param name="AuthorizeUrl">The consent page.</param>
 /// <param name="TokenUrl">Where the code is exchanged.</param>
 /// <param name="SandboxValues">The sandbox's non-secret settings (its API address, its audience) when the client is the sandbox's, else empty.</param>
 public sealed record OAuthApp(
-    OAuthProvider Provider,
+    string App,
+    OAuthDescription Provider,
     string ClientId,
     string ClientSecret,
     Uri AuthorizeUrl,
@@ -20,7 +24,7 @@ public sealed record OAuthApp(
     // Keeps the client secret out of logs that print the record.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append($"App = {Provider.App}, ClientId = {ClientId}, AuthorizeUrl = {AuthorizeUrl}, TokenUrl = {TokenUrl}, IsSandbox = {IsSandbox}");
+        builder.Append($"App = {App}, ClientId = {ClientId}, AuthorizeUrl = {AuthorizeUrl}, TokenUrl = {TokenUrl}, IsSandbox = {IsSandbox}");
         return true;
     }
 }

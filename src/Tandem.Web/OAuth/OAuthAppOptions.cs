@@ -1,8 +1,8 @@
 namespace Tandem.Web.OAuth;
 
 /// <summary>
-/// The operator's OAuth client registered with one provider (section <c>Tandem:OAuth:{app}</c>, such as
-/// <c>Tandem:OAuth:google-contacts:ClientId</c>). Left out, an app whose sandbox runs uses the sandbox's demo client.
+/// The operator's OAuth client registered with one provider (section <c>Tandem:OAuth:{app}</c> for an app whose
+/// connector describes a consent page, such as <c>Tandem:OAuth:{app}:ClientId</c>). Left out, an app whose sandbox runs uses the sandbox's demo client.
 /// </summary>
 public sealed class OAuthAppOptions
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Web.Identity;
@@ -96,7 +97,7 @@ public sealed class OAuthFlow(
             ?? throw new OAuthRefusedException($"{descriptor.DisplayName} can no longer be authorised through its consent page on this server; nothing was stored.");
         var tokens = await ExchangeAsync(client, descriptor.DisplayName, code, pending, cancellationToken);
         var values = new Dictionary<string, string>(client.SandboxValues, StringComparer.Ordinal);
-        foreach (var (key, value) in pending.Values.Concat(client.Provider.Values(client, tokens)))
+        foreach (var (key, value) in pending.Values.Concat(Granted(client, tokens)))
         {
             values[key] = value;
         }
@@ -114,6 +115,19 @@ public sealed class OAuthFlow(
 
         OAuthLog.Completed(logger, owner.UserId, descriptor.App, account.Id);
         return new OAuthResult(account, pending.AccountId is not null);
+    }
+
+    // What the connector makes of the answer; its refusals (no refresh token) are written to be shown.
+    private static IReadOnlyDictionary<string, string> Granted(OAuthApp client, OAuthTokens tokens)
+    {
+        try
+        {
+            return client.Provider.Settings(new OAuthGrant(client.ClientId, client.ClientSecret, client.AuthorizeUrl, client.TokenUrl, tokens));
+        }
+        catch (ConnectorException ex)
+        {
+            throw new OAuthRefusedException($"{ex.Message} Nothing was stored.", ex);
+        }
     }
 
     private async Task<OAuthTokens> ExchangeAsync(OAuthApp client, string appName, string code, PendingAuthorization pending, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Tandem.Connectors.Catalog;
 using Tandem.Web.Identity;
 using Tandem.Web.Services.Errors;
 
@@ -11,12 +12,14 @@ public static class OAuthRegistration
 {
     public const string CallbackPath = "/accounts/oauth/callback";
 
-    public static IServiceCollection AddTandemOAuth(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers the consent flow, with the operator's client of every app of <paramref name="catalog"/> that has a consent page.</summary>
+    public static IServiceCollection AddTandemOAuth(this IServiceCollection services, IConfiguration configuration, ConnectorCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        foreach (var provider in OAuthProviders.All)
+        ArgumentNullException.ThrowIfNull(catalog);
+        foreach (var app in catalog.Apps.Where(a => a.OAuth is not null))
         {
-            services.Configure<OAuthAppOptions>(provider.App, configuration.GetSection($"{OAuthAppOptions.SectionName}:{provider.App}"));
+            services.Configure<OAuthAppOptions>(app.App, configuration.GetSection($"{OAuthAppOptions.SectionName}:{app.App}"));
         }
 
         services.AddSingleton<OAuthApps>();

@@ -4,8 +4,7 @@ using Tandem.Web.Hosting;
 namespace Tandem.Web.Sandbox;
 
 /// <summary>
-/// Every app of <see cref="SandboxApps"/> (Google Contacts, Pipedrive, Mailchimp…) hosted beside the server on
-/// 127.0.0.1 with its demo data, so a newcomer can connect them and watch contacts flow with no account
+/// Every sandbox of the app catalogue hosted beside the server on 127.0.0.1 with its demo data, so a newcomer can connect them and watch contacts flow with no account
 /// anywhere. Empty when the sandbox is off. The data lives in memory: a restart starts from the same seed.
 /// </summary>
 public sealed class HostedSandboxes : IAsyncDisposable
@@ -29,9 +28,11 @@ public sealed class HostedSandboxes : IAsyncDisposable
     public bool IsSandboxUrl(Uri url) =>
         apps.Values.Any(a => Uri.Compare(a.Host.BaseUri, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
 
-    public static async Task<HostedSandboxes> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    /// <summary>Starts <paramref name="sandboxes"/> in their order (the ports follow it), or none when the sandbox is off.</summary>
+    public static async Task<HostedSandboxes> StartAsync(SandboxOptions options, IReadOnlyList<SandboxApp> sandboxes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sandboxes);
         if (!options.Enabled)
         {
             return None;
@@ -40,7 +41,7 @@ public sealed class HostedSandboxes : IAsyncDisposable
         var started = new Dictionary<string, HostedSandbox>(StringComparer.OrdinalIgnoreCase);
         try
         {
-            foreach (var (app, index) in SandboxApps.All.Select((a, i) => (a, i)))
+            foreach (var (app, index) in sandboxes.Select((a, i) => (a, i)))
             {
                 var instance = app.Create();
                 SandboxHost host;
@@ -54,8 +55,9 @@ public sealed class HostedSandboxes : IAsyncDisposable
                     throw;
                 }
 
-                var values = app.Settings(instance, host.BaseUri).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-                started[app.App] = new HostedSandbox(app.App, app.Title, host, values);
+                var connection = app.Connect(instance, host.BaseUri);
+                var values = connection.Values.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                started[app.App] = new HostedSandbox(app.App, app.Title, host, values, connection.OAuth);
             }
 
             return new HostedSandboxes(started);

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Tandem.Sandbox;
+using Tandem.Apps;
 
 namespace Tandem.Cli.Tests.Commands;
 
@@ -21,7 +21,7 @@ public sealed class SandboxCommandTests
         await output.Signalled.WaitAsync(TimeSpan.FromSeconds(60), Ct);
         var apps = Parse(output.ToString());
 
-        Assert.Equal(SandboxApps.All.Select(a => a.App), apps.Keys);
+        Assert.Equal(AppCatalog.Create().Sandboxes.Select(a => a.App), apps.Keys);
         Assert.All(apps.Values, a => Assert.StartsWith("http://127.0.0.1:", a.BaseUrl.ToString(), StringComparison.Ordinal));
         using var http = new HttpClient();
 

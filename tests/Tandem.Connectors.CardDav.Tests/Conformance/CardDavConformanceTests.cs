@@ -43,7 +43,7 @@ public abstract class CardDavConformanceTests<TServer>
 
         var error = await Assert.ThrowsAsync<ConnectorSettingsException>(() => connector.ConnectAsync(Ct));
 
-        Assert.Contains("'addressBook'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("“Address book” (addressBook)", error.Message, StringComparison.Ordinal);
         Assert.Contains("(Colleagues)", error.Message, StringComparison.Ordinal);
         Assert.Contains(book.TrimEnd('/').Split('/')[^1], error.Message, StringComparison.Ordinal);
     }

@@ -27,7 +27,7 @@ public sealed class FactoryTests
     {
         var error = Assert.Throws<ConnectorSettingsException>(() => factory.Create(new AccountSettings(new Dictionary<string, string>()), ConnectorContext.Default));
 
-        Assert.Equal("The setting 'path' is required.", error.Message);
+        Assert.Equal("The setting “Folder” (path) is required.", error.Message);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class FactoryTests
 
         var error = Assert.Throws<ConnectorSettingsException>(() => factory.Create(settings, ConnectorContext.Default));
 
-        Assert.Equal("The setting 'defaultRegion' must be a two-letter region code such as BE or US.", error.Message);
+        Assert.Equal("The setting “Default phone region” (defaultRegion) must be a two-letter region code such as BE or US.", error.Message);
     }
 
     [Fact]

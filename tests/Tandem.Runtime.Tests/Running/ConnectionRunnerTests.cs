@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
-using Tandem.Runtime.Catalog;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage;
 using Tandem.Storage.Accounts;
@@ -27,7 +27,7 @@ public sealed class ConnectionRunnerTests : IAsyncLifetime
             {
                 Database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "tandem.db")}" },
                 Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)),
-                Catalog = BuiltInCatalog.Create(apps),
+                Catalog = new ConnectorCatalog([new InMemoryConnectorFactory(apps)]),
             },
             ct);
         apps.Add(new InMemoryApp(new InMemoryAppOptions { Name = "crm", IdPrefix = "a" })).CreatePerson("Ann", "Lee", "ann@example.com");

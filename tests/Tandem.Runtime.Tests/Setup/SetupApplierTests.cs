@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
-using Tandem.Runtime.Catalog;
 using Tandem.Runtime.Hosting;
 using Tandem.Runtime.Setup;
 using Tandem.Storage;
@@ -36,7 +36,7 @@ public sealed class SetupApplierTests : IDisposable
         var changed = await Assert.ThrowsAsync<SetupFileException>(() => runtime.SetupApplier.ApplyAsync(File(new ConnectionSettings { Direction = SyncDirection.AToB }), Ct));
 
         Assert.Equal([SetupChange.Unchanged], unchanged.Connections.Select(c => c.Change));
-        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting 'app' names no registered in-memory app.", changed.Message);
+        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting “App name” (app) names no registered in-memory app.", changed.Message);
         var stored = Assert.Single(await runtime.Connections.ListByOwnerAsync(ownerId: null, Ct));
         Assert.Equal(SyncDirection.TwoWay, stored.Settings.Direction);
     }
@@ -53,7 +53,7 @@ public sealed class SetupApplierTests : IDisposable
             {
                 Database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "tandem.db")}" },
                 Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)),
-                Catalog = BuiltInCatalog.Create(apps),
+                Catalog = new ConnectorCatalog([new InMemoryConnectorFactory(apps)]),
             },
             Ct);
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
-using Tandem.Runtime.Catalog;
 using Tandem.Runtime.Setup;
 
 namespace Tandem.Runtime.Tests.Setup;
@@ -17,7 +16,7 @@ public sealed class SetupConnectionCheckTests
     {
         apps.Add(new InMemoryApp(new InMemoryAppOptions { Name = "crm" }));
         apps.Add(new InMemoryApp(new InMemoryAppOptions { Name = "news", Capabilities = InMemoryCapabilities.Marketing }));
-        check = new SetupConnectionCheck(BuiltInCatalog.Create(apps), new ConnectorContext(new FakeTimeProvider(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        check = new SetupConnectionCheck(new ConnectorCatalog([new InMemoryConnectorFactory(apps)]), new ConnectorContext(new FakeTimeProvider(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -67,7 +66,7 @@ public sealed class SetupConnectionCheckTests
 
         var refused = await Assert.ThrowsAsync<SetupFileException>(() => check.CheckAsync(file, All, Ct));
 
-        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting 'app' names no registered in-memory app.", refused.Message);
+        Assert.Equal("setup.json: $.connections[0]: the fields of account 'news' cannot be read: The setting “App name” (app) names no registered in-memory app.", refused.Message);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public abstract class AppsAndAccountsTests<TServer>(TServer server) : IClassFixt
         var noApp = await user.PostAsync("api/v1/accounts", new { app = "nope" });
 
         Assert.Contains("no setting 'apiTokn'", unknown.Detail, StringComparison.Ordinal);
-        Assert.Contains("'apiToken'", missing.Detail, StringComparison.Ordinal);
+        Assert.Contains("“API token” (apiToken)", missing.Detail, StringComparison.Ordinal);
         Assert.Contains("internal address", internalUrl.Detail, StringComparison.Ordinal);
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.NotFound], new[] { unknown.Status, missing.Status, internalUrl.Status, noApp.Status });
         Assert.Empty((await user.GetAsync("api/v1/accounts")).Expect(HttpStatusCode.OK).AsArray());

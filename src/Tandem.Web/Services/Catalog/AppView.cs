@@ -4,7 +4,7 @@ using Tandem.Connectors.Vocabulary;
 namespace Tandem.Web.Services.Catalog;
 
 /// <summary>An app of the catalogue, with the form that authorises an account of it.</summary>
-/// <param name="App">The app's key ("pipedrive").</param>
+/// <param name="App">The app's key ("vcard-folder").</param>
 /// <param name="DisplayName">Its name.</param>
 /// <param name="UsesOAuth">Authorisation goes through the provider's consent page.</param>
 /// <param name="Settings">The authorisation form, in order.</param>

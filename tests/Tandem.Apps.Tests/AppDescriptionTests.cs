@@ -1,18 +1,17 @@
 using Tandem.Domain.Configuration;
-using Tandem.Runtime.Catalog;
 
-namespace Tandem.Runtime.Tests.Catalog;
+namespace Tandem.Apps.Tests;
 
 /// <summary>What every app of the catalogue must describe about itself, whoever wrote its connector.</summary>
-public sealed class BuiltInCatalogTests
+public sealed class AppDescriptionTests
 {
-    public static TheoryData<string> Apps() => [.. BuiltInCatalog.Create().Apps.Select(d => d.App)];
+    public static TheoryData<string> Apps() => [.. AppCatalog.Create().Connectors.Apps.Select(d => d.App)];
 
     [Theory]
     [MemberData(nameof(Apps))]
     public void Its_words_cover_every_filter_and_action_its_capabilities_list(string app)
     {
-        var descriptor = BuiltInCatalog.Create().Get(app).Descriptor;
+        var descriptor = AppCatalog.Create().Connectors.Get(app).Descriptor;
         var words = descriptor.Vocabulary;
 
         foreach (var kind in descriptor.Capabilities.Filters.Append(FilterKind.ExistsInOtherApp))
@@ -30,7 +29,7 @@ public sealed class BuiltInCatalogTests
     [MemberData(nameof(Apps))]
     public void Its_words_offer_nothing_its_capabilities_do_not_and_no_phrase_twice(string app)
     {
-        var descriptor = BuiltInCatalog.Create().Get(app).Descriptor;
+        var descriptor = AppCatalog.Create().Connectors.Get(app).Descriptor;
         var words = descriptor.Vocabulary;
 
         Assert.All(words.Filters, t => Assert.Contains(t.Kind, descriptor.Capabilities.Filters.Append(FilterKind.ExistsInOtherApp)));
@@ -43,7 +42,7 @@ public sealed class BuiltInCatalogTests
     [MemberData(nameof(Apps))]
     public void It_says_it_has_webhooks_exactly_when_its_connector_verifies_them(string app)
     {
-        var descriptor = BuiltInCatalog.Create().Get(app).Descriptor;
+        var descriptor = AppCatalog.Create().Connectors.Get(app).Descriptor;
 
         Assert.Equal(descriptor.Capabilities.HasWebhooks, descriptor.Webhooks is not null);
     }
@@ -51,7 +50,7 @@ public sealed class BuiltInCatalogTests
     [Fact]
     public void The_same_kind_reads_in_each_apps_own_words()
     {
-        var catalog = BuiltInCatalog.Create();
+        var catalog = AppCatalog.Create().Connectors;
         string HasTag(string app) => catalog.Get(app).Descriptor.Vocabulary.TermOf(FilterKind.HasTag, null, "x")!.Phrase;
 
         Assert.Equal(
