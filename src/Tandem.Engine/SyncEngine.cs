@@ -74,12 +74,14 @@ public sealed class SyncEngine
         }
 
         await session.ReviveDeferredAsync(cancellationToken);
+
+        // Before reading the feeds: a new connection has nothing to read again, and what is read next gets the new keys.
+        var rekeyed = await session.RekeyAsync(MatchSignature(context), (side, record) => context.KeysOf(side).KeysOf(record), cancellationToken);
         var collector = new FeedCollector(session);
         var collected = new Dictionary<Side, SideCollection>();
         foreach (var side in new[] { Side.A, Side.B })
         {
-            var emailField = side == Side.A ? context.Mapping.EmailFieldA : context.Mapping.EmailFieldB;
-            collected[side] = await collector.CollectAsync(side, request.ConnectorOf(side), emailField, options.FullRescan, cancellationToken);
+            collected[side] = await collector.CollectAsync(side, request.ConnectorOf(side), context.KeysOf(side), options.FullRescan, cancellationToken);
             report.Of(side).Read = collected[side].Read;
             report.Of(side).DeletionsDetected = collected[side].DeletionsDetected;
         }
@@ -102,13 +104,14 @@ public sealed class SyncEngine
             }
         }
 
-        await session.MatchByEmailAsync(force: false, cancellationToken);
+        IReadOnlyList<string> kinds = [.. context.KeysOf(Side.A).Kinds.Union(context.KeysOf(Side.B).Kinds)];
+        await session.MatchAsync(force: rekeyed > 0, kinds, cancellationToken);
         var planner = new LinkPlanner(context);
         var applier = new WriteApplier(request, context, session, report, newReference);
         await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
 
         // A deletion handled in this run may have released a contact that a re-created one should now link to.
-        if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await session.MatchByEmailAsync(force: true, cancellationToken) > 0)
+        if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await session.MatchAsync(force: true, kinds, cancellationToken) > 0)
         {
             await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
         }
@@ -124,6 +127,8 @@ public sealed class SyncEngine
             }
         }
     }
+
+    private static string MatchSignature(SyncContext context) => "A:" + context.KeysOf(Side.A).Signature + " B:" + context.KeysOf(Side.B).Signature;
 
     private static async Task ProcessDirtyAsync(LinkPlanner planner, WriteApplier applier, ISyncSession session, RunReport report, RunOptions options, CancellationToken cancellationToken)
     {

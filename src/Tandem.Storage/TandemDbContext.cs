@@ -22,6 +22,10 @@ public abstract class TandemDbContext : DbContext
 
     public DbSet<RecordRow> Records => Set<RecordRow>();
 
+    public DbSet<MatchKeyRow> MatchKeys => Set<MatchKeyRow>();
+
+    public DbSet<MatchSettingRow> MatchSettings => Set<MatchSettingRow>();
+
     public DbSet<LinkRow> Links => Set<LinkRow>();
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();

@@ -61,10 +61,13 @@ public sealed class TimedSession : ISyncSession
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         clock.TimeAsync("state.mark-deleted", () => inner.MarkDeletedAsync(side, ids, cancellationToken));
 
-    public async Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken)
+    public Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken) =>
+        clock.TimeAsync("state.rekey", () => inner.RekeyAsync(signature, keysOf, cancellationToken));
+
+    public async Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken)
     {
         progress?.Say("matching by email");
-        var linked = await clock.TimeAsync("state.match-by-email", () => inner.MatchByEmailAsync(force, cancellationToken));
+        var linked = await clock.TimeAsync("state.match-by-email", () => inner.MatchAsync(force, kindsInOrder, cancellationToken));
         progress?.Say(string.Create(CultureInfo.InvariantCulture, $"matched {linked:N0} pairs; planning and applying"));
         return linked;
     }

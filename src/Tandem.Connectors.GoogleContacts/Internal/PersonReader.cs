@@ -102,7 +102,9 @@ internal sealed class PersonReader
     private ListValue? List(JsonObject person, string field, FieldType type, Func<JsonObject, string?> value)
     {
         var items = ImmutableArray.CreateBuilder<LabelledValue>();
-        foreach (var item in Items(person, field))
+
+        // Google promises no order, only one item with metadata.primary: that one is read first (the list's primary).
+        foreach (var item in Items(person, field).OrderByDescending(i => i["metadata"]?["primary"] is JsonValue p && p.TryGetValue<bool>(out var primary) && primary))
         {
             if (Values.Create(type, value(item), region) is { } scalar)
             {

@@ -156,6 +156,12 @@ internal static class PersonWriter
                     json["type"] = entry.Label;
                 }
 
+                // The list's first entry is its primary one; Google keeps no order, so it is marked (metadata.primary is output only).
+                if (items.Count == 0 && list.Items.Length > 1)
+                {
+                    json["metadata"] = new JsonObject { ["sourcePrimary"] = true };
+                }
+
                 items.Add(json);
             }
         }

@@ -19,6 +19,12 @@ public sealed record ConnectionSettings
 
     public SyncOptions Options { get; init; } = new();
 
+    /// <summary>
+    /// The keys contacts are matched on, in order of precedence: email (the default), and optionally phone
+    /// (E.164) and a custom unique field per side. A contact the first key cannot decide goes on to the next.
+    /// </summary>
+    public IReadOnlyList<MatchKeyChoice> MatchOn { get; init; } = [MatchKeyChoice.Email];
+
     /// <summary>"contacts" or "leads", where an app has both.</summary>
     public string ContactType { get; init; } = "contacts";
 

@@ -31,6 +31,9 @@ internal abstract class FieldAccess
     /// <summary>True when this access accepts fewer texts than its type does (a currency code), so partners must narrow theirs.</summary>
     public virtual bool NarrowsCanonicalForm => false;
 
+    /// <summary>Its shared form is a whole list, whose entries' order does not make another value.</summary>
+    public virtual bool SharesList => false;
+
     public abstract string? Read(ContactRecord record);
 
     /// <summary>The canonical form of <paramref name="text"/> for this access, or null when it cannot hold it.</summary>

@@ -34,6 +34,9 @@ internal sealed class FieldRow : MappingRow
         return raw is null || convert is null ? raw : convert(raw);
     }
 
+    public override bool Same(string? x, string? y) =>
+        a.SharesList && b.SharesList ? ListValue.Unordered(x) == ListValue.Unordered(y) : x == y;
+
     public override IReadOnlyList<FieldChange> Write(Side side, string? shared, ContactRecord? current)
     {
         // A row never writes against its direction: a one-way conversion cannot be read back.
@@ -42,6 +45,7 @@ internal sealed class FieldRow : MappingRow
             return [];
         }
 
+        // Exact, not Same: a write asked for with the same entries but another primary puts that primary first.
         if (current is not null && Read(side, current) == shared)
         {
             return [];

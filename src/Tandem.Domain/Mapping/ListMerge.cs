@@ -12,7 +12,9 @@ namespace Tandem.Domain.Mapping;
 /// (the value is what identifies an entry; a label is a description of it);</item>
 /// <item>an entry with the same label and another value stays where it is with the new value (the work
 /// email that changed keeps being the primary one);</item>
-/// <item>other target entries are removed; new entries are appended in canonical order.</item>
+/// <item>other target entries are removed; new entries are appended in the shared order;</item>
+/// <item>the shared list's first entry (the source's primary one) is moved first, so the target keeps
+/// the source's primary entry primary.</item>
 /// </list>
 /// The result holds exactly the shared entries, so reading it back gives the shared value.
 /// </summary>
@@ -23,6 +25,7 @@ internal static class ListMerge
     public static ListValue Merge(FieldType itemType, ListValue? current, string shared, string? region)
     {
         var wanted = Parse(shared);
+        var primary = wanted[0];
         var existing = current?.Items ?? ImmutableArray<LabelledValue>.Empty;
         var slots = new LabelledValue?[existing.Length];
 
@@ -45,7 +48,30 @@ internal static class ListMerge
                 ?? throw new ArgumentException($"'{value}' is not a valid {itemType} value.", nameof(shared))));
         }
 
+        var first = IndexOf(builder, e => e.Label == primary.Label && e.Value.Text == primary.Value) is var exact and >= 0
+            ? exact
+            : IndexOf(builder, e => e.Value.Text == primary.Value);
+        if (first > 0)
+        {
+            var entry = builder[first];
+            builder.RemoveAt(first);
+            builder.Insert(0, entry);
+        }
+
         return new ListValue(itemType, builder.ToImmutable());
+    }
+
+    private static int IndexOf(ImmutableArray<LabelledValue>.Builder entries, Func<LabelledValue, bool> matches)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (matches(entries[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The (label, value) entries of a shared list text.</summary>

@@ -39,6 +39,12 @@ public abstract class MappingRow
     public abstract string? Read(Side side, ContactRecord record);
 
     /// <summary>
+    /// Whether two shared values of this row are the same content. A list is the same whichever entry is
+    /// primary: an app that reorders entries is not an edit, and a write keeps the target's order.
+    /// </summary>
+    public virtual bool Same(string? x, string? y) => x == y;
+
+    /// <summary>
     /// The field changes that make <paramref name="current"/> (null for a record about to be created)
     /// on <paramref name="side"/> hold <paramref name="shared"/>. Empty when it already does.
     /// </summary>

@@ -36,8 +36,7 @@ public sealed class LostCreateRecovery
             if (record is not null && intent.SourceRecordId is not null)
             {
                 found++;
-                var emailField = intent.Side == Side.A ? context.Mapping.EmailFieldA : context.Mapping.EmailFieldB;
-                commit.Records.Add(new RecordWrite(intent.Side, record.Id, DirtyState.Dirty, Staging.Stage(record, emailField)));
+                commit.Records.Add(new RecordWrite(intent.Side, record.Id, DirtyState.Dirty, Staging.Stage(record, context.KeysOf(intent.Side))));
                 var (a, b) = intent.Side == Side.A ? (record.Id, intent.SourceRecordId) : (intent.SourceRecordId, record.Id);
 
                 // No baseline: the pair is merged as at a first match, which writes nothing when they agree.

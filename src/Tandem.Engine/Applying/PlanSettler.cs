@@ -3,6 +3,7 @@ using Tandem.Domain.Configuration;
 using Tandem.Domain.Contacts;
 using Tandem.Engine.Collecting;
 using Tandem.Engine.Planning;
+using Tandem.Engine.Matching;
 using Tandem.Engine.State;
 
 namespace Tandem.Engine.Applying;
@@ -47,7 +48,7 @@ public sealed class PlanSettler
         // Whatever did succeed is staged, so its echo is recognised; the baseline stays as it was.
         foreach (var write in writes.Where(w => w.Result is { Succeeded: true, Record: not null }))
         {
-            commit.Records.Add(new RecordWrite(write.Side, write.Result!.Record!.Id, DirtyState.Clean, Staging.Stage(write.Result.Record, EmailField(write.Side))));
+            commit.Records.Add(new RecordWrite(write.Side, write.Result!.Record!.Id, DirtyState.Clean, Staging.Stage(write.Result.Record, KeysOf(write.Side))));
         }
 
         var kinds = failed.Select(f => f.Result!.Failure!.Value).ToHashSet();
@@ -68,7 +69,7 @@ public sealed class PlanSettler
                 var fresh = write.Result!.Failure == WriteFailureKind.StaleVersion ? stale.GetValueOrDefault((write.Side, id)) : null;
                 commit.Records.Add(fresh is null
                     ? new RecordWrite(write.Side, id, DirtyState.Dirty, Deleted: true)
-                    : new RecordWrite(write.Side, id, DirtyState.Dirty, Staging.Stage(fresh, EmailField(write.Side))));
+                    : new RecordWrite(write.Side, id, DirtyState.Dirty, Staging.Stage(fresh, KeysOf(write.Side))));
             }
 
             // Re-read and merged again in this run, never overwritten blindly; a record that keeps changing waits for the next run.
@@ -102,7 +103,7 @@ public sealed class PlanSettler
             after[write.Side] = record;
             if (record is not null)
             {
-                commit.Records.Add(new RecordWrite(write.Side, record.Id, DirtyState.Clean, Staging.Stage(record, EmailField(write.Side))));
+                commit.Records.Add(new RecordWrite(write.Side, record.Id, DirtyState.Clean, Staging.Stage(record, KeysOf(write.Side))));
             }
 
             Count(write);
@@ -203,5 +204,5 @@ public sealed class PlanSettler
 
     private static string KeyOf(ItemPlan plan) => plan.Item.Link?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (plan.Item.A?.Id ?? "b:" + plan.Item.B?.Id);
 
-    private string EmailField(Side side) => side == Side.A ? context.Mapping.EmailFieldA : context.Mapping.EmailFieldB;
+    private MatchKeyReader KeysOf(Side side) => context.KeysOf(side);
 }

@@ -1,5 +1,6 @@
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
+using Tandem.Engine.Matching;
 using Tandem.Engine.State;
 
 namespace Tandem.Engine.Collecting;
@@ -19,9 +20,9 @@ public sealed class FeedCollector
         this.session = session;
     }
 
-    public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, string emailField, bool rescan, CancellationToken cancellationToken)
+    public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken)
     {
-        var result = await CollectFeedAsync(side, connector, emailField, rescan, cancellationToken);
+        var result = await CollectFeedAsync(side, connector, keys, rescan, cancellationToken);
         if (result.DeletionsDetected > 0)
         {
             // Only the deletion guard needs it, and only when something went missing (deletions are not marked yet).
@@ -31,13 +32,13 @@ public sealed class FeedCollector
         return result;
     }
 
-    private async Task<SideCollection> CollectFeedAsync(Side side, IContactConnector connector, string emailField, bool rescan, CancellationToken cancellationToken)
+    private async Task<SideCollection> CollectFeedAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken)
     {
         var result = new SideCollection();
         var cursor = rescan ? null : await session.GetCursorAsync(side, cancellationToken);
         if (connector.Capabilities.ChangeFeed == ChangeFeedKind.VersionListing && cursor is not null)
         {
-            await CollectVersionsAsync(side, connector, emailField, result, cancellationToken);
+            await CollectVersionsAsync(side, connector, keys, result, cancellationToken);
             result.NextCursor = cursor;
             return result;
         }
@@ -46,7 +47,7 @@ public sealed class FeedCollector
         {
             try
             {
-                await CollectChangesAsync(side, connector, emailField, cursor, result, cancellationToken);
+                await CollectChangesAsync(side, connector, keys, cursor, result, cancellationToken);
                 return result;
             }
             catch (CursorExpiredException)
@@ -56,17 +57,17 @@ public sealed class FeedCollector
             }
         }
 
-        await CollectAllAsync(side, connector, emailField, result, cancellationToken);
+        await CollectAllAsync(side, connector, keys, result, cancellationToken);
         return result;
     }
 
-    private async Task CollectAllAsync(Side side, IContactConnector connector, string emailField, SideCollection result, CancellationToken cancellationToken)
+    private async Task CollectAllAsync(Side side, IContactConnector connector, MatchKeyReader keys, SideCollection result, CancellationToken cancellationToken)
     {
         // A side listed for the first time has nothing stored to compare versions with.
         var empty = await session.CountLiveAsync(side, cancellationToken) == 0;
         await foreach (var page in connector.ListAllAsync(cancellationToken))
         {
-            await StageMovedAsync(side, page.Records, emailField, completeListing: true, empty, cancellationToken);
+            await StageMovedAsync(side, page.Records, keys, completeListing: true, empty, cancellationToken);
             result.Read += page.Records.Count;
             if (page.CursorAfter is not null)
             {
@@ -89,7 +90,7 @@ public sealed class FeedCollector
     /// of Tandem's own write, a tie re-read, an unchanged record in a full listing) is only marked seen:
     /// the same version is the same content, so it is neither serialised nor hashed again.
     /// </summary>
-    private async Task StageMovedAsync(Side side, IReadOnlyList<Domain.Contacts.ContactRecord> records, string emailField, bool completeListing, bool sideIsEmpty, CancellationToken cancellationToken)
+    private async Task StageMovedAsync(Side side, IReadOnlyList<Domain.Contacts.ContactRecord> records, MatchKeyReader keys, bool completeListing, bool sideIsEmpty, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -104,21 +105,21 @@ public sealed class FeedCollector
             changed = records.Where(r => r.Version is null || moved.Contains(r.Id)).ToArray();
         }
 
-        await session.StageAsync(side, Staging.Stage(changed, emailField), cancellationToken);
+        await session.StageAsync(side, Staging.Stage(changed, keys), cancellationToken);
     }
 
-    private async Task CollectChangesAsync(Side side, IContactConnector connector, string emailField, string cursor, SideCollection result, CancellationToken cancellationToken)
+    private async Task CollectChangesAsync(Side side, IContactConnector connector, MatchKeyReader keys, string cursor, SideCollection result, CancellationToken cancellationToken)
     {
         var next = cursor;
         ChangePage page;
         do
         {
             page = await connector.ReadChangesAsync(next, cancellationToken);
-            await StageMovedAsync(side, page.Changed, emailField, completeListing: false, sideIsEmpty: false, cancellationToken);
+            await StageMovedAsync(side, page.Changed, keys, completeListing: false, sideIsEmpty: false, cancellationToken);
             result.Read += page.Changed.Count;
             if (page.ChangedVersions.Count > 0)
             {
-                result.Read += await FetchMovedAsync(side, connector, emailField, page.ChangedVersions, markSeen: false, cancellationToken);
+                result.Read += await FetchMovedAsync(side, connector, keys, page.ChangedVersions, markSeen: false, cancellationToken);
             }
 
             result.Tombstones.AddRange(page.DeletedIds);
@@ -129,11 +130,11 @@ public sealed class FeedCollector
         result.NextCursor = next;
     }
 
-    private async Task CollectVersionsAsync(Side side, IContactConnector connector, string emailField, SideCollection result, CancellationToken cancellationToken)
+    private async Task CollectVersionsAsync(Side side, IContactConnector connector, MatchKeyReader keys, SideCollection result, CancellationToken cancellationToken)
     {
         await foreach (var versions in connector.ListVersionsAsync(cancellationToken))
         {
-            result.Read += await FetchMovedAsync(side, connector, emailField, versions, markSeen: true, cancellationToken);
+            result.Read += await FetchMovedAsync(side, connector, keys, versions, markSeen: true, cancellationToken);
         }
 
         result.CompleteListing = true;
@@ -146,7 +147,7 @@ public sealed class FeedCollector
     /// marked seen: it is not taken for a deletion on the strength of a race. In a change feed it is left alone: its
     /// tombstone comes with the next page or run.
     /// </summary>
-    private async Task<int> FetchMovedAsync(Side side, IContactConnector connector, string emailField, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken)
+    private async Task<int> FetchMovedAsync(Side side, IContactConnector connector, MatchKeyReader keys, IReadOnlyList<RecordVersion> versions, bool markSeen, CancellationToken cancellationToken)
     {
         var batch = Math.Max(1, connector.Capabilities.ReadBatchSize);
         var moved = await session.TouchVersionsAsync(side, versions, markSeen, cancellationToken);
@@ -154,7 +155,7 @@ public sealed class FeedCollector
         foreach (var ids in moved.Chunk(batch))
         {
             var records = await connector.GetAsync(ids, cancellationToken);
-            await session.StageAsync(side, Staging.Stage(records, emailField), cancellationToken);
+            await session.StageAsync(side, Staging.Stage(records, keys), cancellationToken);
             if (markSeen && records.Count < ids.Length)
             {
                 var got = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);

@@ -90,20 +90,13 @@ public sealed class CreatePlanner
             return $"{context.NameOf(other)} is read-only.";
         }
 
-        if (stored.EmailKey is null)
+        if (!stored.HasMatchKey)
         {
             return context.Settings.Options.AvoidDuplicates
                 ? "No email address: with \"avoid duplicates\" on, contacts without an email are not synced."
                 : null;
         }
 
-        if (stored.SameSideEmailCount > 1)
-        {
-            return $"Ambiguous: {stored.SameSideEmailCount} contacts in {context.NameOf(side)} share this email address.";
-        }
-
-        return stored.OtherSideEmailCount > 0
-            ? $"Ambiguous: this email address already belongs to another linked contact in {context.NameOf(other)}."
-            : null;
+        return stored.Match is { } verdict ? MatchProblem.Describe(verdict, context.NameOf(side), context.NameOf(other)) : null;
     }
 }

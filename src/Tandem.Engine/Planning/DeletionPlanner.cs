@@ -93,7 +93,7 @@ public sealed class DeletionPlanner
 
         foreach (var row in context.Mapping.Rows)
         {
-            if (baseline.TryGet(row.Key, side, out var before) && row.Read(side, record) != before)
+            if (baseline.TryGet(row.Key, side, out var before) && !row.Same(row.Read(side, record), before))
             {
                 return true;
             }

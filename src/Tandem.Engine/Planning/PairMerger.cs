@@ -42,7 +42,7 @@ public sealed class PairMerger
         {
             var va = row.Read(Side.A, a);
             var vb = row.Read(Side.B, b);
-            if (va == vb)
+            if (row.Same(va, vb))
             {
                 continue;
             }
@@ -57,8 +57,8 @@ public sealed class PairMerger
             {
                 baseline!.TryGet(row.Key, Side.A, out var sa);
                 baseline.TryGet(row.Key, Side.B, out var sb);
-                aChanged = va != sa || enteringA;
-                bChanged = vb != sb || enteringB;
+                aChanged = !row.Same(va, sa) || enteringA;
+                bChanged = !row.Same(vb, sb) || enteringB;
             }
 
             if (!aChanged && !bChanged)

@@ -2,6 +2,7 @@ using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
+using Tandem.Engine.Matching;
 
 namespace Tandem.Engine.Planning;
 
@@ -21,6 +22,14 @@ public sealed record SyncContext(
     public string NameB { get; init; } = "B";
 
     public string NameOf(Side side) => side == Side.A ? NameA : NameB;
+
+    /// <summary>How side A's matching keys are read (by default: every email).</summary>
+    public MatchKeyReader? MatchKeysA { get; init; }
+
+    public MatchKeyReader? MatchKeysB { get; init; }
+
+    public MatchKeyReader KeysOf(Side side) =>
+        (side == Side.A ? MatchKeysA : MatchKeysB) ?? MatchKeyReader.EmailOnly(side == Side.A ? Mapping.EmailFieldA : Mapping.EmailFieldB);
 
     public AppSchema SchemaOf(Side side) => side == Side.A ? SchemaA : SchemaB;
 

@@ -1,5 +1,7 @@
+using Tandem.Domain.Configuration;
 using Tandem.Domain.Mapping;
 using Tandem.Domain.Rules;
+using Tandem.Engine.Matching;
 
 namespace Tandem.Engine.Planning;
 
@@ -33,6 +35,8 @@ public static class SyncContextFactory
         {
             NameA = request.NameA,
             NameB = request.NameB,
+            MatchKeysA = MatchKeyReader.For(settings, Side.A, schemaA, compilation.Mapping.EmailFieldA, request.NameA),
+            MatchKeysB = MatchKeyReader.For(settings, Side.B, schemaB, compilation.Mapping.EmailFieldB, request.NameB),
         };
     }
 }

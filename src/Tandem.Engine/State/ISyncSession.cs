@@ -53,11 +53,19 @@ public interface ISyncSession : IAsyncDisposable
     Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Releases links whose deleted side has a new record with the survivor's email, then links unlinked
-    /// live records of both sides that share an email found exactly once on each side; marks both dirty.
+    /// Releases links whose deleted side has a new record sharing a key with the survivor, then links
+    /// unlinked live records of both sides that share keys and nobody else does (kinds of key tried in
+    /// <paramref name="kindsInOrder"/>); marks both dirty, and stores the verdict of those it could not link.
     /// Unless <paramref name="force"/> is set, does nothing when no record is dirty. Returns the number of new links.
     /// </summary>
-    Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken);
+    Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// When the stored keys were read under another <paramref name="signature"/> (the matching settings
+    /// changed, or the keys predate them), reads every record's keys again from its stored snapshot with
+    /// <paramref name="keysOf"/> and marks the unlinked ones dirty. Returns the number of records read again.
+    /// </summary>
+    Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="max"/> dirty records of a side, each with its link and the other side's record.</summary>
     Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken);

@@ -55,6 +55,7 @@ public static class ConnectionValidator
         RuleCheck.Add(Side.B, settings.RulesB, b, a, errors);
         CheckMappings(settings.Mappings, a, b, errors);
         CheckOptions(settings, a, b, errors);
+        MatchingCheck.Add(settings.MatchOn, a, b, errors);
         return errors;
     }
 

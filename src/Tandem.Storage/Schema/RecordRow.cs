@@ -24,6 +24,10 @@ public sealed class RecordRow
     [Column("email_key")]
     public string? EmailKey { get; set; }
 
+    /// <summary>For an unlinked record that matching reported (a twin, a chain…): the verdict, e.g. "1:email:2"; see the engine's MatchVerdict.</summary>
+    [Column("match_issue")]
+    public string? MatchIssue { get; set; }
+
     [Column("snapshot")]
     public string? Snapshot { get; set; }
 

@@ -122,6 +122,7 @@ internal sealed class CommitSql
             }
 
             await upsert.ExecuteAsync(cancellationToken);
+            await MatchKeySql.ReplaceAsync(scope, tx, [.. chunk.Select(w => ((int)w.Side, w.Staged!.Id, w.Staged.MatchKeys))], cancellationToken);
         }
 
         foreach (var group in final.Values.Where(w => w.Staged is null).GroupBy(w => (w.Side, w.Dirty, w.Deleted)))

@@ -50,6 +50,7 @@ internal sealed class RecordStagingSql
                     await upsert.ExecuteAsync(cancellationToken);
                 }
 
+                await MatchKeySql.ReplaceAsync(scope, tx, [.. unique.Select(r => ((int)side, r.Id, r.MatchKeys))], cancellationToken);
                 return records.Count;
             },
             cancellationToken);
@@ -120,22 +121,12 @@ internal sealed class RecordStagingSql
         return (int)await count.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ScalarAsync(cancellationToken);
     }
 
-    // Records that shared an email with a deleted one may no longer be ambiguous: plan them again.
-    private const string WakeSiblings = """
-        UPDATE records SET dirty = 1
-        WHERE connection_id = @c AND side = @s AND deleted = 0 AND dirty = 0 AND email_key IN (
-            SELECT email_key FROM records WHERE connection_id = @c AND side = @s AND deleted = 1 AND dirty = 1 AND email_key IS NOT NULL)
-        """;
-
     public Task<int> MarkUnseenDeletedAsync(Side side, CancellationToken cancellationToken) =>
         scope.InTransactionAsync(
             async tx =>
             {
                 await using var mark = scope.Statement(tx, "UPDATE records SET deleted = 1, dirty = 1 WHERE connection_id = @c AND side = @s AND deleted = 0 AND " + Unseen);
-                var marked = await mark.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ExecuteAsync(cancellationToken);
-                await using var wake = scope.Statement(tx, WakeSiblings);
-                await wake.Set("c", scope.ConnectionId).Set("s", (int)side).ExecuteAsync(cancellationToken);
-                return marked;
+                return await mark.Set("c", scope.ConnectionId).Set("s", (int)side).Set("g", scope.RunId).ExecuteAsync(cancellationToken);
             },
             cancellationToken);
 
@@ -151,8 +142,6 @@ internal sealed class RecordStagingSql
                     marked += await mark.Set("id", id).ExecuteAsync(cancellationToken);
                 }
 
-                await using var wake = scope.Statement(tx, WakeSiblings);
-                await wake.Set("c", scope.ConnectionId).Set("s", (int)side).ExecuteAsync(cancellationToken);
                 return marked;
             },
             cancellationToken);

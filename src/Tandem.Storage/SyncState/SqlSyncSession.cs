@@ -18,6 +18,7 @@ internal sealed class SqlSyncSession : ISyncSession
     private readonly SessionScope scope;
     private readonly RecordStagingSql staging;
     private readonly WorkSql work;
+    private readonly MatchingSql matching;
     private readonly CommitSql commits;
 
     private SqlSyncSession(DbConnection connection, DbTransaction? dryRunTransaction, SessionScope scope)
@@ -27,6 +28,7 @@ internal sealed class SqlSyncSession : ISyncSession
         this.scope = scope;
         staging = new RecordStagingSql(scope);
         work = new WorkSql(scope);
+        matching = new MatchingSql(scope);
         commits = new CommitSql(scope);
     }
 
@@ -104,7 +106,10 @@ internal sealed class SqlSyncSession : ISyncSession
 
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => staging.MarkDeletedAsync(side, ids, cancellationToken);
 
-    public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => work.MatchByEmailAsync(force, cancellationToken);
+    public Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken) => matching.MatchAsync(force, kindsInOrder, cancellationToken);
+
+    public Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken) =>
+        new RekeySql(scope).RekeyAsync(signature, keysOf, cancellationToken);
 
     public Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken) => work.NextDirtyAsync(side, max, cancellationToken);
 

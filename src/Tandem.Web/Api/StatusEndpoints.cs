@@ -19,6 +19,10 @@ internal static class StatusEndpoints
                 service.ContactsAsync(Owner.Of(user), id, status, reason, side, limit ?? 100, offset ?? 0, ct))
             .WithTags("Status")
             .WithSummary("The excluded or failed contacts (of one status, reason and side), a page at a time.");
+        api.MapGet("/connections/{id}/duplicates", (string id, int? limit, ClaimsPrincipal user, DuplicateService service, CancellationToken ct) =>
+                service.ListAsync(Owner.Of(user), id, limit ?? 50, ct))
+            .WithTags("Status")
+            .WithSummary("Contacts that have a twin in their own app (the same email twice), each set with all its contacts; Tandem syncs none of them until they are cleaned up in the app.");
         api.MapGet("/connections/{id}/activity", (string id, int? limit, long? before, ClaimsPrincipal user, ActivityService service, CancellationToken ct) =>
                 service.LogAsync(Owner.Of(user), id, limit ?? 50, before, ct))
             .WithTags("Status")

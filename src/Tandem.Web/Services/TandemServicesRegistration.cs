@@ -37,6 +37,7 @@ public static class TandemServicesRegistration
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<ContactNames>();
         services.AddSingleton<HealthService>();
+        services.AddSingleton<DuplicateService>();
         services.AddSingleton<ActivityService>();
         return services;
     }

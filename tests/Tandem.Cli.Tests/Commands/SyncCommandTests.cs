@@ -35,6 +35,26 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_person_with_two_emails_in_a_different_order_in_each_folder_stays_one_file_per_folder()
+    {
+        File.WriteAllText(Path.Combine(cli.FolderA, "ann.vcf"), "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ann\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL;TYPE=work:ann@work.example\r\nEMAIL;TYPE=home:ann@home.example\r\nEND:VCARD\r\n");
+        File.WriteAllText(Path.Combine(cli.FolderB, "ann-lee.vcf"), "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ann-lee\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL;TYPE=home:Ann@Home.example\r\nEMAIL;TYPE=work:ann@work.example\r\nEND:VCARD\r\n");
+
+        var run = await cli.RunAsync("sync", cli.WriteSetup("""{ "direction": "TwoWay", "options": { "avoidDuplicates": true } }"""));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            [
+                "  A 'personal': read 1, created 0, updated 0, tagged 0, write calls 0",
+                "  B 'work': read 1, created 0, updated 0, tagged 0, write calls 0",
+                "  linked 0, conflicts 0, excluded 0, failed 0, write calls 0",
+            ],
+            run.Lines.Skip(4));
+        Assert.Equal(["ann.vcf"], Directory.GetFiles(cli.FolderA, "*.vcf").Select(Path.GetFileName));
+        Assert.Equal(["ann-lee.vcf"], Directory.GetFiles(cli.FolderB, "*.vcf").Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task A_second_sync_changes_nothing()
     {
         CliFixture.WriteCard(cli.FolderA, "ann", "Ann", "Lee", "ann@example.com");

@@ -124,6 +124,43 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_created_contact_keeps_its_primary_email_primary_even_when_it_sorts_last()
+    {
+        Assert.SkipWhen(Unavailable is not null, Unavailable ?? string.Empty);
+        await using var connector = Connect();
+        var create = WithEmails(NewContact("ref-primary", "unused@example.com"), ("work", "zed.primary@example.com"), ("home", "abe.home@example.com"), ("other", "mia.other@example.com"));
+
+        var result = Assert.Single(await connector.WriteAsync([create], Ct));
+        Assert.True(result.Succeeded, result.Reason);
+        var read = Assert.Single(await connector.GetAsync([result.Record!.Id], Ct));
+
+        Assert.Equal("zed.primary@example.com", PrimaryEmail(read));
+        Assert.Equal("zed.primary@example.com", PrimaryEmail(result.Record));
+    }
+
+    [Fact]
+    public async Task An_update_of_a_list_makes_its_first_email_the_primary_one()
+    {
+        Assert.SkipWhen(Unavailable is not null, Unavailable ?? string.Empty);
+        await using var connector = Connect();
+        var schema = await connector.GetSchemaAsync(Ct);
+        Assert.SkipUnless(schema.Find("emails") is { IsList: true }, $"{GetType().Name}: the app holds one email per contact.");
+        var created = Assert.Single(await connector.WriteAsync([WithEmails(NewContact("ref-reorder", "unused@example.com"), ("work", "amy.work@example.com"), ("home", "zoe.home@example.com"))], Ct));
+        Assert.True(created.Succeeded, created.Reason);
+
+        var update = new UpdateOperation("reorder", created.Record!.Id, created.Record.Version)
+        {
+            Changes = [new FieldChange("emails", new ListValue(FieldType.Email, [new LabelledValue("home", Values.Email("zoe.home@example.com")), new LabelledValue("work", Values.Email("amy.work@example.com")), new LabelledValue("other", Values.Email("bob.other@example.com"))]))],
+        };
+        var done = Assert.Single(await connector.WriteAsync([update], Ct));
+        Assert.True(done.Succeeded, done.Reason);
+        var read = Assert.Single(await connector.GetAsync([created.Record.Id], Ct));
+
+        Assert.Equal("zoe.home@example.com", PrimaryEmail(read));
+        Assert.Equal(["amy.work@example.com", "bob.other@example.com", "zoe.home@example.com"], ((ListValue)read.Get("emails")!).Items.Select(i => i.Value.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task An_update_changes_fields_and_tags_and_a_stale_version_is_refused()
     {
         Assert.SkipWhen(Unavailable is not null, Unavailable ?? string.Empty);
@@ -227,6 +264,16 @@ public abstract class ConnectorConformanceTests : IAsyncLifetime
             ["note"] = Values.Text("Two lines\nof note"),
         }),
         ImmutableSortedSet<string>.Empty);
+
+    private static CreateOperation WithEmails(CreateOperation create, params (string Label, string Email)[] emails) =>
+        create with { Fields = create.Fields.SetItem("emails", new ListValue(FieldType.Email, [.. emails.Select(e => new LabelledValue(e.Label, Values.Email(e.Email)))])) };
+
+    private static string? PrimaryEmail(ContactRecord record) => record.Get("emails") switch
+    {
+        ListValue list => list.Primary.Text,
+        ScalarValue scalar => scalar.Text,
+        _ => null,
+    };
 
     protected static async Task<List<RecordPage>> ListAsync(IContactConnector connector)
     {

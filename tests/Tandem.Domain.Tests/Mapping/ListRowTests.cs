@@ -12,22 +12,36 @@ public sealed class ListRowTests
 
     private static MappingRow Single(FieldMapping mapping) => Assert.Single(MappingCompiler.Compile([mapping], Crm, Book).Mapping.Rows);
 
-    private static string Shared(params (string Label, string Value)[] items) => List(FieldType.Email, items).Canonical;
+    private static string Shared(params (string Label, string Value)[] items) => List(FieldType.Email, items).PrimaryFirst;
 
     [Fact]
-    public void A_list_reads_the_same_whatever_the_order_of_its_entries() =>
-        Assert.Equal(
+    public void A_list_is_the_same_whatever_the_order_of_its_entries() =>
+        Assert.True(Emails.Same(
             Emails.Read(Side.A, Record(("email", List(FieldType.Email, ("work", "a@x.com"), ("home", "b@x.com"))))),
-            Emails.Read(Side.B, Record(("emails", List(FieldType.Email, ("home", "b@x.com"), ("work", "a@x.com"))))));
+            Emails.Read(Side.B, Record(("emails", List(FieldType.Email, ("home", "b@x.com"), ("work", "a@x.com")))))));
 
     [Fact]
-    public void Writing_a_list_keeps_the_targets_order_and_appends_new_entries()
+    public void A_list_travels_with_its_primary_entry_first_and_the_others_sorted() =>
+        Assert.Equal(
+            "work\u001Fz@x.com\u001Ehome\u001Fb@x.com\u001Eother\u001Fa@x.com",
+            Emails.Read(Side.A, Record(("email", List(FieldType.Email, ("work", "z@x.com"), ("other", "a@x.com"), ("home", "b@x.com"))))));
+
+    [Fact]
+    public void Writing_a_list_puts_the_sources_primary_first_keeps_the_targets_order_otherwise_and_appends_new_entries()
     {
-        var current = Record(("emails", List(FieldType.Email, ("home", "b@x.com"), ("work", "a@x.com"))));
+        var current = Record(("emails", List(FieldType.Email, ("home", "b@x.com"), ("other", "d@x.com"), ("work", "a@x.com"))));
 
-        var change = Assert.Single(Emails.Write(Side.B, Shared(("work", "a@x.com"), ("home", "b@x.com"), ("other", "c@x.com")), current));
+        var change = Assert.Single(Emails.Write(Side.B, Shared(("work", "a@x.com"), ("other", "d@x.com"), ("home", "b@x.com"), ("other", "c@x.com")), current));
 
-        Assert.Equal(List(FieldType.Email, ("home", "b@x.com"), ("work", "a@x.com"), ("other", "c@x.com")).Items, ((ListValue)change.Value!).Items);
+        Assert.Equal(List(FieldType.Email, ("work", "a@x.com"), ("home", "b@x.com"), ("other", "d@x.com"), ("other", "c@x.com")).Items, ((ListValue)change.Value!).Items);
+    }
+
+    [Fact]
+    public void A_new_list_is_written_with_the_sources_primary_entry_first()
+    {
+        var change = Assert.Single(Emails.Write(Side.B, Shared(("work", "z@x.com"), ("home", "a@x.com")), null));
+
+        Assert.Equal(List(FieldType.Email, ("work", "z@x.com"), ("home", "a@x.com")).Items, ((ListValue)change.Value!).Items);
     }
 
     [Fact]
@@ -61,8 +75,8 @@ public sealed class ListRowTests
     }
 
     [Fact]
-    public void A_list_that_already_holds_the_entries_is_not_written() =>
-        Assert.Empty(Emails.Write(Side.B, Shared(("work", "a@x.com"), ("home", "b@x.com")), Record(("emails", List(FieldType.Email, ("home", "b@x.com"), ("work", "a@x.com"))))));
+    public void A_list_that_already_holds_the_entries_with_the_same_primary_is_not_written() =>
+        Assert.Empty(Emails.Write(Side.B, Shared(("home", "b@x.com"), ("work", "a@x.com"), ("other", "c@x.com")), Record(("emails", List(FieldType.Email, ("home", "b@x.com"), ("other", "c@x.com"), ("work", "a@x.com"))))));
 
     [Fact]
     public void A_list_maps_to_a_single_field_through_its_primary_entry() =>

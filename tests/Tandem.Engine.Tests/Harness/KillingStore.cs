@@ -53,7 +53,9 @@ public sealed class KillingStore : ISyncStateStore
 
         public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => Call(() => inner.MarkDeletedAsync(side, ids, cancellationToken));
 
-        public Task<int> MatchByEmailAsync(bool force, CancellationToken cancellationToken) => Call(() => inner.MatchByEmailAsync(force, cancellationToken));
+        public Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken) => Call(() => inner.MatchAsync(force, kindsInOrder, cancellationToken));
+
+        public Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken) => Call(() => inner.RekeyAsync(signature, keysOf, cancellationToken));
 
         public Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken) => Call(() => inner.NextDirtyAsync(side, max, cancellationToken));
 

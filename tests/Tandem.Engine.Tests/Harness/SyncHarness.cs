@@ -14,11 +14,13 @@ namespace Tandem.Engine.Tests.Harness;
 public sealed class SyncHarness : IAsyncDisposable
 {
     private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
     private int references;
 
-    private SyncHarness(TestDatabase database, string connectionId, InMemoryApp a, InMemoryApp b)
+    private SyncHarness(TestDatabase database, string connectionId, InMemoryApp a, InMemoryApp b, bool ownsDatabase = true)
     {
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         ConnectionId = connectionId;
         A = a;
         B = b;
@@ -58,6 +60,19 @@ public sealed class SyncHarness : IAsyncDisposable
         var accountB = await accounts.AddAsync(new NewAccount(null, "in-memory", "B", none, none), ct);
         var connection = await new ConnectionStore(db.Database, time).AddAsync(new NewConnection(null, "A to B", accountA.Id, accountB.Id, new ConnectionSettings()), ct);
         return new SyncHarness(db, connection.Id, new InMemoryApp(a ?? new InMemoryAppOptions { Name = "A", IdPrefix = "a" }), new InMemoryApp(b ?? new InMemoryAppOptions { Name = "B", IdPrefix = "b" }));
+    }
+
+    /// <summary>A second connection over the same two apps, its state in the same database (a user who connects the same accounts again).</summary>
+    public async Task<SyncHarness> AnotherConnectionAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var protector = new SecretProtector(new byte[32]);
+        var accounts = new AccountStore(database.Database, protector, TimeProvider.System);
+        var none = new Dictionary<string, string>();
+        var accountA = await accounts.AddAsync(new NewAccount(null, "in-memory", "A again", none, none), ct);
+        var accountB = await accounts.AddAsync(new NewAccount(null, "in-memory", "B again", none, none), ct);
+        var connection = await new ConnectionStore(database.Database, TimeProvider.System).AddAsync(new NewConnection(null, "A to B again", accountA.Id, accountB.Id, new ConnectionSettings()), ct);
+        return new SyncHarness(database, connection.Id, A, B, ownsDatabase: false) { Settings = Settings };
     }
 
     public async Task<RunReport> SyncAsync(RunOptions? options = null)
@@ -116,5 +131,5 @@ public sealed class SyncHarness : IAsyncDisposable
         return rows;
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public ValueTask DisposeAsync() => ownsDatabase ? database.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -179,6 +179,7 @@ public abstract class ConnectionsTests<TServer>(TServer server) : IClassFixture<
             await stranger.PostAsync($"api/v1/connections/{id}/acknowledge-deletions"),
             await stranger.GetAsync($"api/v1/connections/{id}/health"),
             await stranger.GetAsync($"api/v1/connections/{id}/health/contacts"),
+            await stranger.GetAsync($"api/v1/connections/{id}/duplicates"),
             await stranger.GetAsync($"api/v1/connections/{id}/activity"),
             await stranger.GetAsync($"api/v1/connections/{id}/activity/timeline"),
             await stranger.GetAsync($"api/v1/connections/{id}/webhooks"),

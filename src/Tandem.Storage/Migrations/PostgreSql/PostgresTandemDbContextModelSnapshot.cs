@@ -372,6 +372,47 @@ namespace Tandem.Storage.Migrations.PostgreSql
                     b.ToTable("links");
                 });
 
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer")
+                        .HasColumnName("side");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("text")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.HasKey("ConnectionId", "Side", "RecordId", "Key");
+
+                    b.HasIndex("ConnectionId", "Key");
+
+                    b.ToTable("match_keys");
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("match_settings");
+                });
+
             modelBuilder.Entity("Tandem.Storage.Schema.RecordRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -401,6 +442,10 @@ namespace Tandem.Storage.Migrations.PostgreSql
                     b.Property<string>("EmailKey")
                         .HasColumnType("text")
                         .HasColumnName("email_key");
+
+                    b.Property<string>("MatchIssue")
+                        .HasColumnType("text")
+                        .HasColumnName("match_issue");
 
                     b.Property<long>("ScanGen")
                         .HasColumnType("bigint")
@@ -521,6 +566,24 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Tandem.Storage.Schema.LinkRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
                 {
                     b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
                         .WithMany()

@@ -361,6 +361,47 @@ namespace Tandem.Storage.Migrations.Sqlite
                     b.ToTable("links");
                 });
 
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("side");
+
+                    b.Property<string>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.HasKey("ConnectionId", "Side", "RecordId", "Key");
+
+                    b.HasIndex("ConnectionId", "Key");
+
+                    b.ToTable("match_keys");
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("match_settings");
+                });
+
             modelBuilder.Entity("Tandem.Storage.Schema.RecordRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -390,6 +431,10 @@ namespace Tandem.Storage.Migrations.Sqlite
                     b.Property<string>("EmailKey")
                         .HasColumnType("TEXT")
                         .HasColumnName("email_key");
+
+                    b.Property<string>("MatchIssue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_issue");
 
                     b.Property<long>("ScanGen")
                         .HasColumnType("INTEGER")
@@ -508,6 +553,24 @@ namespace Tandem.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Tandem.Storage.Schema.LinkRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchKeyRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
                 {
                     b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
                         .WithMany()

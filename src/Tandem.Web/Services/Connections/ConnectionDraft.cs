@@ -27,6 +27,9 @@ public sealed record ConnectionDraft(string? Name, string AccountA, string Accou
 
     public SyncOptions? Options { get; init; }
 
+    /// <summary>The keys contacts are matched on, in order of precedence; null or empty matches on email.</summary>
+    public IReadOnlyList<MatchKeyChoice>? MatchOn { get; init; }
+
     /// <summary>The settings these choices make.</summary>
     public ConnectionSettings ToSettings() => new()
     {
@@ -37,5 +40,6 @@ public sealed record ConnectionDraft(string? Name, string AccountA, string Accou
         RulesB = RulesB ?? [Rule.Everything],
         Mappings = Mappings ?? [],
         Options = Options ?? new SyncOptions(),
+        MatchOn = MatchOn is { Count: > 0 } keys ? keys : [MatchKeyChoice.Email],
     };
 }

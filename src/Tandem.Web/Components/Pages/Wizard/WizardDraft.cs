@@ -42,6 +42,34 @@ public sealed class WizardDraft
 
     public bool SyncUnsubscribes { get; set; }
 
+    /// <summary>Also match contacts that share a phone number.</summary>
+    public bool MatchPhone { get; set; }
+
+    /// <summary>Side A's field of a custom unique key (with <see cref="MatchFieldB"/>), or null.</summary>
+    public string? MatchFieldA { get; set; }
+
+    public string? MatchFieldB { get; set; }
+
+    /// <summary>The key tried first; the others follow in the order email, phone, custom field.</summary>
+    public MatchKeyKind MatchFirst { get; set; } = MatchKeyKind.Email;
+
+    /// <summary>The chosen keys in order of precedence.</summary>
+    public IReadOnlyList<MatchKeyChoice> MatchOn()
+    {
+        var keys = new List<MatchKeyChoice> { MatchKeyChoice.Email };
+        if (MatchPhone)
+        {
+            keys.Add(MatchKeyChoice.Phone);
+        }
+
+        if (!string.IsNullOrEmpty(MatchFieldA) && !string.IsNullOrEmpty(MatchFieldB))
+        {
+            keys.Add(new MatchKeyChoice(MatchKeyKind.CustomField) { FieldA = MatchFieldA, FieldB = MatchFieldB });
+        }
+
+        return [.. keys.Where(k => k.Kind == MatchFirst), .. keys.Where(k => k.Kind != MatchFirst)];
+    }
+
     public string? Name { get; set; }
 
     public AppView? AppOf(Side side) => side == Side.A ? AppA : AppB;
@@ -77,6 +105,7 @@ public sealed class WizardDraft
         RulesB = IsSource(Side.B) ? RulesB.Select(r => r.ToRule()).ToList() : [Rule.Everything],
         Mappings = Mappings.Select(m => m.ToMapping()).ToList(),
         Options = new SyncOptions { AvoidDuplicates = AvoidDuplicates, SyncDeletions = SyncDeletions, SyncUnsubscribes = SyncUnsubscribes },
+        MatchOn = MatchOn(),
     };
 
     /// <summary>The choices as the connection service takes them.</summary>
@@ -92,6 +121,7 @@ public sealed class WizardDraft
             RulesB = settings.RulesB,
             Mappings = settings.Mappings,
             Options = settings.Options,
+            MatchOn = settings.MatchOn,
         };
     }
 
@@ -113,6 +143,10 @@ public sealed class WizardDraft
             AvoidDuplicates = settings.Options.AvoidDuplicates,
             SyncDeletions = settings.Options.SyncDeletions,
             SyncUnsubscribes = settings.Options.SyncUnsubscribes,
+            MatchPhone = settings.MatchOn.Any(k => k.Kind == MatchKeyKind.Phone),
+            MatchFieldA = settings.MatchOn.FirstOrDefault(k => k.Kind == MatchKeyKind.CustomField)?.FieldA,
+            MatchFieldB = settings.MatchOn.FirstOrDefault(k => k.Kind == MatchKeyKind.CustomField)?.FieldB,
+            MatchFirst = settings.MatchOn.Count > 0 ? settings.MatchOn[0].Kind : MatchKeyKind.Email,
             Name = connection.Name,
         };
         draft.RulesA.Clear();

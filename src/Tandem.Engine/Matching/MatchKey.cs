@@ -1,0 +1,28 @@
+namespace Tandem.Engine.Matching;
+
+/// <summary>
+/// A stored matching key is its kind and its normalised value, "email:ann@example.com": one table holds
+/// every kind, and two records share an identity of a kind when they hold the same key.
+/// </summary>
+public static class MatchKey
+{
+    public const string EmailKind = "email";
+
+    /// <summary>A phone number in E.164.</summary>
+    public const string PhoneKind = "phone";
+
+    /// <summary>A custom unique field's value, trimmed and lower-cased.</summary>
+    public const string FieldKind = "field";
+
+    public static string Of(string kind, string value) => kind + ":" + value;
+
+    /// <summary>A kind in plain words, singular and plural.</summary>
+    public static (string One, string Many) Describe(string kind) => kind switch
+    {
+        EmailKind => ("email address", "email addresses"),
+        PhoneKind => ("phone number", "phone numbers"),
+        _ => ("matching field value", "matching field values"),
+    };
+
+    public static string KindOf(string key) => key[..key.IndexOf(':', StringComparison.Ordinal)];
+}
