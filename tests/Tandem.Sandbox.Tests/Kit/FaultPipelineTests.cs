@@ -125,7 +125,7 @@ public sealed class FaultPipelineTests : IAsyncLifetime
         sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(30);
         sandbox.Faults.SlowResponses(1);
         var slow = GetNoteAsync();
-        Assert.True(SpinWait.SpinUntil(() => sandbox.Pipeline.InFlight == 1, Patience), "the request should be held");
+        Assert.True(SpinWait.SpinUntil(() => sandbox.Pipeline.Held == 1, Patience), "the request should be held");
 
         clock.Advance(TimeSpan.FromSeconds(29));
         Assert.False(slow.IsCompleted);
@@ -141,7 +141,7 @@ public sealed class FaultPipelineTests : IAsyncLifetime
         sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(30);
         sandbox.Faults.SlowResponses(2);
         var held = new[] { GetNoteAsync(), GetNoteAsync() };
-        Assert.True(SpinWait.SpinUntil(() => sandbox.Pipeline.InFlight == 2, Patience), "two requests should be held");
+        Assert.True(SpinWait.SpinUntil(() => sandbox.Pipeline.Held == 2, Patience), "two requests should be held");
 
         using var third = await GetNoteAsync();
         clock.Advance(TimeSpan.FromSeconds(30));

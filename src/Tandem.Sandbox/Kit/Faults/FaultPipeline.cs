@@ -18,6 +18,7 @@ internal sealed class FaultPipeline : IEndpointFilter
     private int calls;
     private int inFlight;
     private int mostInFlight;
+    private int held;
 
     public FaultPipeline(SandboxFaults faults, VendorFaults vendor, TimeProvider time)
     {
@@ -31,6 +32,12 @@ internal sealed class FaultPipeline : IEndpointFilter
 
     /// <summary>API requests in progress right now.</summary>
     public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>
+    /// Requests a slow fault holds right now, counted once their wait is on the sandbox's clock: a test that moves a
+    /// fake clock waits for this, not for <see cref="InFlight"/>, or it may move the clock before the wait began.
+    /// </summary>
+    public int Held => Volatile.Read(ref held);
 
     /// <summary>The most API requests ever in progress at once.</summary>
     public int MostInFlight => Volatile.Read(ref mostInFlight);
@@ -73,7 +80,16 @@ internal sealed class FaultPipeline : IEndpointFilter
 
         if (faults.TakeSlow())
         {
-            await Task.Delay(faults.SlowDelay, time, http.RequestAborted).ConfigureAwait(false);
+            var wait = Task.Delay(faults.SlowDelay, time, http.RequestAborted);
+            Interlocked.Increment(ref held);
+            try
+            {
+                await wait.ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref held);
+            }
         }
 
         if (!vendor.IsAuthorized(http))
