@@ -13,10 +13,4 @@ public sealed class AccountSettings
     public IReadOnlyDictionary<string, string> Values => values;
 
     public string? Get(string key) => values.GetValueOrDefault(key);
-
-    /// <summary>The value of a required setting, or a clear error naming it (never its value).</summary>
-    public string Require(string key) =>
-        values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)
-            ? value
-            : throw new ConnectorSettingsException($"The setting '{key}' is required.");
 }
