@@ -24,10 +24,6 @@ public sealed class HostedSandboxes : IAsyncDisposable
     /// <summary>The sandbox of an app, or null when it has none (or the sandbox is off).</summary>
     public HostedSandbox? Find(string app) => apps.GetValueOrDefault(app);
 
-    /// <summary>True when <paramref name="url"/> points at one of the hosted sandbox apps.</summary>
-    public bool IsSandboxUrl(Uri url) =>
-        apps.Values.Any(a => Uri.Compare(a.Host.BaseUri, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
-
     /// <summary>Starts <paramref name="sandboxes"/> in their order (the ports follow it), or none when the sandbox is off.</summary>
     public static async Task<HostedSandboxes> StartAsync(SandboxOptions options, IReadOnlyList<SandboxApp> sandboxes, CancellationToken cancellationToken)
     {
