@@ -85,6 +85,10 @@ public static partial class TandemPages
         var before = await accounts.CountAsync();
         await page.GetByLabel("App", new() { Exact = true }).SelectOptionAsync(app);
         var consent = page.Locator("a.button.primary, button.primary").Filter(new() { HasTextRegex = AuthoriseWithPattern() });
+        var connect = page.GetByRole(AriaRole.Button, new() { Name = "Connect and test" });
+
+        // The app's form is rendered by the live circuit after the choice: wait for it before deciding which kind it is.
+        await Assertions.Expect(consent.Or(connect).First).ToBeVisibleAsync();
         await shots.TakeAsync(page, $"authorise-{app}");
         if (await consent.CountAsync() > 0)
         {
@@ -104,7 +108,7 @@ public static partial class TandemPages
         else
         {
             await Assertions.Expect(page.Locator("[data-test='use-sandbox']")).ToBeCheckedAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Connect and test" }).ClickAsync();
+            await connect.ClickAsync();
         }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "is connected" })).ToBeVisibleAsync();
