@@ -138,6 +138,7 @@ internal sealed class PersonFieldCatalog
 
     private static IEnumerable<PersonField> Custom()
     {
+        yield return new("cf_person_nickname", "string", "Nickname");
         yield return new("cf_person_birthday", "string", "Birthday");
         yield return new("cf_person_notes", "text", "Notes");
         yield return new("cf_person_tags", "tag_array", "Tags");
