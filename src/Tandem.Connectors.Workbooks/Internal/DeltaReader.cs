@@ -12,6 +12,9 @@ namespace Tandem.Connectors.Workbooks.Internal;
 internal sealed class DeltaReader
 {
     public const int PageSize = 100;
+
+    /// <summary>At most this many people already delivered are asked for again on top of a page.</summary>
+    private const int MaxRepeats = 1000;
     private const string Path = "crm/people.api";
 
     private readonly WorkbooksClient client;
@@ -25,7 +28,11 @@ internal sealed class DeltaReader
     public async Task<(List<JsonObject> Rows, bool HasMore)> ReadAsync(FeedCursor cursor, bool withDeleted, CancellationToken cancellationToken)
     {
         var rows = new List<JsonObject>();
-        for (var start = 0; ; start += PageSize)
+
+        // The people already delivered at the cursor's second come back first; asking for them on top of a page (and
+        // one more, to tell a full page from the end) makes a quiet poll, and a page of echoes, one call.
+        var limit = PageSize + Math.Min(cursor.IdsAtUpdatedAt.Count, MaxRepeats) + 1;
+        for (var start = 0; ; start += limit)
         {
             var form = new WorkbooksForm().Filter("updated_at", "ge", WorkbooksFormats.DateTime(cursor.UpdatedAt));
             if (withDeleted)
@@ -33,7 +40,7 @@ internal sealed class DeltaReader
                 form.Filter("is_deleted", "true", string.Empty).Filter("is_deleted", "false", string.Empty).Add("_fm", "1 AND (2 OR 3)");
             }
 
-            form.Add("_sort[]", "updated_at").Add("_dir[]", "ASC").Add("_sort[]", "id").Add("_dir[]", "ASC").Page(start, PageSize);
+            form.Add("_sort[]", "updated_at").Add("_dir[]", "ASC").Add("_sort[]", "id").Add("_dir[]", "ASC").Page(start, limit);
             var page = (await client.ReadAsync(Path, form, cancellationToken).ConfigureAwait(false)).Select(Row).ToList();
             var beyond = false;
             foreach (var row in page)
@@ -51,7 +58,7 @@ internal sealed class DeltaReader
                 }
             }
 
-            if (page.Count < PageSize)
+            if (page.Count < limit)
             {
                 return (rows, false);
             }

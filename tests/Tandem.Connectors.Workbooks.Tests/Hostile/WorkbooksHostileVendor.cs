@@ -6,7 +6,7 @@ namespace Tandem.Connectors.Workbooks.Tests.Hostile;
 
 /// <summary>
 /// Workbooks as a hostile server plays it: honest metadata (no custom fields), hostile <c>crm/people.api</c> whose
-/// endless pages are full pages of people changed one second apart, so each asks for the next.
+/// endless pages hold more people (changed one second apart) than were asked for, so each asks for the next.
 /// </summary>
 internal sealed class WorkbooksHostileVendor : HostileVendor
 {
@@ -22,12 +22,12 @@ internal sealed class WorkbooksHostileVendor : HostileVendor
     public override JsonObject Page(int number, bool more)
     {
         var rows = new JsonArray();
-        for (var i = 0; more && i < 100; i++)
+        for (var i = 0; more && i < 200; i++)
         {
-            var at = DateTimeOffset.UnixEpoch.AddDays(1).AddSeconds((number * 100) + i);
+            var at = DateTimeOffset.UnixEpoch.AddDays(1).AddSeconds((number * 200) + i);
             rows.Add(new JsonObject
             {
-                ["id"] = (number * 100) + i,
+                ["id"] = (number * 200) + i,
                 ["lock_version"] = 0,
                 ["updated_at"] = at.ToString("ddd MMM dd HH:mm:ss 'UTC' yyyy", System.Globalization.CultureInfo.InvariantCulture),
                 ["is_deleted"] = false,
