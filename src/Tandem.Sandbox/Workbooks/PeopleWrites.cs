@@ -128,7 +128,18 @@ internal sealed class PeopleWrites
 
         Write(changed, values, strict, errors, creating: false);
         RequireName(changed, errors);
-        return errors.Count == 0 ? (true, errors, affected, changed, false) : (false, errors, affected, null, false);
+        if (errors.Count > 0)
+        {
+            return (false, errors, affected, null, false);
+        }
+
+        // The answer carries the columns the request changed (README, "Affected objects").
+        foreach (var column in values.Keys.Where(c => !JsonNode.DeepEquals(current.Columns[c], changed.Columns[c])))
+        {
+            affected[column] = changed.Columns[column]?.DeepClone();
+        }
+
+        return (true, errors, affected, changed, false);
     }
 
     private void Write(StoredPerson person, Dictionary<string, string> values, bool strict, JsonObject errors, bool creating)
