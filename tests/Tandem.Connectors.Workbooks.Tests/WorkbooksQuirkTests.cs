@@ -180,6 +180,11 @@ public sealed class WorkbooksQuirkTests : IAsyncLifetime
             ["name.first"] = Values.Text("Batch"),
             ["name.last"] = Values.Text(reference),
             ["emails"] = Values.Create(FieldType.Email, email) ?? Values.Text(email),
+            ["phones"] = Values.Phone("+44 20 7946 0000"),
+            ["addresses"] = Values.Address("1 High Street", "Reading", "Berkshire", "RG1 1AA", "United Kingdom"),
+            ["org"] = Values.Text("Batch Ltd"),
+            ["title"] = Values.Text("Buyer"),
+            ["note"] = Values.Text("A full row"),
         }),
         ImmutableSortedSet<string>.Empty);
 

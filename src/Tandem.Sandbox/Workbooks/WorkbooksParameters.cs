@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
 namespace Tandem.Sandbox.Workbooks;
@@ -9,6 +10,8 @@ namespace Tandem.Sandbox.Workbooks;
 /// </summary>
 internal sealed class WorkbooksParameters
 {
+    private static readonly FormOptions FormLimits = new() { ValueCountLimit = 100_000 };
+
     private readonly Dictionary<string, StringValues> values = new(StringComparer.Ordinal);
 
     private WorkbooksParameters(string method)
@@ -31,7 +34,8 @@ internal sealed class WorkbooksParameters
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            // A square array of 100 people with every column is thousands of values, beyond ASP.NET's default of 1,024.
+            var form = await request.ReadFormAsync(FormLimits, request.HttpContext.RequestAborted).ConfigureAwait(false);
             foreach (var (key, value) in form)
             {
                 parameters.values[key] = parameters.values.TryGetValue(key, out var seen) ? StringValues.Concat(seen, value) : value;
