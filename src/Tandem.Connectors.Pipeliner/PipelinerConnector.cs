@@ -31,6 +31,7 @@ public sealed class PipelinerConnector : IContactConnector
     private readonly ContactReader reader;
     private readonly ContactWrites writes;
     private SpaceDirectory? directory;
+    private AccountScope? scope;
 
     internal PipelinerConnector(PipelinerClient client, PipelinerSettings settings, TimeProvider time, ILogger logger)
     {
@@ -39,7 +40,7 @@ public sealed class PipelinerConnector : IContactConnector
         this.time = time;
         this.logger = logger;
         reader = new ContactReader(settings.DefaultRegion, logger);
-        writes = new ContactWrites(client, reader, settings, logger);
+        writes = new ContactWrites(client, reader, logger);
     }
 
     public ConnectorCapabilities Capabilities => PipelinerConnectorFactory.Capabilities;
@@ -48,6 +49,7 @@ public sealed class PipelinerConnector : IContactConnector
     {
         // Read fresh: custom fields are added in Pipeliner's settings at any time.
         directory = await SpaceDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+        scope = AccountScope.Resolve(settings, directory);
         return PipelinerSchema.Build(directory);
     }
 
@@ -84,6 +86,12 @@ public sealed class PipelinerConnector : IContactConnector
         {
             PipelinerLog.CursorExpired(logger, (int)(now - position.CheckedAt).TotalDays);
             throw new CursorExpiredException("The Pipeliner cursor was not read for 30 days; deleted contacts may be purged, so a full rescan is needed.");
+        }
+
+        if (scope is null && settings.SalesUnitId is { } unitSetting && !Guid.TryParse(unitSetting, out _))
+        {
+            // A sales unit named by its name: its id comes from the space's list before the feed can be filtered.
+            await DirectoryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // modified ≥ the cursor's stamp (inclusive: the contacts already delivered at that stamp are skipped). Pages are
@@ -132,7 +140,7 @@ public sealed class PipelinerConnector : IContactConnector
 
         // Updates are checked against the contacts as they are now: one call reads them all (at most 100 ids).
         var current = await CurrentAsync([.. operations.OfType<UpdateOperation>().Select(u => u.RecordId)], cancellationToken).ConfigureAwait(false);
-        return await writes.ApplyAsync(operations, space, current, PipelinerSchema.Build(space), cancellationToken).ConfigureAwait(false);
+        return await writes.ApplyAsync(operations, space, scope!, current, PipelinerSchema.Build(space), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ContactRecord?> FindCreatedAsync(string clientReference, string? email, CancellationToken cancellationToken)
@@ -183,7 +191,7 @@ public sealed class PipelinerConnector : IContactConnector
             path += "&filter[modified]=" + Uri.EscapeDataString(since) + "&filter-op[modified]=gte";
         }
 
-        if (settings.SalesUnitId is { } unit)
+        if ((scope is null ? settings.SalesUnitId : scope.UnitId) is { } unit)
         {
             path += "&filter[unit_id]=" + Uri.EscapeDataString(unit);
         }
@@ -197,6 +205,15 @@ public sealed class PipelinerConnector : IContactConnector
             ? [.. contacts]
             : throw new ConnectorException("Pipeliner answered a page of contacts without their modification times; the run stops, and nothing is taken as deleted.");
 
-    private async Task<SpaceDirectory> DirectoryAsync(CancellationToken cancellationToken) =>
-        directory ??= await SpaceDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+    private async Task<SpaceDirectory> DirectoryAsync(CancellationToken cancellationToken)
+    {
+        if (directory is null || scope is null)
+        {
+            var loaded = await SpaceDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+            scope = AccountScope.Resolve(settings, loaded);
+            directory = loaded;
+        }
+
+        return directory;
+    }
 }

@@ -190,11 +190,27 @@ public sealed class PipelinerConformanceTests : ConnectorConformanceTests
         Assert.True(error.IsAuthorizationFailure);
     }
 
+    [Fact]
+    public async Task The_user_and_sales_unit_are_picked_by_name_from_the_space_and_an_unknown_one_lists_the_spaces_own()
+    {
+        var byName = Settings("EMEA", owner: "sam@sandbox.example");
+        await using var named = new PipelinerConnectorFactory(TestRetries.Fast).Create(byName, Context());
+        await using var unknown = new PipelinerConnectorFactory(TestRetries.Fast).Create(Settings("Antarctica"), Context());
+
+        var created = Assert.Single(await named.WriteAsync([NewContact("ref-named", "named@example.com")], Ct));
+        var error = await Assert.ThrowsAsync<ConnectorSettingsException>(() => unknown.GetSchemaAsync(Ct));
+
+        Assert.True(created.Succeeded, created.Reason);
+        Assert.Equal(PipelinerSandbox.SalesUnits[1].Id, sandbox.Contact(created.Record!.Id)!["unit_id"]!.GetValue<string>());
+        Assert.Equal(PipelinerSandbox.Clients[1].Id, sandbox.Contact(created.Record.Id)!["owner_id"]!.GetValue<string>());
+        Assert.Equal("The setting Sales unit must be one of this space's sales units: Americas, EMEA, Headquarters.", error.Message);
+    }
+
     private IContactConnector Connect(string? salesUnit) => new PipelinerConnectorFactory(TestRetries.Fast).Create(Settings(salesUnit), Context());
 
     private ConnectorContext Context() => new ConnectorContext(clock, NullLoggerFactory.Instance).Allowing(host!.BaseUri);
 
-    private AccountSettings Settings(string? salesUnit, string? password = null)
+    private AccountSettings Settings(string? salesUnit, string? password = null, string? owner = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -202,7 +218,7 @@ public sealed class PipelinerConformanceTests : ConnectorConformanceTests
             ["apiPassword"] = password ?? sandbox.Options.ApiPassword,
             ["spaceId"] = sandbox.Options.SpaceId,
             ["serviceUrl"] = host!.BaseUri.ToString(),
-            ["ownerId"] = PipelinerSandbox.Clients[1].Id,
+            ["ownerId"] = owner ?? PipelinerSandbox.Clients[1].Id,
         };
         if (salesUnit is not null)
         {

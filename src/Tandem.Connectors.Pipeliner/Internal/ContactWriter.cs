@@ -87,8 +87,7 @@ internal sealed class ContactWriter
             return null;
         }
 
-        var id = directory.Clients.ContainsKey(owner) ? owner : directory.Clients.FirstOrDefault(c => string.Equals(c.Value, owner, StringComparison.OrdinalIgnoreCase)).Key;
-        if (id is null)
+        if (directory.ClientId(owner) is not { } id)
         {
             return $"Owner: Pipeliner has no user '{owner}'.";
         }

@@ -19,18 +19,16 @@ internal sealed class ContactWrites
 
     private readonly PipelinerClient client;
     private readonly ContactReader reader;
-    private readonly PipelinerSettings settings;
     private readonly ILogger logger;
 
-    public ContactWrites(PipelinerClient client, ContactReader reader, PipelinerSettings settings, ILogger logger)
+    public ContactWrites(PipelinerClient client, ContactReader reader, ILogger logger)
     {
         this.client = client;
         this.reader = reader;
-        this.settings = settings;
         this.logger = logger;
     }
 
-    public async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, SpaceDirectory directory, IReadOnlyDictionary<string, JsonObject> current, AppSchema schema, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, SpaceDirectory directory, AccountScope scope, IReadOnlyDictionary<string, JsonObject> current, AppSchema schema, CancellationToken cancellationToken)
     {
         var writer = new ContactWriter(directory);
         var results = new WriteResult?[operations.Count];
@@ -39,7 +37,7 @@ internal sealed class ContactWrites
         {
             var (body, done) = operations[i] switch
             {
-                CreateOperation create => Create(create, writer),
+                CreateOperation create => Create(create, writer, scope),
                 UpdateOperation update => Update(update, writer, current, directory),
                 _ => (null, WriteResult.Failed(operations[i].OperationId, WriteFailureKind.Rejected, "Tandem never deletes Pipeliner contacts.")),
             };
@@ -57,10 +55,10 @@ internal sealed class ContactWrites
         return [.. results.Select((r, i) => r ?? WriteResult.Failed(operations[i].OperationId, WriteFailureKind.Unknown, "Pipeliner did not answer for this contact."))];
     }
 
-    private (JsonObject? Body, WriteResult? Done) Create(CreateOperation create, ContactWriter writer)
+    private static (JsonObject? Body, WriteResult? Done) Create(CreateOperation create, ContactWriter writer, AccountScope scope)
     {
-        var body = new JsonObject { ["owner_id"] = settings.OwnerId };
-        if (settings.SalesUnitId is { } unit)
+        var body = new JsonObject { ["owner_id"] = scope.OwnerId };
+        if (scope.UnitId is { } unit)
         {
             body["unit_id"] = unit;
         }

@@ -4,12 +4,22 @@ using Tandem.Connectors.Testing.Hostile;
 
 namespace Tandem.Connectors.Pipeliner.Tests.Hostile;
 
-/// <summary>Pipeliner as a hostile server plays it: honest, empty Fields, Clients and Sales Units, hostile <c>GET entities/Contacts</c>.</summary>
+/// <summary>Pipeliner as a hostile server plays it: honest Fields and Sales Units (none) and Clients (the account's user), hostile <c>GET entities/Contacts</c>.</summary>
 internal sealed class PipelinerHostileVendor : HostileVendor
 {
     public override bool IsListing(HttpRequest request) => request.Path.Value?.EndsWith("/entities/Contacts", StringComparison.Ordinal) == true;
 
-    public override JsonObject Setup(HttpRequest request, Uri server) => Page(1, more: false);
+    public override JsonObject Setup(HttpRequest request, Uri server)
+    {
+        var page = Page(1, more: false);
+        if (request.Path.Value?.EndsWith("/entities/Clients", StringComparison.Ordinal) == true)
+        {
+            // The account's user, so the settings' owner is one of the space's users.
+            page["data"] = new JsonArray(new JsonObject { ["id"] = "owner", ["formatted_name"] = "Owner" });
+        }
+
+        return page;
+    }
 
     public override JsonObject Page(int number, bool more) => new()
     {
