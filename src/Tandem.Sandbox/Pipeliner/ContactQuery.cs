@@ -8,14 +8,21 @@ namespace Tandem.Sandbox.Pipeliner;
 /// <summary>
 /// A list request's parameters as Pipeliner's "API parameters" page describes them: <c>first</c> (max 100, default 30),
 /// <c>after</c> (an opaque cursor from <c>page_info.end_cursor</c>), <c>order-by</c> (api names, <c>-</c> for descending),
-/// <c>include-deleted</c>, and <c>filter[field]</c> with <c>filter-op[field]</c> (eq, ne, gt, gte, lt, lte). Ties in the order
-/// are broken by id (the sandbox's choice: the documentation does not say).
+/// <c>include-deleted</c>, and <c>filter[field]</c> with <c>filter-op[field]</c> (the operators Pipeliner's OpenAPI lists: eq,
+/// ieq, not-eq, not-ieq, contains, icontains, starts, istarts, ends, iends, gt, gte, lt, lte, null, not-null, empty,
+/// not-empty; "between" is not simulated). Ties in the order are broken by id (the sandbox's choice: the documentation
+/// does not say).
 /// </summary>
 internal sealed class ContactQuery
 {
     private static readonly HashSet<string> Filterable = new(StringComparer.Ordinal)
     {
         "id", "modified", "created", "owner_id", "unit_id", "email1", "email2", "email3", "email4", "email5", "last_name", "first_name",
+    };
+
+    private static readonly HashSet<string> Operators = new(StringComparer.Ordinal)
+    {
+        "eq", "ieq", "not-eq", "not-ieq", "contains", "icontains", "starts", "istarts", "ends", "iends", "gt", "gte", "lt", "lte", "null", "not-null", "empty", "not-empty",
     };
 
     private ContactQuery(int first, string? after, string order, bool descending, bool includeDeleted, List<(string Field, string Op, string Value)> filters)
@@ -71,7 +78,7 @@ internal sealed class ContactQuery
             }
 
             var op = query[$"filter-op[{field}]"].FirstOrDefault() ?? "eq";
-            if (op is not ("eq" or "ne" or "gt" or "gte" or "lt" or "lte"))
+            if (!Operators.Contains(op))
             {
                 throw new PipelinerApiException($"Unknown filter operator '{op}'.");
             }
@@ -129,6 +136,23 @@ internal sealed class ContactQuery
             return value.Split(',').Contains(have, StringComparer.Ordinal);
         }
 
+        if (op is "null" or "empty" or "not-null" or "not-empty")
+        {
+            return op.StartsWith("not-", StringComparison.Ordinal) == (have.Length > 0);
+        }
+
+        var ignoreCase = op.StartsWith('i') || field.StartsWith("email", StringComparison.Ordinal);
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        switch (op)
+        {
+            case "contains" or "icontains":
+                return have.Contains(value, comparison);
+            case "starts" or "istarts":
+                return have.StartsWith(value, comparison);
+            case "ends" or "iends":
+                return have.EndsWith(value, comparison);
+        }
+
         int compared;
         if (field is "modified" or "created")
         {
@@ -137,13 +161,13 @@ internal sealed class ContactQuery
         }
         else
         {
-            compared = string.Compare(have, value, field.StartsWith("email", StringComparison.Ordinal) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            compared = string.Compare(have, value, comparison);
         }
 
         return op switch
         {
-            "eq" => compared == 0,
-            "ne" => compared != 0,
+            "eq" or "ieq" => compared == 0,
+            "not-eq" or "not-ieq" => compared != 0,
             "gt" => compared > 0,
             "gte" => compared >= 0,
             "lt" => compared < 0,
