@@ -181,6 +181,23 @@ public sealed class PipelinerConformanceTests : ConnectorConformanceTests
     }
 
     [Fact]
+    public async Task A_malformed_feed_page_fails_the_read_and_the_deletion_it_hid_is_still_reported_afterwards()
+    {
+        await using var connector = Connect();
+        var cursor = (await ListAsync(connector))[^1].CursorAfter!;
+        var gone = sandbox.ContactIds()[3];
+        DeleteInApp(gone);
+        sandbox.Faults.MalformedPages(1);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => connector.ReadChangesAsync(cursor, Ct));
+        var changes = await ReadAllChangesAsync(connector, cursor);
+
+        Assert.Equal("Pipeliner answered a page of Contacts that cannot be read; the run stops, and nothing is taken as deleted.", error.Message);
+        Assert.Equal([gone], changes.Deleted);
+        Assert.Empty(changes.Changed);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_an_authorisation_failure()
     {
         await using var connector = new PipelinerConnectorFactory(TestRetries.Fast).Create(Settings(null, password: "wrong"), Context());

@@ -19,12 +19,14 @@ internal sealed class ContactEndpoints
     private readonly ContactStore store;
     private readonly PipelinerSandboxOptions options;
     private readonly TimeProvider time;
+    private readonly PipelinerSandboxFaults faults;
 
-    public ContactEndpoints(ContactStore store, PipelinerSandboxOptions options, TimeProvider time)
+    public ContactEndpoints(ContactStore store, PipelinerSandboxOptions options, TimeProvider time, PipelinerSandboxFaults faults)
     {
         this.store = store;
         this.options = options;
         this.time = time;
+        this.faults = faults;
     }
 
     public void Map(IEndpointRouteBuilder routes, FaultPipeline faults)
@@ -38,7 +40,9 @@ internal sealed class ContactEndpoints
         {
             var query = ContactQuery.Parse(c.Request.Query);
             var (page, more) = query.Run(store.Snapshot(query.IncludeDeleted));
-            return PipelinerAnswers.Page(page, more, query.CursorOf, query.After is not null);
+            return this.faults.TakeMalformedPage()
+                ? PipelinerAnswers.Ok(new JsonArray([.. page.Select(c => (JsonNode)c)]))
+                : PipelinerAnswers.Page(page, more, query.CursorOf, query.After is not null);
         });
         api.MapGet("Contacts/{id}", (HttpContext c, string id) =>
             PipelinerAnswers.Ok(store.Get(id, IncludeDeleted(c)) ?? throw PipelinerApiException.EntityNotFound(id)));

@@ -27,7 +27,7 @@ public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox
         var clock = time ?? TimeProvider.System;
         store = new ContactStore(clock, Options.DeletedRetention);
         pipeline = new FaultPipeline(Faults, PipelinerFaults.Describe(Options), clock);
-        endpoints = new ContactEndpoints(store, Options, clock);
+        endpoints = new ContactEndpoints(store, Options, clock, Faults);
         standalone = new SandboxPipeline(this);
         Seed(clock);
     }
@@ -36,7 +36,7 @@ public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox
 
     public PipelinerSandboxOptions Options { get; }
 
-    public SandboxFaults Faults { get; } = new();
+    public PipelinerSandboxFaults Faults { get; } = new();
 
     /// <summary>Live (not deleted) contacts.</summary>
     public int ContactCount => store.Count;
