@@ -78,6 +78,18 @@ public sealed class PipelinerConformanceTests : ConnectorConformanceTests
     }
 
     [Fact]
+    public async Task A_custom_value_Pipeliner_refuses_names_the_custom_field_by_its_label()
+    {
+        await using var connector = Connect();
+        var id = sandbox.ContactIds()[0];
+
+        var refused = Assert.Single(await connector.WriteAsync([new UpdateOperation("u1", id, null) { Changes = [new FieldChange("cf_headcount", Values.Number(12.5m))] }], Ct));
+
+        Assert.Equal(WriteFailureKind.Rejected, refused.Failure);
+        Assert.Equal("Pipeliner refused Headcount: Value must be a whole number.", refused.Reason);
+    }
+
+    [Fact]
     public async Task A_contact_without_a_last_name_gets_one_and_is_owned_by_the_settings_user_in_its_sales_unit()
     {
         await using var connector = Connect(salesUnit: PipelinerSandbox.SalesUnits[1].Id);

@@ -172,7 +172,7 @@ internal sealed class ContactWrites
             catch (PipelinerApiException ex) when (ex.Status == 422 && ex.EntityIndex is { } index && index >= 0 && index < pending.Count && pending.Count > 1)
             {
                 PipelinerLog.BatchItemRefused(logger, index, pending.Count, ex.Name);
-                results[pending[index].Index] = Refused(operations[pending[index].Index].OperationId, ex, schema);
+                results[pending[index].Index] = Refused(operations[pending[index].Index].OperationId, ex, schema, directory);
                 pending.RemoveAt(index);
                 continue;
             }
@@ -181,7 +181,7 @@ internal sealed class ContactWrites
                 foreach (var (index, _) in pending)
                 {
                     results[index] = ex is PipelinerApiException api && failure.Kind == WriteFailureKind.Rejected
-                        ? Refused(operations[index].OperationId, api, schema)
+                        ? Refused(operations[index].OperationId, api, schema, directory)
                         : WriteResult.Failed(operations[index].OperationId, failure.Kind, failure.Reason);
                 }
 
@@ -196,7 +196,7 @@ internal sealed class ContactWrites
                 results[pending[i].Index] = item switch
                 {
                     null => null,
-                    _ when item["success"] is JsonValue ok && ok.TryGetValue<bool>(out var succeeded) && !succeeded => Failed(operationId, PipelinerApiException.From(422, item), schema),
+                    _ when item["success"] is JsonValue ok && ok.TryGetValue<bool>(out var succeeded) && !succeeded => Failed(operationId, PipelinerApiException.From(422, item), schema, directory),
                     _ when JsonFields.Text(item, "id") is null => null,
                     _ => WriteResult.Success(operationId, reader.Read(item, directory)),
                 };
@@ -210,21 +210,21 @@ internal sealed class ContactWrites
     private static JsonObject? Item(JsonArray data, int i) =>
         data.OfType<JsonObject>().FirstOrDefault(d => JsonFields.Int(d, "entity_index") == i) ?? (i < data.Count ? data[i] as JsonObject : null);
 
-    private static WriteResult Failed(string operationId, PipelinerApiException error, AppSchema schema) =>
+    private static WriteResult Failed(string operationId, PipelinerApiException error, AppSchema schema, SpaceDirectory directory) =>
         error.Status == 404 || error.Name == "ERROR_ENTITY_NOT_FOUND"
             ? WriteResult.Failed(operationId, WriteFailureKind.NotFound, NotFound)
-            : Refused(operationId, error, schema);
+            : Refused(operationId, error, schema, directory);
 
     /// <summary>Pipeliner's refusal in words: each refused field by its label, with Pipeliner's message.</summary>
-    private static WriteResult Refused(string operationId, PipelinerApiException error, AppSchema schema)
+    private static WriteResult Refused(string operationId, PipelinerApiException error, AppSchema schema, SpaceDirectory directory)
     {
         var reason = error.FieldErrors.Count > 0
-            ? "Pipeliner refused " + string.Join("; ", error.FieldErrors.Select(e => $"{Label(e.Field, schema)}: {e.Message}"))
+            ? "Pipeliner refused " + string.Join("; ", error.FieldErrors.Select(e => $"{Label(e.Field, schema, directory)}: {e.Message}"))
             : "Pipeliner refused the contact: " + (error.AppReason.Length > 0 ? error.AppReason : error.Message);
         return WriteResult.Failed(operationId, WriteFailureKind.Rejected, reason);
     }
 
-    private static string Label(string apiName, AppSchema schema) => apiName switch
+    private static string Label(string apiName, AppSchema schema, SpaceDirectory directory) => apiName switch
     {
         "first_name" => "First name",
         "middle_name" => "Middle name",
@@ -239,6 +239,6 @@ internal sealed class ContactWrites
         _ when apiName.StartsWith("email", StringComparison.Ordinal) => "Email " + apiName[5..],
         _ when apiName.StartsWith("phone", StringComparison.Ordinal) => "Phone " + apiName[5..],
         "address" or "city" or "state_province" or "zip_code" or "country" => "Address",
-        _ => schema.Fields.FirstOrDefault(f => f.Key == apiName)?.Label ?? apiName,
+        _ => directory.Find(apiName)?.Name ?? schema.Fields.FirstOrDefault(f => f.Key == apiName)?.Label ?? apiName,
     };
 }
