@@ -47,7 +47,12 @@ public sealed class SyncEngine
         Exception? error = null;
         try
         {
-            var context = await SyncContextFactory.CreateAsync(request, report, cancellationToken);
+            SyncContext context;
+            using (RunTelemetry.Phase("prepare"))
+            {
+                context = await SyncContextFactory.CreateAsync(request, report, cancellationToken);
+            }
+
             if (report.Warnings.Count > 0)
             {
                 EngineLog.MappingsRefused(logger, request.ConnectionId, report.Warnings.Count);

@@ -39,7 +39,7 @@ internal sealed class RunTelemetry : IDisposable
     /// <summary>Names the run once the state store has given it an id.</summary>
     public void SetRunId(long runId) => run?.SetTag(SyncAttributes.RunId, runId);
 
-    /// <summary>A span for one phase (<c>collect</c>, <c>match</c>, <c>plan</c>, <c>apply</c>) of this run; dispose it when the phase ends.</summary>
+    /// <summary>A span for one phase (<c>prepare</c>, <c>collect</c>, <c>match</c>, <c>plan</c>, <c>apply</c>) of this run; dispose it when the phase ends.</summary>
     public static Activity? Phase(string name, Side? side = null)
     {
         var activity = SyncTelemetry.Source.StartActivity(name);
