@@ -17,7 +17,7 @@ internal static class RotateKeyCommand
             await database.MigrateAsync(cancellationToken);
             var keyFile = Path.GetFullPath(parse.GetValue(global.KeyFile) ?? database.DefaultKeyFilePath);
             var count = await KeyFileRotation.RotateAsync(database, keyFile, environment.GetVariable, cancellationToken);
-            await environment.Out.WriteLineAsync($"Re-encrypted the secrets of {count} account(s) with a new master key, now in {keyFile}. The old key no longer opens them: replace every copy of the key file, backups included.");
+            await environment.Out.WriteLineAsync($"Re-encrypted the secrets of {count} account(s) with a new master key, now in {keyFile}. The old key no longer opens them: replace every other copy of the key file, and make a new backup.");
             return ExitCodes.Ok;
         }));
         return command;
