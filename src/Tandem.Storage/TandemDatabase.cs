@@ -82,7 +82,7 @@ public sealed class TandemDatabase : IAsyncDisposable
 
     /// <summary>
     /// Creates the schema in an empty database or upgrades it to the latest migration. EF Core takes a database-wide
-    /// lock for it (a lock table on SQLite, an advisory lock on PostgreSQL), so when several processes start together
+    /// lock for it (a lock table on SQLite, the provider's own lock on PostgreSQL), so when several processes start together
     /// one migrates and the others wait, then find nothing left to do.
     /// </summary>
     /// <exception cref="DatabaseTooNewException">A newer version of Tandem upgraded this database.</exception>
