@@ -16,6 +16,7 @@ internal static class SalesmateFaults
         TooManyRequests = () => SalesmateAnswers.Error(new SalesmateApiException(429, "4029", "TooManyRequests", "Too many requests.")),
         ServerError = status => SalesmateAnswers.Error(new SalesmateApiException(status, "5000", "InternalServerError", "Something went wrong.")),
         Error = ex => ex is SalesmateApiException error ? SalesmateAnswers.Error(error) : null,
+        IsRead = request => request.Path.Value?.EndsWith("/search", StringComparison.Ordinal) == true,
     };
 
     private static bool IsAuthorized(HttpRequest request, SalesmateSandboxOptions options) =>
