@@ -4,11 +4,13 @@ using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.InMemory;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
+using Tandem.Connectors.Salesmate;
 using Tandem.Connectors.VCardFolder;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Salesmate;
 
 namespace Tandem.Apps;
 
@@ -50,6 +52,7 @@ public sealed class AppCatalog
             new(new GoogleContactsConnectorFactory(), GoogleContactsSandboxApp.Description),
             new(new PipedriveConnectorFactory(), PipedriveSandboxApp.Description),
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
+            new(new SalesmateConnectorFactory(), SalesmateSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }
