@@ -38,15 +38,20 @@ internal sealed class SalesmateClient : IDisposable
     /// </summary>
     public async Task<List<JsonObject>> SearchAsync(string module, JsonObject body, int rows, int from, bool listing, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"apis/{module}/v4/search?rows={rows}&from={from}") { Content = JsonContent.Create(body) };
-        var data = await SendAsync(RequestIdempotency.MarkIdempotent(request), cancellationToken).ConfigureAwait(false);
-        var found = JsonFields.Items(data as JsonObject, "data").ToList();
+        var found = JsonFields.Items(await SearchPageAsync(module, body, rows, from, cancellationToken).ConfigureAwait(false), "data").ToList();
         if (listing)
         {
             http.Listing.Count(found.Count);
         }
 
         return found;
+    }
+
+    /// <summary>One page of a v4 search as Salesmate answers it (<c>Data</c>: <c>data</c> rows, <c>totalRows</c> when counted).</summary>
+    public async Task<JsonObject?> SearchPageAsync(string module, JsonObject body, int rows, int from, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"apis/{module}/v4/search?rows={rows}&from={from}") { Content = JsonContent.Create(body) };
+        return await SendAsync(RequestIdempotency.MarkIdempotent(request), cancellationToken).ConfigureAwait(false) as JsonObject;
     }
 
     public void Dispose() => http.Dispose();
