@@ -118,5 +118,29 @@ public sealed class SalesmateRuleTests
         Assert.Equal("Buyer", google["known@example.com"].Get(StandardFieldKeys.Title)?.Canonical);
     }
 
+    [Fact]
+    public async Task A_contact_salesmate_refuses_with_a_failure_fails_alone_with_salesmate_s_message()
+    {
+        await using var pair = await PairHarness.StartAsync(new SalesmateSide(), new GoogleSide());
+        pair.Settings = new ConnectionSettings
+        {
+            RulesA = [Rule.Everything],
+            RulesB =
+            [
+                new Rule { Id = "bad-owner", Filters = [new Filter(FilterKind.FieldEquals, StandardFieldKeys.Title, "Nobody's")], Actions = [new RuleAction(ActionKind.SetField, "owner", "999")] },
+                Rule.Everything,
+            ],
+        };
+        var refused = await pair.B.AddAsync("Orphan", "Contact", "orphan@example.com", (StandardFieldKeys.Title, Values.Text("Nobody's")));
+        await pair.B.AddAsync("Fine", "Contact", "fine@example.com", (StandardFieldKeys.Title, Values.Text("Buyer")));
+
+        var report = await pair.Sync.SyncAsync();
+
+        Assert.Equal(["fine@example.com"], (await pair.A.ByEmailAsync()).Keys);
+        var health = Assert.Single(await pair.Sync.HealthAsync(), h => h.RecordId == refused);
+        Assert.Contains("Salesmate refused the contact: Owner must be an active user.", health.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, report.A.Created);
+    }
+
     private static FieldValue Owner(string id) => Values.Require(FieldType.OwnerReference, id);
 }
