@@ -4,13 +4,11 @@ using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.InMemory;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
-using Tandem.Connectors.Salesmate;
 using Tandem.Connectors.VCardFolder;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
-using Tandem.Sandbox.Salesmate;
 
 namespace Tandem.Apps;
 
@@ -52,7 +50,8 @@ public sealed class AppCatalog
             new(new GoogleContactsConnectorFactory(), GoogleContactsSandboxApp.Description),
             new(new PipedriveConnectorFactory(), PipedriveSandboxApp.Description),
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
-            new(new SalesmateConnectorFactory(), SalesmateSandboxApp.Description),
+            new(new Tandem.Connectors.Pipeliner.PipelinerConnectorFactory(), Tandem.Sandbox.Pipeliner.PipelinerSandboxApp.Description),
+            new(new Tandem.Connectors.Salesmate.SalesmateConnectorFactory(), Tandem.Sandbox.Salesmate.SalesmateSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }
