@@ -52,6 +52,7 @@ public sealed class AppCatalog
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
             new(new Tandem.Connectors.Pipeliner.PipelinerConnectorFactory(), Tandem.Sandbox.Pipeliner.PipelinerSandboxApp.Description),
             new(new Tandem.Connectors.Workbooks.WorkbooksConnectorFactory(), Tandem.Sandbox.Workbooks.WorkbooksSandboxApp.Description),
+            new(new Tandem.Connectors.Salesmate.SalesmateConnectorFactory(), Tandem.Sandbox.Salesmate.SalesmateSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }

@@ -54,7 +54,7 @@ public sealed class AppDescriptionTests
         string HasTag(string app) => catalog.Get(app).Descriptor.Vocabulary.TermOf(FilterKind.HasTag, null, "x")!.Phrase;
 
         Assert.Equal(
-            ["is in contact group", "has label", "has tag", "has category", "has category"],
-            new[] { "google-contacts", "pipedrive", "mailchimp", "carddav", "vcard-folder" }.Select(HasTag));
+            ["is in contact group", "has label", "has tag", "has category", "has category", "has tag"],
+            new[] { "google-contacts", "pipedrive", "mailchimp", "carddav", "vcard-folder", "salesmate" }.Select(HasTag));
     }
 }

@@ -15,6 +15,7 @@ namespace Tandem.Bench.ApiCalls;
 /// <param name="IsApiCall">Whether a path is a contact API call (not OAuth).</param>
 /// <param name="IsSchemaCall">Whether an exchange reads the field schema (the engine asks for it every run).</param>
 /// <param name="EditInApp">The app's user changes the job title of <c>count</c> contacts.</param>
+/// <param name="IsRead">Exchanges that only read though they are not GET (Salesmate's searches are POSTs); null when every non-GET writes.</param>
 public sealed record ApiCallsApp(
     string Name,
     Func<TimeProvider, ISandboxApp> Create,
@@ -23,4 +24,5 @@ public sealed record ApiCallsApp(
     int ApiPageSize,
     Func<string, bool> IsApiCall,
     Func<SandboxExchange, bool> IsSchemaCall,
-    Action<ISandboxApp, int, string> EditInApp);
+    Action<ISandboxApp, int, string> EditInApp,
+    Func<SandboxExchange, bool>? IsRead = null);

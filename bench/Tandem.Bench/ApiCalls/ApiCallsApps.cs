@@ -5,9 +5,11 @@ using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
+using Tandem.Connectors.Salesmate;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Salesmate;
 
 namespace Tandem.Bench.ApiCalls;
 
@@ -124,5 +126,30 @@ public static class ApiCallsApps
                     workbooks.EditPerson(id, new JsonObject { ["person_job_title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
                 }
             }),
+        new("salesmate",
+            time => new SalesmateSandbox(new SalesmateSandboxOptions { SeedContacts = 0 }, time),
+            (app, url, time) =>
+            {
+                var salesmate = (SalesmateSandbox)app;
+                return new SalesmateConnectorFactory(Retry).Create(new AccountSettings(new Dictionary<string, string>
+                {
+                    ["linkName"] = salesmate.Options.LinkName,
+                    ["accessToken"] = salesmate.Options.SessionKey,
+                    ["baseUrl"] = url.ToString(),
+                }), Context(time, url));
+            },
+            1,
+            250,
+            path => path.StartsWith("/apis/", StringComparison.Ordinal),
+            exchange => exchange.Path.EndsWith("/core/v4/fields", StringComparison.Ordinal),
+            (app, count, marker) =>
+            {
+                var salesmate = (SalesmateSandbox)app;
+                foreach (var (id, i) in salesmate.ContactIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    salesmate.EditContact(id, new JsonObject { ["designation"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
+                }
+            },
+            exchange => exchange.Path.EndsWith("/search", StringComparison.Ordinal)),
     ];
 }

@@ -27,6 +27,12 @@ internal sealed record VendorFaults
     /// <summary>Simultaneous requests before the next is refused with <see cref="TooManyRequests"/> (Mailchimp: 10); 0 for no limit.</summary>
     public int MaxConcurrentRequests { get; init; }
 
+    /// <summary>
+    /// Requests that only read though they are not GET (Salesmate's searches are POSTs): a lost-answer fault, which is
+    /// for writes, passes them by. Null when every non-GET request writes.
+    /// </summary>
+    public Func<HttpRequest, bool>? IsRead { get; init; }
+
     /// <summary>The vendor's request quota, taken after authentication; null when only the storm switch refuses.</summary>
     public IRequestQuota? Quota { get; init; }
 }
