@@ -51,6 +51,7 @@ public sealed class AppCatalog
             new(new PipedriveConnectorFactory(), PipedriveSandboxApp.Description),
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
             new(new Tandem.Connectors.Pipeliner.PipelinerConnectorFactory(), Tandem.Sandbox.Pipeliner.PipelinerSandboxApp.Description),
+            new(new Tandem.Connectors.Workbooks.WorkbooksConnectorFactory(), Tandem.Sandbox.Workbooks.WorkbooksSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }

@@ -107,5 +107,22 @@ public static class ApiCallsApps
                     pipeliner.EditContact(id, new JsonObject { ["position"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
                 }
             }),
+        new("workbooks",
+            time => new Tandem.Sandbox.Workbooks.WorkbooksSandbox(new Tandem.Sandbox.Workbooks.WorkbooksSandboxOptions { SeedPeople = 0 }, time),
+            (app, url, time) => new Tandem.Connectors.Workbooks.WorkbooksConnectorFactory(Retry).Create(
+                new AccountSettings(new Dictionary<string, string> { ["apiKey"] = ((Tandem.Sandbox.Workbooks.WorkbooksSandbox)app).Options.ApiKey, ["baseUrl"] = url.ToString() }),
+                Context(time, url)),
+            100,
+            100,
+            path => path.EndsWith(".api", StringComparison.Ordinal) && path != "/login.api",
+            exchange => exchange.Path is "/metadata/types.api" or "/picklist_entries.api",
+            (app, count, marker) =>
+            {
+                var workbooks = (Tandem.Sandbox.Workbooks.WorkbooksSandbox)app;
+                foreach (var (id, i) in workbooks.PersonIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    workbooks.EditPerson(id, new JsonObject { ["person_job_title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
+                }
+            }),
     ];
 }

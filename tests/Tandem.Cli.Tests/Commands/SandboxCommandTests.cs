@@ -54,6 +54,13 @@ public sealed class SandboxCommandTests
         using var audienceAnswer = await http.SendAsync(audience, Ct);
         Assert.Equal(HttpStatusCode.OK, audienceAnswer.StatusCode);
 
+        // Workbooks: the printed API key lists people (a User-Agent is mandatory).
+        var workbooks = apps["workbooks"];
+        using var people = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(workbooks.Settings["baseUrl"]), "crm/people.api?_start=0&_limit=3&api_key=" + Uri.EscapeDataString(workbooks.Settings["apiKey"])));
+        people.Headers.UserAgent.ParseAdd("TandemTests/1.0");
+        using var peopleAnswer = await http.SendAsync(people, Ct);
+        Assert.Equal(3, (await peopleAnswer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["data"]!.AsArray().Count);
+
         await stop.CancelAsync();
         Assert.Equal(0, await run);
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(pipedrive.BaseUrl, Ct));
@@ -67,7 +74,7 @@ public sealed class SandboxCommandTests
         var exit = await CliApp.RunAsync(["sandbox", "--app", "salesforce"], TextWriter.Null, error, Ct);
 
         Assert.Equal(2, exit);
-        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, pipeliner." + Environment.NewLine, error.ToString());
+        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, pipeliner, workbooks." + Environment.NewLine, error.ToString());
     }
 
     /// <summary>Each app's header line (<c>Title (app)  url</c>) and its indented <c>key  value</c> lines.</summary>
