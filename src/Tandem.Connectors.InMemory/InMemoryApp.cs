@@ -282,6 +282,9 @@ public sealed class InMemoryApp
             }
             else
             {
+                // Removed first: a dictionary keeps the old value when the new one is equal, and lists are equal
+                // whichever entry is primary, so a change of only the primary entry would be lost.
+                fields.Remove(change.Key);
                 fields[change.Key] = change.Value;
             }
         }

@@ -26,6 +26,8 @@ public abstract class TandemDbContext : DbContext
 
     public DbSet<MatchSettingRow> MatchSettings => Set<MatchSettingRow>();
 
+    public DbSet<PossibleMatchRow> PossibleMatches => Set<PossibleMatchRow>();
+
     public DbSet<LinkRow> Links => Set<LinkRow>();
 
     public DbSet<JournalRow> Journal => Set<JournalRow>();

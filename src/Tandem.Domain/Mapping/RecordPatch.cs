@@ -21,6 +21,8 @@ public static class RecordPatch
             }
             else
             {
+                // Removed first: the builder keeps an equal old value, and lists are equal whichever entry is primary.
+                fields.Remove(change.Key);
                 fields[change.Key] = change.Value;
             }
         }

@@ -11,7 +11,8 @@ public static class RecordChanges
         var fields = record.Fields;
         foreach (var change in update.Changes)
         {
-            fields = change.Value is null ? fields.Remove(change.Key) : fields.SetItem(change.Key, change.Value);
+            // Removed first: SetItem keeps an equal old value, and lists are equal whichever entry is primary.
+            fields = change.Value is null ? fields.Remove(change.Key) : fields.Remove(change.Key).Add(change.Key, change.Value);
         }
 
         return record with

@@ -11,4 +11,10 @@ public enum MatchIssue
 
     /// <summary>Its keys tie it to several records through different keys (A has x,y; B has y,z; C has z): nothing says which are one person.</summary>
     Undecidable = 3,
+
+    /// <summary>
+    /// It shares no key with anyone, but a record on the other side has the same name and the same phone number
+    /// or company: the pair waits for the user to link them or keep them apart.
+    /// </summary>
+    PossibleMatch = 4,
 }

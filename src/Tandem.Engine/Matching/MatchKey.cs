@@ -14,6 +14,12 @@ public static class MatchKey
     /// <summary>A custom unique field's value, trimmed and lower-cased.</summary>
     public const string FieldKind = "field";
 
+    /// <summary>
+    /// A name with a phone number or a company (<see cref="LikenessReader"/>): never linked on, only proposed to
+    /// the user as a possible match.
+    /// </summary>
+    public const string LikenessKind = "likely";
+
     public static string Of(string kind, string value) => kind + ":" + value;
 
     /// <summary>A kind in plain words, singular and plural.</summary>
@@ -21,6 +27,7 @@ public static class MatchKey
     {
         EmailKind => ("email address", "email addresses"),
         PhoneKind => ("phone number", "phone numbers"),
+        LikenessKind => ("name with a phone number or company", "names with a phone number or company"),
         _ => ("matching field value", "matching field values"),
     };
 

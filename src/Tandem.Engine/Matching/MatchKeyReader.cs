@@ -11,24 +11,26 @@ namespace Tandem.Engine.Matching;
 public sealed class MatchKeyReader
 {
     private readonly IReadOnlyList<(string Kind, string Field)> sources;
+    private readonly LikenessReader? likeness;
 
-    private MatchKeyReader(string emailField, IReadOnlyList<(string Kind, string Field)> sources)
+    private MatchKeyReader(string emailField, IReadOnlyList<(string Kind, string Field)> sources, LikenessReader? likeness)
     {
         EmailField = emailField;
         this.sources = sources;
+        this.likeness = likeness;
     }
 
     /// <summary>The field holding the side's emails (the primary one is what a lost create is looked up by).</summary>
     public string EmailField { get; }
 
-    /// <summary>The kinds of key, in order of precedence.</summary>
+    /// <summary>The kinds of key, in order of precedence (likeness keys are no kind to link on).</summary>
     public IReadOnlyList<string> Kinds => [.. sources.Select(s => s.Kind)];
 
     /// <summary>What the keys are read from; stored keys read under another signature are read again.</summary>
-    public string Signature => string.Join("|", sources.Select(s => s.Kind + "=" + s.Field));
+    public string Signature => string.Join("|", sources.Select(s => s.Kind + "=" + s.Field).Concat(likeness is null ? [] : [likeness.Signature]));
 
     /// <summary>Keys from the email field only (what matching does by default).</summary>
-    public static MatchKeyReader EmailOnly(string emailField) => new(emailField, [(MatchKey.EmailKind, emailField)]);
+    public static MatchKeyReader EmailOnly(string emailField) => new(emailField, [(MatchKey.EmailKind, emailField)], likeness: null);
 
     /// <summary>The keys the settings choose, on <paramref name="side"/>; throws when a chosen custom field is missing.</summary>
     public static MatchKeyReader For(ConnectionSettings settings, Side side, AppSchema schema, string emailField, string sideName)
@@ -56,10 +58,10 @@ public sealed class MatchKeyReader
             }
         }
 
-        return new MatchKeyReader(emailField, sources);
+        return new MatchKeyReader(emailField, sources, LikenessReader.For(schema));
     }
 
-    /// <summary>Every key the record holds, each once, in order of precedence.</summary>
+    /// <summary>Every key the record holds, each once, in order of precedence; then its likeness keys.</summary>
     public IReadOnlyList<string> KeysOf(ContactRecord record)
     {
         var keys = new List<string>();
@@ -78,6 +80,14 @@ public sealed class MatchKeyReader
                 {
                     keys.Add(key);
                 }
+            }
+        }
+
+        foreach (var key in likeness?.KeysOf(record) ?? [])
+        {
+            if (!keys.Contains(key, StringComparer.Ordinal))
+            {
+                keys.Add(key);
             }
         }
 

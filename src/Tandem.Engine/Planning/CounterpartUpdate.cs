@@ -1,5 +1,6 @@
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
 
 namespace Tandem.Engine.Planning;
@@ -31,7 +32,8 @@ public static class CounterpartUpdate
             wanted = [.. wanted, extraTag];
         }
 
-        var fieldChanges = changes.Values.Where(c => !Equals(target.Get(c.Key), c.Value)).ToList();
+        // Lists compare without order, so a change that only moves the primary entry is kept by its primary.
+        var fieldChanges = changes.Values.Where(c => !Equals(target.Get(c.Key), c.Value) || PrimaryDiffers(target.Get(c.Key), c.Value)).ToList();
         var add = wanted.Where(t => !target.Tags.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         var remove = effects?.RemoveTags.Where(t => target.Tags.Contains(t) && !add.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
         var unsubscribe = effects?.Unsubscribe == true && !target.IsUnsubscribed;
@@ -48,4 +50,7 @@ public static class CounterpartUpdate
         };
         return update.IsEmpty ? null : update;
     }
+
+    private static bool PrimaryDiffers(FieldValue? current, FieldValue? wanted) =>
+        current is ListValue held && wanted is ListValue asked && !Equals(held.Primary, asked.Primary);
 }

@@ -42,14 +42,20 @@ public sealed class PairMerger
         {
             var va = row.Read(Side.A, a);
             var vb = row.Read(Side.B, b);
-            if (row.Same(va, vb))
-            {
-                continue;
-            }
-
             bool aChanged, bChanged;
             var first = baseline is null || !baseline.TryGet(row.Key, Side.A, out _);
-            if (first)
+            if (row.Same(va, vb))
+            {
+                // The same entries; a list whose primary entry moved on one side only since the last sync passes that on
+                // (each side's baseline holds its own primary, so two apps that always differed stay as they are).
+                if (va == vb || first || PrimaryMovedOn(baseline!, row.Key, va, vb) is not { } moved)
+                {
+                    continue;
+                }
+
+                (aChanged, bChanged) = (moved == Side.A, moved == Side.B);
+            }
+            else if (first)
             {
                 aChanged = bChanged = true;
             }
@@ -153,5 +159,19 @@ public sealed class PairMerger
         plan.Health.Add(excluded
             ? new HealthNote(side, record.Id, HealthStatus.Excluded, $"Matches none of the rules for contacts from {context.NameOf(side)}; its changes are not synced.", stored.ContentHash)
             : new HealthNote(side, record.Id, HealthStatus.InSync, null, stored.ContentHash));
+    }
+
+    // Which side alone holds its list in another order than at the last sync (only the primary entry's place counts:
+    // the shared form sorts the others), or null.
+    private static Side? PrimaryMovedOn(Baseline baseline, string rowKey, string? va, string? vb)
+    {
+        baseline.TryGet(rowKey, Side.A, out var sa);
+        baseline.TryGet(rowKey, Side.B, out var sb);
+        return (va != sa, vb != sb) switch
+        {
+            (true, false) => Side.A,
+            (false, true) => Side.B,
+            _ => null,
+        };
     }
 }

@@ -15,13 +15,14 @@ internal sealed class MatchingSql
     // A link whose record on one side was deleted (handled already, or just reported) is released when
     // that side has a new, unlinked record sharing a key with the survivor (the contact was re-created):
     // matching then pairs them, before the deletion could tag the survivor.
-    // {0}/{1}: the deleted side's id and flag columns, {2}: the deleted side, {3}: the surviving side's id column, {4}: the surviving side.
+    // Likeness keys release nothing: a new contact with the same name and phone is only a possible match.
+    // {0}/{1}: the deleted side's id and flag columns, {2}: the deleted side, {3}: the surviving side's id column, {4}: the surviving side, {5}: the likeness kind.
     private const string ReleaseTemplate = """
         DELETE FROM links WHERE connection_id = @c
           AND ({1} = 1 OR EXISTS (SELECT 1 FROM records d WHERE d.connection_id = @c AND d.side = {2} AND d.record_id = links.{0} AND d.deleted = 1))
           AND EXISTS (
             SELECT 1 FROM records s
-            JOIN match_keys sk ON sk.connection_id = @c AND sk.side = {4} AND sk.record_id = s.record_id
+            JOIN match_keys sk ON sk.connection_id = @c AND sk.side = {4} AND sk.record_id = s.record_id AND sk.key NOT LIKE '{5}:%'
             JOIN match_keys nk ON nk.connection_id = @c AND nk.side = {2} AND nk.key = sk.key
             JOIN records n ON n.connection_id = @c AND n.side = {2} AND n.record_id = nk.record_id AND n.deleted = 0
             WHERE s.connection_id = @c AND s.side = {4} AND s.record_id = links.{3} AND s.deleted = 0
@@ -55,22 +56,36 @@ internal sealed class MatchingSql
         ORDER BY side, record_id, key
         """;
 
+    // A verdict kept by a record that holds no key any more (its only email removed) is stale: it is cleared and the record planned again.
+    private const string ClearKeyless = """
+        UPDATE records SET match_issue = NULL, dirty = CASE WHEN dirty = 0 THEN 1 ELSE dirty END
+        WHERE connection_id = @c AND match_issue IS NOT NULL AND deleted = 0
+          AND NOT EXISTS (SELECT 1 FROM match_keys k WHERE k.connection_id = @c AND k.side = records.side AND k.record_id = records.record_id)
+        """;
+
     private const int Rows = 32;
 
     private readonly SessionScope scope;
+    private readonly PossibleMatchSql possibleMatches;
 
     public MatchingSql(SessionScope scope)
     {
         this.scope = scope;
+        possibleMatches = new PossibleMatchSql(scope);
     }
 
-    /// <summary>Matches on the kinds of key given, in order of precedence; unless forced, only when some record is dirty. Returns the number of new links.</summary>
+    /// <summary>
+    /// Matches on the kinds of key given, in order of precedence, after linking the pairs the user linked; proposes
+    /// possible matches for what is left. Unless forced, only when some record is dirty or a decision is new.
+    /// Returns the number of new links.
+    /// </summary>
     public Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken) =>
         scope.InTransactionAsync(
             async tx =>
             {
                 await using var anyDirty = scope.Statement(tx, "SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE connection_id = @c AND dirty = 1 LIMIT 1) d");
-                if (!force && await anyDirty.Set("c", scope.ConnectionId).ScalarAsync(cancellationToken) == 0)
+                var decided = await possibleMatches.UnsettledAsync(tx, cancellationToken);
+                if (!force && decided.Count == 0 && await anyDirty.Set("c", scope.ConnectionId).ScalarAsync(cancellationToken) == 0)
                 {
                     return 0;
                 }
@@ -78,15 +93,21 @@ internal sealed class MatchingSql
                 await FollowMovesAsync(tx, cancellationToken);
                 foreach (var (idColumn, flagColumn, deletedSide, survivorColumn, survivorSide) in new[] { ("a_id", "a_deleted", 0, "b_id", 1), ("b_id", "b_deleted", 1, "a_id", 0) })
                 {
-                    await using var release = scope.Statement(tx, string.Format(CultureInfo.InvariantCulture, ReleaseTemplate, idColumn, flagColumn, deletedSide, survivorColumn, survivorSide));
+                    await using var release = scope.Statement(tx, string.Format(CultureInfo.InvariantCulture, ReleaseTemplate, idColumn, flagColumn, deletedSide, survivorColumn, survivorSide, MatchKey.LikenessKind));
                     await release.Set("c", scope.ConnectionId).ExecuteAsync(cancellationToken);
                 }
 
+                var linkedByUser = await possibleMatches.ToLinkAsync(tx, cancellationToken);
+                await LinkAsync(tx, linkedByUser, cancellationToken);
                 var holders = await ReadHoldersAsync(tx, cancellationToken);
                 var outcome = IdentityMatcher.Match(holders, kindsInOrder);
                 await LinkAsync(tx, outcome.Links, cancellationToken);
-                await StoreVerdictsAsync(tx, holders, outcome, cancellationToken);
-                return outcome.Links.Count;
+                var (proposed, verdicts) = PossibleMatchFinder.Find(holders, outcome, await possibleMatches.KeptApartAsync(tx, cancellationToken));
+                await possibleMatches.SaveAsync(tx, proposed, decided, cancellationToken);
+                await StoreVerdictsAsync(tx, holders, verdicts, cancellationToken);
+                await using var clear = scope.Statement(tx, ClearKeyless);
+                await clear.Set("c", scope.ConnectionId).ExecuteAsync(cancellationToken);
+                return linkedByUser.Count + outcome.Links.Count;
             },
             cancellationToken);
 
@@ -157,11 +178,11 @@ internal sealed class MatchingSql
 
     // A record whose verdict changed is planned again: a twin whose double was deleted may now be
     // created, a contact that became ambiguous gets the reason in its health.
-    private async Task StoreVerdictsAsync(DbTransaction tx, IReadOnlyList<KeyHolder> holders, MatchOutcome outcome, CancellationToken cancellationToken)
+    private async Task StoreVerdictsAsync(DbTransaction tx, IReadOnlyList<KeyHolder> holders, IReadOnlyDictionary<(Side Side, string Id), MatchVerdict?> verdicts, CancellationToken cancellationToken)
     {
         foreach (var holder in holders.Where(h => !h.Linked))
         {
-            if (!outcome.Verdicts.TryGetValue((holder.Side, holder.Id), out var verdict) || verdict == holder.Stored)
+            if (!verdicts.TryGetValue((holder.Side, holder.Id), out var verdict) || verdict == holder.Stored)
             {
                 continue;
             }

@@ -8,14 +8,15 @@ namespace Tandem.Storage.SyncState;
 /// <summary>Handing out dirty records with their links, page by page.</summary>
 internal sealed class WorkSql
 {
-    // {0}: the dirty side's link column, {1}: the other side's link column, {2}: the dirty side, {3}: the other side.
+    // A record holds a key to match by when it holds one that is not a likeness key (those only propose pairs).
+    // {0}: the dirty side's link column, {1}: the other side's link column, {2}: the dirty side, {3}: the other side, {4}: the likeness kind.
     private const string NextTemplate = """
         SELECT r.record_id, r.version, r.content_hash, r.email_key, r.snapshot, r.deleted,
-               CASE WHEN EXISTS (SELECT 1 FROM match_keys k WHERE k.connection_id = @c AND k.side = {2} AND k.record_id = r.record_id) THEN 1 ELSE 0 END,
+               CASE WHEN EXISTS (SELECT 1 FROM match_keys k WHERE k.connection_id = @c AND k.side = {2} AND k.record_id = r.record_id AND k.key NOT LIKE '{4}:%') THEN 1 ELSE 0 END,
                CASE WHEN l.id IS NULL THEN r.match_issue ELSE NULL END,
                l.id, l.a_id, l.b_id, l.baseline, l.a_deleted, l.b_deleted,
                o.record_id, o.version, o.content_hash, o.email_key, o.snapshot, o.deleted,
-               CASE WHEN EXISTS (SELECT 1 FROM match_keys k WHERE k.connection_id = @c AND k.side = {3} AND k.record_id = o.record_id) THEN 1 ELSE 0 END
+               CASE WHEN EXISTS (SELECT 1 FROM match_keys k WHERE k.connection_id = @c AND k.side = {3} AND k.record_id = o.record_id AND k.key NOT LIKE '{4}:%') THEN 1 ELSE 0 END
         FROM records r
         LEFT JOIN links l ON l.connection_id = @c AND l.{0} = r.record_id
         LEFT JOIN records o ON o.connection_id = @c AND o.side = {3} AND o.record_id = l.{1}
@@ -33,7 +34,7 @@ internal sealed class WorkSql
     public async Task<IReadOnlyList<WorkItem>> NextDirtyAsync(Side side, int max, CancellationToken cancellationToken)
     {
         var (mine, theirs) = side == Side.A ? ("a_id", "b_id") : ("b_id", "a_id");
-        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, NextTemplate, mine, theirs, (int)side, (int)side.Other());
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, NextTemplate, mine, theirs, (int)side, (int)side.Other(), MatchKey.LikenessKind);
         await using var select = scope.Statement(scope.DryRunTransaction, sql);
         await using var reader = await select.Set("c", scope.ConnectionId).Set("n", max).ReaderAsync(cancellationToken);
         var items = new List<WorkItem>(max);

@@ -50,6 +50,7 @@ public static class ApiRegistration
         FieldsEndpoints.Map(api);
         ConnectionsEndpoints.Map(api);
         StatusEndpoints.Map(api);
+        PossibleMatchEndpoints.Map(api);
         TokensEndpoints.Map(api);
         return app;
     }

@@ -6,6 +6,7 @@ using Tandem.Web.Services.Catalog;
 using Tandem.Web.Services.Connections;
 using Tandem.Web.Services.Fields;
 using Tandem.Web.Services.Mappings;
+using Tandem.Web.Services.Matching;
 using Tandem.Web.Services.Status;
 using Tandem.Web.Workers;
 
@@ -38,6 +39,8 @@ public static class TandemServicesRegistration
         services.AddSingleton<ContactNames>();
         services.AddSingleton<HealthService>();
         services.AddSingleton<DuplicateService>();
+        services.AddSingleton<ContactCards>();
+        services.AddSingleton<PossibleMatchService>();
         services.AddSingleton<ActivityService>();
         return services;
     }

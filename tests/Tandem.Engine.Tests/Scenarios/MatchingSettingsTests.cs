@@ -28,9 +28,10 @@ public sealed class MatchingSettingsTests
     [Fact]
     public async Task Without_phone_matching_the_same_contacts_are_two_people()
     {
+        // Two names: with one name and one phone they would wait for review as a possible match (PossibleMatchTests).
         await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
         WithPhone(h.A, h.A.CreatePerson("Ann", "Lee", "ann@work.example").Id, "+32 470 12 34 56");
-        WithPhone(h.B, h.B.CreatePerson("Ann", "Lee", "ann@home.example").Id, "+32470123456");
+        WithPhone(h.B, h.B.CreatePerson("Anna", "Lee", "ann@home.example").Id, "+32470123456");
 
         var report = await h.SyncCleanlyAsync();
 

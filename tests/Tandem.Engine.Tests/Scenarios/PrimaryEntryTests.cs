@@ -63,4 +63,25 @@ public sealed class PrimaryEntryTests
         Assert.Equal(["ann@work.example", "ann@home.example"], h.A.EmailsOf(a.Id));
         Assert.Equal(["ann@home.example", "ann@work.example"], h.B.EmailsOf(b.Id));
     }
+
+    [Theory]
+    [InlineData(StoreKind.Sqlite, true)]
+    [InlineData(StoreKind.Sqlite, false)]
+    [InlineData(StoreKind.PostgreSql, true)]
+    public async Task A_change_of_only_which_email_is_primary_flows_to_the_other_side_and_then_all_is_quiet(StoreKind store, bool onA)
+    {
+        await using var h = await SyncHarness.CreateAsync(store);
+        var ann = h.A.CreatePerson("Ann", "Lee", "ann@work.example", "ann@home.example", "ann@other.example");
+        await h.SyncCleanlyAsync();
+        var copy = h.B.FindByEmail("ann@work.example").Single();
+        var (from, to, fromId, toId) = onA ? (h.A, h.B, ann.Id, copy.Id) : (h.B, h.A, copy.Id, ann.Id);
+
+        from.SetEmails(fromId, "ann@home.example", "ann@work.example", "ann@other.example");
+        var report = await h.SyncCleanlyAsync();
+
+        Assert.Equal("ann@home.example", to.EmailsOf(toId)[0]);
+        Assert.Equal(["ann@home.example", "ann@other.example", "ann@work.example"], to.EmailsOf(toId).Order(StringComparer.Ordinal));
+        Assert.Equal(1, report.WriteCalls);
+        Assert.Equal(0, (await h.SyncCleanlyAsync()).WriteCalls);
+    }
 }

@@ -42,21 +42,24 @@ public sealed partial class FirstConnectionTests
         await Assertions.Expect(page.Locator("[data-test='activity-chart'] rect.bar-changes").First).ToBeAttachedAsync();
         await shots.TakeAsync(page, "connection-active");
 
-        // Through the sandboxes' own APIs: every Pipedrive person with an email is now in Google Contacts.
+        // Through the sandboxes' own APIs: every Pipedrive person with an email is now in Google Contacts, or waits
+        // under Possible matches when a Google contact has the same name and phone or company.
         var persons = await apis.PipedrivePersonsAsync(cancel);
         var googleEmails = await apis.GoogleEmailsAsync(cancel);
         var pipedriveEmails = persons.SelectMany(SandboxApis.EmailsOf).ToList();
         Assert.NotEmpty(pipedriveEmails);
-        Assert.All(pipedriveEmails, email => Assert.Contains(email, googleEmails));
+        var waiting = pipedriveEmails.Where(email => !googleEmails.Contains(email)).ToList();
+        Assert.True(waiting.Count < pipedriveEmails.Count / 10, $"{waiting.Count} of {pipedriveEmails.Count} persons did not arrive");
+        await TandemPages.ExpectWaitingForReviewAsync(page, waiting);
 
         // The custom mapping: each person's Segment arrives as the label of its option in the Google contact's "Segment".
         var segments = await apis.GoogleUserDefinedAsync("Segment", cancel);
-        var withSegment = persons.Where(p => SandboxApis.EmailsOf(p).Any() && p["custom_fields"]?[segment.Key] is JsonValue).ToList();
+        var withSegment = persons.Where(p => SandboxApis.EmailsOf(p).Any() && !waiting.Contains(SandboxApis.EmailsOf(p).First()) && p["custom_fields"]?[segment.Key] is JsonValue).ToList();
         Assert.NotEmpty(withSegment);
         Assert.All(withSegment, p => Assert.Equal(segment.Options[p["custom_fields"]![segment.Key]!.GetValue<int>()], segments[SandboxApis.EmailsOf(p).First()]));
 
         // A Pipedrive user renames a person; the change reaches Google and shows in the activity log.
-        var renamed = persons.First(p => SandboxApis.EmailsOf(p).Any());
+        var renamed = persons.First(p => SandboxApis.EmailsOf(p).Any() && !waiting.Contains(SandboxApis.EmailsOf(p).First()));
         await apis.RenamePipedrivePersonAsync(renamed["id"]!.GetValue<int>(), "Ottilie Browsertest", cancel);
         var update = page.Locator("[data-test='activity-log'] li[data-kind='updated']", new() { HasTextRegex = BrowsertestPattern() });
         await Assertions.Expect(update.First).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });

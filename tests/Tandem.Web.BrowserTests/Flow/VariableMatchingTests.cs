@@ -113,6 +113,12 @@ public sealed partial class VariableMatchingTests
             .ToDictionary(x => x.Email, x => x.Person, StringComparer.Ordinal);
         var sent = persons.Where(p => SandboxApis.EmailsOf(p).Any()).ToList();
         Assert.NotEmpty(sent);
+
+        // A person with the same name and phone or company as a Google contact waits under Possible matches instead.
+        var waiting = sent.Select(p => SandboxApis.EmailsOf(p).First()).Where(email => !google.ContainsKey(email)).ToList();
+        Assert.True(waiting.Count < sent.Count / 10, $"{waiting.Count} of {sent.Count} persons did not arrive");
+        await TandemPages.ExpectWaitingForReviewAsync(page, waiting);
+        sent = [.. sent.Where(p => !waiting.Contains(SandboxApis.EmailsOf(p).First()))];
         foreach (var person in sent)
         {
             var arrived = google[SandboxApis.EmailsOf(person).First()];

@@ -45,6 +45,18 @@ public sealed class SandboxApis(HostedSandbox pipedrive, HostedSandbox google) :
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A Pipedrive user adds a person (POST v2 persons).</summary>
+    public async Task CreatePipedrivePersonAsync(JsonObject person, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{pipedrive.Values["baseUrl"].TrimEnd('/')}/api/v2/persons")
+        {
+            Content = JsonContent.Create(person),
+        };
+        request.Headers.Add("x-api-token", pipedrive.Values["apiToken"]);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>The key of a Pipedrive person field and its options' labels by id (v1 personFields).</summary>
     public async Task<(string Key, IReadOnlyDictionary<int, string> Options)> PipedriveFieldAsync(string name, CancellationToken cancellationToken)
     {

@@ -128,6 +128,21 @@ public static partial class TandemPages
         await Assertions.Expect(page.Locator($"[data-step='{step}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
     }
 
+    /// <summary>
+    /// Expects each of these emails under Possible matches on the connection page: a contact with the same name and
+    /// phone or company as one in the other app waits for the user instead of being created (the demo sets share some).
+    /// </summary>
+    public static async Task ExpectWaitingForReviewAsync(IPage page, IEnumerable<string> emails)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(emails);
+        foreach (var email in emails)
+        {
+            var card = page.Locator("[data-test='possible-match'] [data-test='card-emails']").Filter(new() { HasText = email });
+            await Assertions.Expect(card.First).ToBeVisibleAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        }
+    }
+
     /// <summary>Picks the two apps and their first accounts in a new connection's wizard, leaving it on the Direction step.</summary>
     public static async Task PickAppsAndAccountsAsync(IPage page, Uri baseAddress, string appA, string appB, Screenshots shots)
     {

@@ -36,6 +36,9 @@ public sealed class DuplicatesTests(SqliteServer server) : IClassFixture<SqliteS
         Assert.Equal("email address", group["what"]!.GetValue<string>());
         Assert.Equal(["Tess Twin", "Tessa Twin"], group["contacts"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(twin, await new SandboxReader(server.Server).GoogleEmailsAsync());
+
+        // Two demo persons with one name and one company are two people, at most a possible match across the apps: no twins.
+        Assert.All(groups, g => Assert.Equal("email address", g!["what"]!.GetValue<string>()));
         (await user.GetAsync($"api/v1/connections/{id}/duplicates?limit=0")).Expect(HttpStatusCode.BadRequest);
     }
 

@@ -34,17 +34,21 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
         (await user.PostAsync($"api/v1/connections/{id}/start")).Expect(HttpStatusCode.OK);
         var synced = await WaitUntilSyncedAsync(user, id);
 
+        // Every person arrives, but those with the same name and company as a Google contact (the two demo sets share
+        // names and companies) wait under Possible matches instead of becoming a likely duplicate.
         var google = (await reader.GoogleEmailsAsync()).ToHashSet(StringComparer.Ordinal);
-        Assert.All(persons, email => Assert.Contains(email, google));
+        var held = (await user.GetAsync($"api/v1/connections/{id}/possible-matches?limit=200")).Expect(HttpStatusCode.OK).AsArray()
+            .Select(pair => pair!["a"]!["emails"]!.AsArray()[0]!.GetValue<string>().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        Assert.All(persons, email => Assert.True(google.Contains(email) ^ held.Contains(email), $"{email} is in Google Contacts or waits for review, not both nor neither"));
         Assert.Contains(newcomer, google);
         Assert.Equal("Active", synced["state"]!.GetValue<string>());
         Assert.True(synced["started"]!.GetValue<bool>());
-        Assert.Equal(persons.Count, synced["inSync"]!.GetValue<int>());
+        Assert.Equal(persons.Count - held.Count, synced["inSync"]!.GetValue<int>());
         Assert.Equal("Pipedrive", synced["a"]!["appName"]!.GetValue<string>());
         Assert.Equal("Google Contacts", synced["b"]!["appName"]!.GetValue<string>());
 
         var health = (await user.GetAsync($"api/v1/connections/{id}/health")).Expect(HttpStatusCode.OK);
-        Assert.Equal(persons.Count, health["inSync"]!.GetValue<int>());
+        Assert.Equal(persons.Count - held.Count, health["inSync"]!.GetValue<int>());
         Assert.Equal(persons.Count, health["seenA"]!.GetValue<int>());
         var excludedInGroups = health["groups"]!.AsArray().Where(g => g!["status"]!.GetValue<string>() == "Excluded").Sum(g => g!["count"]!.GetValue<int>());
         Assert.Equal(health["excluded"]!.GetValue<int>(), excludedInGroups);

@@ -413,6 +413,61 @@ namespace Tandem.Storage.Migrations.PostgreSql
                     b.ToTable("match_settings");
                 });
 
+            modelBuilder.Entity("Tandem.Storage.Schema.PossibleMatchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("a_id");
+
+                    b.Property<string>("BId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("b_id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<int>("Settled")
+                        .HasColumnType("integer")
+                        .HasColumnName("settled");
+
+                    b.Property<string>("SharedKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("shared_key");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Decision");
+
+                    b.HasIndex("ConnectionId", "AId", "BId")
+                        .IsUnique();
+
+                    b.ToTable("possible_matches");
+                });
+
             modelBuilder.Entity("Tandem.Storage.Schema.RecordRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -584,6 +639,15 @@ namespace Tandem.Storage.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.PossibleMatchRow", b =>
                 {
                     b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
                         .WithMany()

@@ -402,6 +402,59 @@ namespace Tandem.Storage.Migrations.Sqlite
                     b.ToTable("match_settings");
                 });
 
+            modelBuilder.Entity("Tandem.Storage.Schema.PossibleMatchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("a_id");
+
+                    b.Property<string>("BId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("b_id");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<int>("Settled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled");
+
+                    b.Property<string>("SharedKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shared_key");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Decision");
+
+                    b.HasIndex("ConnectionId", "AId", "BId")
+                        .IsUnique();
+
+                    b.ToTable("possible_matches");
+                });
+
             modelBuilder.Entity("Tandem.Storage.Schema.RecordRow", b =>
                 {
                     b.Property<string>("ConnectionId")
@@ -571,6 +624,15 @@ namespace Tandem.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Tandem.Storage.Schema.MatchSettingRow", b =>
+                {
+                    b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Storage.Schema.PossibleMatchRow", b =>
                 {
                     b.HasOne("Tandem.Storage.Schema.ConnectionRow", null)
                         .WithMany()

@@ -25,8 +25,10 @@ public sealed class DuplicateService(TandemRuntime runtime, ConnectionService co
 
         var stored = await connections.GetStoredAsync(owner, connectionId, cancellationToken);
         await using var context = runtime.Database.CreateDbContext();
+        // Likeness keys (a name with a phone or company) only propose possible matches: two people of one app may share them.
+        var likeness = MatchKey.LikenessKind + ":";
         var live = context.MatchKeys.AsNoTracking()
-            .Where(k => k.ConnectionId == stored.Id)
+            .Where(k => k.ConnectionId == stored.Id && !k.Key.StartsWith(likeness))
             .Join(
                 context.Records.AsNoTracking().Where(r => r.ConnectionId == stored.Id && r.Deleted == false),
                 k => new { k.Side, k.RecordId },
