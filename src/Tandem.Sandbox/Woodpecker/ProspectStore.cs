@@ -12,6 +12,7 @@ internal sealed class ProspectStore
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, StoredProspect> prospects = [];
+    private readonly Dictionary<string, int> byEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider time;
     private int nextId = 4800;
 
@@ -66,7 +67,10 @@ internal sealed class ProspectStore
         {
             foreach (var id in ids)
             {
-                prospects.Remove(id);
+                if (prospects.Remove(id, out var gone))
+                {
+                    byEmail.Remove(gone.Email);
+                }
             }
         }
     }
@@ -131,13 +135,13 @@ internal sealed class ProspectStore
 
         var existing = int.TryParse(Text(item["id"]), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && prospects.TryGetValue(id, out var byId)
             ? byId
-            : prospects.Values.FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
+            : byEmail.TryGetValue(email, out var byAddress) ? prospects[byAddress] : null;
         if (existing is not null && !update)
         {
             return Failed(email, "E_DUPLICATE", "The prospect has been added to your prospect base before");
         }
 
-        if (existing is not null && prospects.Values.Any(p => p.Id != existing.Id && string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase)))
+        if (existing is not null && byEmail.TryGetValue(email, out var holder) && holder != existing.Id)
         {
             return Failed(email, "E_DUPLICATE", "Another prospect has this email");
         }
@@ -151,7 +155,9 @@ internal sealed class ProspectStore
             }
         }
 
+        byEmail.Remove(prospect.Email);
         prospect.Fields["email"] = email;
+        byEmail[email] = prospect.Id;
         if (status is not null && status != prospect.Status)
         {
             prospect.Status = status;

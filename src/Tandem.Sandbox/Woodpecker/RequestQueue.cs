@@ -16,6 +16,7 @@ internal sealed class RequestQueue : IEndpointFilter
     private readonly TimeSpan timeout;
     private readonly TimeProvider time;
     private int dropped;
+    private int waiting;
 
     public RequestQueue(int queueLength, TimeSpan timeout, TimeProvider time)
     {
@@ -29,6 +30,9 @@ internal sealed class RequestQueue : IEndpointFilter
 
     /// <summary>The most requests of one key ever present at once (the one processed and those waiting): 1 means no request ever had to wait.</summary>
     public int MostPresent => lines.Values.Select(l => l.MostPresent).DefaultIfEmpty(0).Max();
+
+    /// <summary>Requests waiting for their key's turn right now.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -45,6 +49,7 @@ internal sealed class RequestQueue : IEndpointFilter
         {
             using var wait = new CancellationTokenSource(timeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, context.HttpContext.RequestAborted);
+            Interlocked.Increment(ref waiting);
             try
             {
                 await line.Turn.WaitAsync(linked.Token).ConfigureAwait(false);
@@ -53,6 +58,10 @@ internal sealed class RequestQueue : IEndpointFilter
             {
                 Interlocked.Increment(ref dropped);
                 return WoodpeckerAnswers.Error(WoodpeckerApiException.TooManyRequests());
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
             }
 
             try

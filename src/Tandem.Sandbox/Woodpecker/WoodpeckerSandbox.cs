@@ -75,6 +75,12 @@ public sealed class WoodpeckerSandbox : ISandboxApp, IRoutedSandbox, IDisposable
     /// <summary>The most requests of one key present at once: 1 when a client never had two in flight.</summary>
     public int MostRequestsAtOnce => queue.MostPresent;
 
+    /// <summary>Requests waiting in a key's queue right now (behind the one processed).</summary>
+    public int QueuedRequests => queue.Waiting;
+
+    /// <summary>Requests a slow fault holds right now, counted once their wait is on the sandbox's clock.</summary>
+    public int HeldRequests => pipeline.Held;
+
     /// <summary>Webhook delivery attempts started so far, retries included.</summary>
     public long WebhookDeliveries => deliveries.Started;
 
@@ -135,8 +141,10 @@ public sealed class WoodpeckerSandbox : ISandboxApp, IRoutedSandbox, IDisposable
     private RouteGroupBuilder Api(IEndpointRouteBuilder endpoints, string prefix)
     {
         var api = endpoints.MapGroup(prefix);
-        api.AddEndpointFilter(pipeline);
+        // The queue comes first: a request waits for its key's turn before anything else happens to it, so a slow
+        // answer (the slow fault) keeps the others of its key waiting, as a slow request does at Woodpecker.
         api.AddEndpointFilter(queue);
+        api.AddEndpointFilter(pipeline);
         api.Map("{**rest}", IResult () => throw WoodpeckerApiException.UrlNotFound());
         return api;
     }
