@@ -184,7 +184,7 @@ public sealed class WoodpeckerConnector : IContactConnector
     /// <summary>The feed's position before a listing: the newest second and the ids at it, from one page newest first.</summary>
     private async Task<FeedCursor> StartAsync(CancellationToken cancellationToken)
     {
-        var (newest, _) = await client.ListAsync($"rest/v1/prospects?sort=-updated&per_page={FeedPageSize}", cancellationToken).ConfigureAwait(false);
+        var (newest, _) = await client.ListAsync($"rest/v1/prospects?sort=-updated&per_page={FeedPageSize}&page=1", cancellationToken).ConfigureAwait(false);
         var cursor = new FeedCursor(DateTimeOffset.UnixEpoch, time.GetUtcNow(), new HashSet<string>(StringComparer.Ordinal), 0, []);
         if (newest.Count == 0)
         {

@@ -36,7 +36,7 @@ public sealed class WoodpeckerConnectorFactory : IConnectorFactory
         CanDelete = true,
         TagContainer = "tags",
         ReadBatchSize = WoodpeckerConnector.MaxPageSize,
-        // Creates and updates go in one add_prospects_list call (20,000 at most); updates are read first, one call each.
+        // Creates and updates go in one add_prospects_list call (20,000 at most); updates are read first (the listing, 1,000 a page).
         WriteBatchSize = ProspectWrites.MaxPerUpsert,
         Filters = StandardFilters.FieldsTagsAndSubscription,
         Actions = [ActionKind.AddTag, ActionKind.SetField, ActionKind.Unsubscribe],

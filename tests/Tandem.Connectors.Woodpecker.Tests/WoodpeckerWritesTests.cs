@@ -28,6 +28,23 @@ public sealed class WoodpeckerWritesTests
     }
 
     [Fact]
+    public async Task A_hundred_updates_cost_one_listing_page_to_check_and_one_upsert()
+    {
+        await using var run = await WoodpeckerRun.StartAsync(prospects: 150);
+        await using var connector = run.Connect();
+        var updates = run.Sandbox.ProspectIds().Skip(50).Take(100)
+            .Select(id => (WriteOperation)new UpdateOperation("u" + id, id.ToString(CultureInfo.InvariantCulture), null) { Changes = [new FieldChange(StandardFieldKeys.Title, Values.Text("Batch"))] })
+            .ToList();
+
+        var calls = run.Sandbox.ApiCalls;
+        var results = await connector.WriteAsync(updates, Ct);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+        Assert.Equal(2, run.Sandbox.ApiCalls - calls);
+        Assert.All(run.Sandbox.ProspectIds().Skip(50).Take(100), id => Assert.Equal("Batch", run.Sandbox.Prospect(id)!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void A_batch_is_at_most_the_20000_prospects_one_call_takes()
     {
         Assert.Equal(20_000, new WoodpeckerConnectorFactory().Descriptor.Capabilities.WriteBatchSize);

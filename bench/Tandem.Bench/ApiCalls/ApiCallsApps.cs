@@ -5,9 +5,11 @@ using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
+using Tandem.Connectors.Woodpecker;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Woodpecker;
 
 namespace Tandem.Bench.ApiCalls;
 
@@ -82,6 +84,25 @@ public static class ApiCallsApps
                 foreach (var (email, i) in mailchimp.MemberEmails(MailchimpSandbox.NewsletterAudienceId).Take(count).Select((e, i) => (e, i)))
                 {
                     mailchimp.EditMember(MailchimpSandbox.NewsletterAudienceId, email, new JsonObject { ["merge_fields"] = new JsonObject { ["TITLE"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) } });
+                }
+            }),
+        new("woodpecker",
+            time => new WoodpeckerSandbox(new WoodpeckerSandboxOptions { SeedProspects = 0 }, time),
+            (app, url, time) => new WoodpeckerConnectorFactory(Retry).Create(
+                new AccountSettings(new Dictionary<string, string> { ["apiKey"] = ((WoodpeckerSandbox)app).Options.ApiKey, ["baseUrl"] = url.ToString() }),
+                Context(time, url)),
+            20_000,
+            1000,
+            path => path.StartsWith("/rest/", StringComparison.Ordinal),
+
+            // The schema read is the one newest-first page asked for without a page number (its snippet labels).
+            exchange => exchange.Path.EndsWith("/prospects", StringComparison.Ordinal) && exchange.Query.All(q => q.Key != "page") && exchange.Query.Any(q => q.Key == "sort"),
+            (app, count, marker) =>
+            {
+                var woodpecker = (WoodpeckerSandbox)app;
+                foreach (var (id, i) in woodpecker.ProspectIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    woodpecker.EditProspect(id, new Dictionary<string, string> { ["title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
                 }
             }),
     ];

@@ -10,8 +10,8 @@ namespace Tandem.Connectors.Woodpecker.Internal;
 /// <summary>
 /// A batch of writes in as few calls as Woodpecker allows: every create and update goes in one <c>add_prospects_list</c>
 /// with <c>update: true</c> (an upsert, at most 20,000 prospects a call), deletions by id lists that keep the URL
-/// within Woodpecker's limit. An update is checked against the prospect as it is now (one read each), since
-/// Woodpecker has no conditional write.
+/// within Woodpecker's limit. An update is checked against the prospect as it is now, since Woodpecker has no
+/// conditional write: a few are read one call each, more from the listing in id order.
 /// </summary>
 internal sealed class ProspectWrites
 {
@@ -20,6 +20,9 @@ internal sealed class ProspectWrites
 
     /// <summary>Woodpecker refuses request URLs longer than about 4,100 characters (NOTES.md §8).</summary>
     public const int MaxUrlLength = 4100;
+
+    /// <summary>Up to this many updates read their prospects one call each; more read the listing.</summary>
+    private const int OneByOne = 3;
 
     private const string NotFound = "The prospect no longer exists in Woodpecker.";
     private const string Stale = "The prospect changed in Woodpecker since Tandem read it.";
@@ -41,6 +44,7 @@ internal sealed class ProspectWrites
     {
         var results = new WriteResult?[operations.Count];
         var upserts = new List<(int Index, JsonObject Item, JsonObject? Current)>();
+        var currents = await CurrentsAsync(operations.OfType<UpdateOperation>().Select(u => u.RecordId), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < operations.Count; i++)
         {
             switch (operations[i])
@@ -58,7 +62,7 @@ internal sealed class ProspectWrites
 
                     break;
                 case UpdateOperation update:
-                    var (failure, current) = await CurrentAsync(update, cancellationToken).ConfigureAwait(false);
+                    var (failure, current) = Check(update, currents);
                     if (failure is not null)
                     {
                         results[i] = failure;
@@ -94,16 +98,47 @@ internal sealed class ProspectWrites
         return results.Select(r => r!).ToList();
     }
 
-    private async Task<(WriteResult? Failure, JsonObject? Current)> CurrentAsync(UpdateOperation update, CancellationToken cancellationToken)
+    /// <summary>
+    /// The prospects the updates name, as they are now. The listing filters on one id at a time, so a few are read one
+    /// call each; more are read from the listing in id order, 1,000 a page, up to the highest id wanted.
+    /// </summary>
+    private async Task<Dictionary<int, JsonObject>> CurrentsAsync(IEnumerable<string> recordIds, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(update.RecordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var wanted = recordIds.Select(r => int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id >= 0).ToHashSet();
+        var found = new Dictionary<int, JsonObject>();
+        if (wanted.Count <= OneByOne)
         {
-            return (WriteResult.Failed(update.OperationId, WriteFailureKind.NotFound, NotFound), null);
+            foreach (var id in wanted)
+            {
+                var (items, _) = await client.ListAsync($"rest/v1/prospects?id={id}", cancellationToken).ConfigureAwait(false);
+                foreach (var prospect in items.Where(p => ProspectReader.NumericId(p) == id))
+                {
+                    found[id] = prospect;
+                }
+            }
+
+            return found;
         }
 
-        var (items, _) = await client.ListAsync($"rest/v1/prospects?id={id}", cancellationToken).ConfigureAwait(false);
-        var current = items.FirstOrDefault(p => ProspectReader.NumericId(p) == id);
-        if (current is null)
+        var highest = wanted.Max();
+        for (var page = 1; ; page++)
+        {
+            var (items, _) = await client.ListAsync($"rest/v1/prospects?sort=%2Bid&per_page={WoodpeckerConnector.MaxPageSize}&page={page}", cancellationToken).ConfigureAwait(false);
+            foreach (var prospect in items.Where(p => wanted.Contains(ProspectReader.NumericId(p))))
+            {
+                found[ProspectReader.NumericId(prospect)] = prospect;
+            }
+
+            if (items.Count < WoodpeckerConnector.MaxPageSize || found.Count == wanted.Count || items.Any(p => ProspectReader.NumericId(p) >= highest))
+            {
+                return found;
+            }
+        }
+    }
+
+    private (WriteResult? Failure, JsonObject? Current) Check(UpdateOperation update, Dictionary<int, JsonObject> currents)
+    {
+        if (!int.TryParse(update.RecordId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !currents.TryGetValue(id, out var current))
         {
             return (WriteResult.Failed(update.OperationId, WriteFailureKind.NotFound, NotFound), null);
         }
