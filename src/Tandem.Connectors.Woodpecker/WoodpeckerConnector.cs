@@ -15,7 +15,7 @@ namespace Tandem.Connectors.Woodpecker;
 /// prospect count against the cursor's id list for deletions, <c>#TAG</c> tags, BLACKLIST as unsubscribed, snippets as
 /// custom fields. Every request waits for the key's gate: Woodpecker serves one at a time per key. See <c>README.md</c>.
 /// </summary>
-public sealed class WoodpeckerConnector : IContactConnector
+public sealed class WoodpeckerConnector : IContactConnector, IWebhookRegistrar
 {
     /// <summary>The id list in the cursor is renewed at least this often by a full rescan.</summary>
     internal static readonly TimeSpan IdListLifetime = TimeSpan.FromDays(7);
@@ -33,6 +33,7 @@ public sealed class WoodpeckerConnector : IContactConnector
     private readonly ILogger logger;
     private readonly ProspectReader reader = new();
     private readonly ProspectWrites writes;
+    private readonly WebhookSubscriptions webhooks;
 
     internal WoodpeckerConnector(WoodpeckerClient client, Uri baseUrl, TimeProvider time, ILogger logger)
     {
@@ -40,6 +41,7 @@ public sealed class WoodpeckerConnector : IContactConnector
         this.time = time;
         this.logger = logger;
         writes = new ProspectWrites(client, reader, baseUrl, logger);
+        webhooks = new WebhookSubscriptions(client);
     }
 
     public ConnectorCapabilities Capabilities => WoodpeckerConnectorFactory.Capabilities;
@@ -174,6 +176,20 @@ public sealed class WoodpeckerConnector : IContactConnector
             }
         }
     }
+
+    /// <summary>
+    /// Subscribes <paramref name="url"/> (it holds the secret: Woodpecker posts without credentials, so
+    /// <paramref name="user"/> and <paramref name="password"/> are unused) to the events that change a prospect's status;
+    /// subscribing again never doubles deliveries. Returns the URL, Woodpecker's only name for a subscription.
+    /// </summary>
+    public Task<string> RegisterWebhookAsync(Uri url, string user, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return webhooks.SubscribeAsync(url, cancellationToken);
+    }
+
+    /// <summary>Unsubscribes what <see cref="RegisterWebhookAsync"/> subscribed; a subscription already gone is not an error.</summary>
+    public Task RemoveWebhookAsync(string webhookId, CancellationToken cancellationToken) => webhooks.UnsubscribeAsync(webhookId, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Woodpecker.Internal;
+using Tandem.Connectors.Woodpecker.Webhooks;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Woodpecker;
@@ -38,12 +39,14 @@ public sealed class WoodpeckerConnectorFactory : IConnectorFactory
         ReadBatchSize = WoodpeckerConnector.MaxPageSize,
         // Creates and updates go in one add_prospects_list call (20,000 at most); updates are read first (the listing, 1,000 a page).
         WriteBatchSize = ProspectWrites.MaxPerUpsert,
+        HasWebhooks = true,
         Filters = StandardFilters.FieldsTagsAndSubscription,
         Actions = [ActionKind.AddTag, ActionKind.SetField, ActionKind.Unsubscribe],
     };
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Woodpecker")
     {
+        Webhooks = new WoodpeckerWebhookVerifier(),
         Vocabulary = WoodpeckerVocabulary.For(Capabilities),
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<WoodpeckerSettings>(),

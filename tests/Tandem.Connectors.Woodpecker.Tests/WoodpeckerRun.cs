@@ -26,10 +26,10 @@ internal sealed class WoodpeckerRun : IAsyncDisposable
 
     public Uri BaseUri => host!.BaseUri;
 
-    public static async Task<WoodpeckerRun> StartAsync(int prospects = 30, TimeProvider? clock = null)
+    public static async Task<WoodpeckerRun> StartAsync(int prospects = 30, TimeProvider? clock = null, HttpMessageHandler? webhooks = null)
     {
         var time = clock ?? TimeProvider.System;
-        var run = new WoodpeckerRun(new WoodpeckerSandbox(new WoodpeckerSandboxOptions { SeedProspects = prospects }, time), time);
+        var run = new WoodpeckerRun(new WoodpeckerSandbox(new WoodpeckerSandboxOptions { SeedProspects = prospects }, time, webhooks), time);
         run.host = await SandboxHost.StartAsync(run.Sandbox, port: 0, run.validator.Observe, TestContext.Current.CancellationToken);
         return run;
     }
