@@ -54,6 +54,13 @@ public sealed class SandboxCommandTests
         using var audienceAnswer = await http.SendAsync(audience, Ct);
         Assert.Equal(HttpStatusCode.OK, audienceAnswer.StatusCode);
 
+        // Woodpecker: the printed API key (x-api-key) passes GET /rest/v1/me.
+        var woodpecker = apps["woodpecker"];
+        using var me = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(woodpecker.Settings["baseUrl"]), "rest/v1/me"));
+        me.Headers.Add("x-api-key", woodpecker.Settings["apiKey"]);
+        using var meAnswer = await http.SendAsync(me, Ct);
+        Assert.Equal(HttpStatusCode.OK, meAnswer.StatusCode);
+
         await stop.CancelAsync();
         Assert.Equal(0, await run);
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(pipedrive.BaseUrl, Ct));
@@ -67,7 +74,7 @@ public sealed class SandboxCommandTests
         var exit = await CliApp.RunAsync(["sandbox", "--app", "salesforce"], TextWriter.Null, error, Ct);
 
         Assert.Equal(2, exit);
-        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp." + Environment.NewLine, error.ToString());
+        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, woodpecker." + Environment.NewLine, error.ToString());
     }
 
     /// <summary>Each app's header line (<c>Title (app)  url</c>) and its indented <c>key  value</c> lines.</summary>
