@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Contract;
+using Tandem.Connectors.Testing;
 
 namespace Tandem.Connectors.Woodpecker.Tests;
 
@@ -22,6 +25,23 @@ public sealed class WoodpeckerSettingsTests
         var refusal = Assert.Throws<ConnectorSettingsException>(() => WoodpeckerSettings.From(new AccountSettings(new Dictionary<string, string>()))).Message;
 
         Assert.Contains("“API key” (apiKey)", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_key_is_tested_with_GET_me_and_a_wrong_one_is_refused_in_words()
+    {
+        await using var run = await WoodpeckerRun.StartAsync(prospects: 1);
+        await using var connector = (WoodpeckerConnector)run.Connect();
+        await using var wrong = (WoodpeckerConnector)new WoodpeckerConnectorFactory(TestRetries.Fast).Create(
+            new AccountSettings(new Dictionary<string, string> { ["apiKey"] = "not-the-key", ["baseUrl"] = run.BaseUri.ToString() }),
+            new ConnectorContext(TimeProvider.System, NullLoggerFactory.Instance).Allowing(run.BaseUri));
+
+        var me = await connector.WhoAmIAsync(TestContext.Current.CancellationToken);
+        var refusal = await Assert.ThrowsAnyAsync<ConnectorException>(() => wrong.WhoAmIAsync(TestContext.Current.CancellationToken));
+
+        Assert.NotNull(me["email"]);
+        Assert.True(refusal.IsAuthorizationFailure);
+        Assert.Equal("Woodpecker refused the API key; create a new one in Woodpecker (Marketplace > Integrations > API keys) and update the account.", refusal.Message);
     }
 
     [Fact]
