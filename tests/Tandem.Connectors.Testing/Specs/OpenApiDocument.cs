@@ -40,11 +40,11 @@ public sealed class OpenApiDocument
     public static OpenApiDocument Load(string file) =>
         Parse(File.ReadAllText(file), Path.GetFileName(file));
 
-    /// <summary>Reads a document from text: JSON when it starts with a brace, YAML otherwise; Swagger 2.0 is read as OpenAPI 3.</summary>
+    /// <summary>Reads a document from text: JSON when it starts with a brace, YAML otherwise.</summary>
     public static OpenApiDocument Parse(string text, string name)
     {
-        var root = (text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : FromYaml(text)) as JsonObject ?? throw new InvalidDataException(name + " is not an OpenAPI document.");
-        return new OpenApiDocument(SwaggerTwo.Is(root) ? SwaggerTwo.ToOpenApi3(root) : root, name);
+        var root = text.TrimStart().StartsWith('{') ? JsonNode.Parse(text) : FromYaml(text);
+        return new OpenApiDocument(root as JsonObject ?? throw new InvalidDataException(name + " is not an OpenAPI document."), name);
     }
 
     /// <summary>The operation for a method and a path relative to the server URL; literal segments win over templates.</summary>

@@ -2,14 +2,15 @@ namespace Tandem.Connectors.Testing.Specs;
 
 /// <summary>
 /// The validator for Woodpecker sandbox traffic: the v1 API under <c>/rest/v1/</c> against the only machine-readable
-/// description there is (a third-party Swagger 2.0 file covering the prospect endpoints, specs/woodpecker/SOURCE.txt),
+/// description there is (a third-party Swagger 2.0 file covering the prospect endpoints, specs/woodpecker/SOURCE.txt,
+/// read through <see cref="Swagger2Conversion"/>),
 /// with allowances where it falls short of Woodpecker's own documentation (NOTES.md §8, developers.woodpecker.co).
 /// Every allowance is listed in src/Tandem.Sandbox/Woodpecker/README.md too.
 /// </summary>
 public static class WoodpeckerOpenApi
 {
     public static OpenApiValidator CreateValidator() => new OpenApiValidator()
-        .Mount("/rest/v1/", OpenApiDocument.LoadSpec("woodpecker/woodpecker-v1.powerplatform.swagger.json"))
+        .Mount("/rest/v1/", Swagger2Conversion.Load("woodpecker/woodpecker-v1.powerplatform.swagger.json"))
         .Ignore("/_sandbox/")
 
         // v2 webhooks listing is not in the v1 file.
