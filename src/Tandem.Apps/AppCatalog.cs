@@ -5,10 +5,12 @@ using Tandem.Connectors.InMemory;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.VCardFolder;
+using Tandem.Connectors.Woodpecker;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Woodpecker;
 
 namespace Tandem.Apps;
 
@@ -53,6 +55,7 @@ public sealed class AppCatalog
             new(new Tandem.Connectors.Pipeliner.PipelinerConnectorFactory(), Tandem.Sandbox.Pipeliner.PipelinerSandboxApp.Description),
             new(new Tandem.Connectors.Workbooks.WorkbooksConnectorFactory(), Tandem.Sandbox.Workbooks.WorkbooksSandboxApp.Description),
             new(new Tandem.Connectors.Salesmate.SalesmateConnectorFactory(), Tandem.Sandbox.Salesmate.SalesmateSandboxApp.Description),
+            new(new WoodpeckerConnectorFactory(), WoodpeckerSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }

@@ -46,7 +46,7 @@ public sealed class AppCatalogTests
     [Fact]
     public void The_sandboxes_start_in_the_order_their_ports_were_documented()
     {
-        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "workbooks", "salesmate"], Catalog.Sandboxes.Select(s => s.App));
+        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "workbooks", "salesmate", "woodpecker"], Catalog.Sandboxes.Select(s => s.App));
     }
 
     [Theory]

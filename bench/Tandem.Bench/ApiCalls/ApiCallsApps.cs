@@ -6,10 +6,12 @@ using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.Salesmate;
+using Tandem.Connectors.Woodpecker;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
 using Tandem.Sandbox.Salesmate;
+using Tandem.Sandbox.Woodpecker;
 
 namespace Tandem.Bench.ApiCalls;
 
@@ -151,5 +153,24 @@ public static class ApiCallsApps
                 }
             },
             exchange => exchange.Path.EndsWith("/search", StringComparison.Ordinal)),
+        new("woodpecker",
+            time => new WoodpeckerSandbox(new WoodpeckerSandboxOptions { SeedProspects = 0 }, time),
+            (app, url, time) => new WoodpeckerConnectorFactory(Retry).Create(
+                new AccountSettings(new Dictionary<string, string> { ["apiKey"] = ((WoodpeckerSandbox)app).Options.ApiKey, ["baseUrl"] = url.ToString() }),
+                Context(time, url)),
+            20_000,
+            1000,
+            path => path.StartsWith("/rest/", StringComparison.Ordinal),
+
+            // The schema read is the one newest-first page asked for without a page number (its snippet labels).
+            exchange => exchange.Path.EndsWith("/prospects", StringComparison.Ordinal) && exchange.Query.All(q => q.Key != "page") && exchange.Query.Any(q => q.Key == "sort"),
+            (app, count, marker) =>
+            {
+                var woodpecker = (WoodpeckerSandbox)app;
+                foreach (var (id, i) in woodpecker.ProspectIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    woodpecker.EditProspect(id, new Dictionary<string, string> { ["title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
+                }
+            }),
     ];
 }

@@ -60,6 +60,12 @@ public sealed class SandboxCommandTests
         people.Headers.UserAgent.ParseAdd("TandemTests/1.0");
         using var peopleAnswer = await http.SendAsync(people, Ct);
         Assert.Equal(3, (await peopleAnswer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["data"]!.AsArray().Count);
+        // Woodpecker: the printed API key (x-api-key) passes GET /rest/v1/me.
+        var woodpecker = apps["woodpecker"];
+        using var me = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(woodpecker.Settings["baseUrl"]), "rest/v1/me"));
+        me.Headers.Add("x-api-key", woodpecker.Settings["apiKey"]);
+        using var meAnswer = await http.SendAsync(me, Ct);
+        Assert.Equal(HttpStatusCode.OK, meAnswer.StatusCode);
 
         await stop.CancelAsync();
         Assert.Equal(0, await run);
@@ -74,7 +80,7 @@ public sealed class SandboxCommandTests
         var exit = await CliApp.RunAsync(["sandbox", "--app", "salesforce"], TextWriter.Null, error, Ct);
 
         Assert.Equal(2, exit);
-        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, pipeliner, workbooks, salesmate." + Environment.NewLine, error.ToString());
+        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, pipeliner, workbooks, salesmate, woodpecker." + Environment.NewLine, error.ToString());
     }
 
     /// <summary>Each app's header line (<c>Title (app)  url</c>) and its indented <c>key  value</c> lines.</summary>

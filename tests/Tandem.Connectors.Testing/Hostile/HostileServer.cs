@@ -83,10 +83,10 @@ public sealed class HostileServer : ISandboxApp, IAsyncDisposable
                 await StreamAsync(context, long.MaxValue, TimeSpan.FromSeconds(1));
                 return;
             case Hostility.EndlessListing:
-                await WriteJsonAsync(context, vendor.Page(number, more: true));
+                await WriteJsonAsync(context, vendor.PageBody(number, more: true));
                 return;
             default:
-                await WriteJsonAsync(context, vendor.Page(number, more: false));
+                await WriteJsonAsync(context, vendor.PageBody(number, more: false));
                 return;
         }
     }
@@ -99,7 +99,7 @@ public sealed class HostileServer : ISandboxApp, IAsyncDisposable
         }
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, JsonObject body)
+    private static async Task WriteJsonAsync(HttpContext context, JsonNode body)
     {
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);

@@ -23,4 +23,7 @@ public abstract class HostileVendor
 
     /// <summary>Listing page <paramref name="number"/> (from 1); <paramref name="more"/> says whether the page claims that more follow.</summary>
     public abstract JsonObject Page(int number, bool more);
+
+    /// <summary>Listing page <paramref name="number"/> as sent; a vendor whose listings are bare arrays (Woodpecker) overrides it.</summary>
+    public virtual JsonNode PageBody(int number, bool more) => Page(number, more);
 }

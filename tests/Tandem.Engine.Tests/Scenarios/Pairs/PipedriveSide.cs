@@ -22,8 +22,12 @@ public sealed class PipedriveSide : AppSide
     private readonly SteppedClock clock = new();
     private SandboxHost? host;
 
-    public PipedriveSide()
+    private readonly (string First, string Second)? textFields;
+
+    /// <param name="textFields">The text fields the pair's cases edit, when the other app has no notes (Woodpecker): job title and organization.</param>
+    public PipedriveSide((string First, string Second)? textFields = null)
     {
+        this.textFields = textFields;
         Sandbox = new PipedriveSandbox(new PipedriveSandboxOptions
         {
             SeedPersons = 0,
@@ -36,6 +40,8 @@ public sealed class PipedriveSide : AppSide
     public override string App => "pipedrive";
 
     public override bool DetectsUnsubscribes => true;
+
+    public override (string First, string Second) TextFields => textFields ?? base.TextFields;
 
     public override async Task StartAsync() => host = await SandboxHost.StartAsync(Sandbox, cancellationToken: Ct);
 
