@@ -5,10 +5,12 @@ using Tandem.Connectors.InMemory;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.VCardFolder;
+using Tandem.Connectors.Wooxy;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Wooxy;
 
 namespace Tandem.Apps;
 
@@ -50,6 +52,7 @@ public sealed class AppCatalog
             new(new GoogleContactsConnectorFactory(), GoogleContactsSandboxApp.Description),
             new(new PipedriveConnectorFactory(), PipedriveSandboxApp.Description),
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
+            new(new WooxyConnectorFactory(), WooxySandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }
