@@ -5,9 +5,11 @@ using Tandem.Connectors.GoogleContacts;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
+using Tandem.Connectors.Wooxy;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Wooxy;
 
 namespace Tandem.Bench.ApiCalls;
 
@@ -84,5 +86,21 @@ public static class ApiCallsApps
                     mailchimp.EditMember(MailchimpSandbox.NewsletterAudienceId, email, new JsonObject { ["merge_fields"] = new JsonObject { ["TITLE"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) } });
                 }
             }),
+        new("wooxy",
+            time => new WooxySandbox(new WooxySandboxOptions { SeedContacts = 0, ProcessingDelay = TimeSpan.FromMilliseconds(50), MaxConcurrentRequests = 0 }, time),
+            (app, url, time) => new WooxyConnectorFactory(Retry, settlementPauses: [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(100), 4)]).Create(new AccountSettings(new Dictionary<string, string>
+            {
+                ["accessToken"] = ((WooxySandbox)app).Options.AccessToken,
+                ["domain"] = ((WooxySandbox)app).Options.Domain,
+                ["baseUrl"] = url.ToString(),
+            }), Context(time, url)),
+            100,
+            0,
+            path => path.StartsWith("/v3/", StringComparison.Ordinal),
+            exchange => exchange.Path.StartsWith("/v3/contact-list/", StringComparison.Ordinal),
+            (_, _, _) => throw new NotSupportedException("Wooxy is write-only: nobody edits it for Tandem to read."))
+        {
+            WriteOnly = true,
+        },
     ];
 }
