@@ -30,4 +30,7 @@ public sealed record ApiCallsApp(
     /// each write batch costs its request and the <c>request/find</c> that settles it, and a quiet poll costs nothing.
     /// </summary>
     public bool WriteOnly { get; init; }
+
+    /// <summary>Calls that only read although their method is not GET (every Wooxy call is a POST); null: GET alone reads.</summary>
+    public Func<SandboxExchange, bool>? IsReadingPost { get; init; }
 }

@@ -101,6 +101,7 @@ public static class ApiCallsApps
             (_, _, _) => throw new NotSupportedException("Wooxy is write-only: nobody edits it for Tandem to read."))
         {
             WriteOnly = true,
+            IsReadingPost = exchange => exchange.Path is "/v3/request/find" or "/v3/contact/get" || exchange.Path.StartsWith("/v3/contact-list/", StringComparison.Ordinal),
         },
     ];
 }

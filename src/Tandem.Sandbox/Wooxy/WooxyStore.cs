@@ -13,7 +13,7 @@ internal sealed class WooxyStore(WooxySandboxOptions options, TimeProvider time)
     private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private readonly Lock gate = new();
     private readonly Dictionary<string, StoredRequest> requests = new(StringComparer.Ordinal);
-    private readonly List<ITimer> timers = [];
+    private readonly Dictionary<string, ITimer> timers = new(StringComparer.Ordinal);
     private int nextId;
 
     /// <summary>Raised (outside the lock) for each request once it is processed, for its <c>webHookUri</c> callback.</summary>
@@ -48,8 +48,7 @@ internal sealed class WooxyStore(WooxySandboxOptions options, TimeProvider time)
         {
             request = new StoredRequest(NewId("req"), source, body, time.GetUtcNow()) { Stalled = stalled };
             requests[request.Id] = request;
-            var timer = time.CreateTimer(_ => Process(request), null, options.ProcessingDelay, Timeout.InfiniteTimeSpan);
-            timers.Add(timer);
+            timers[request.Id] = time.CreateTimer(_ => Process(request), null, options.ProcessingDelay, Timeout.InfiniteTimeSpan);
         }
 
         return request.Id;
@@ -107,7 +106,11 @@ internal sealed class WooxyStore(WooxySandboxOptions options, TimeProvider time)
     {
         lock (gate)
         {
-            timers.ForEach(t => t.Dispose());
+            foreach (var timer in timers.Values)
+            {
+                timer.Dispose();
+            }
+
             timers.Clear();
         }
     }
@@ -129,6 +132,10 @@ internal sealed class WooxyStore(WooxySandboxOptions options, TimeProvider time)
 
             request.Processed = true;
             request.UpdatedAt = time.GetUtcNow();
+            if (timers.Remove(request.Id, out var timer))
+            {
+                timer.Dispose();
+            }
         }
 
         Processed?.Invoke(request);
