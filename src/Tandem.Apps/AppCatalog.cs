@@ -6,11 +6,13 @@ using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.VCardFolder;
 using Tandem.Connectors.Woodpecker;
+using Tandem.Connectors.Wooxy;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
 using Tandem.Sandbox.Woodpecker;
+using Tandem.Sandbox.Wooxy;
 
 namespace Tandem.Apps;
 
@@ -56,6 +58,7 @@ public sealed class AppCatalog
             new(new Tandem.Connectors.Workbooks.WorkbooksConnectorFactory(), Tandem.Sandbox.Workbooks.WorkbooksSandboxApp.Description),
             new(new Tandem.Connectors.Salesmate.SalesmateConnectorFactory(), Tandem.Sandbox.Salesmate.SalesmateSandboxApp.Description),
             new(new WoodpeckerConnectorFactory(), WoodpeckerSandboxApp.Description),
+            new(new WooxyConnectorFactory(), WooxySandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }

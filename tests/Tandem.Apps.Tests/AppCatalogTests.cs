@@ -46,7 +46,7 @@ public sealed class AppCatalogTests
     [Fact]
     public void The_sandboxes_start_in_the_order_their_ports_were_documented()
     {
-        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "workbooks", "salesmate", "woodpecker"], Catalog.Sandboxes.Select(s => s.App));
+        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "workbooks", "salesmate", "woodpecker", "wooxy"], Catalog.Sandboxes.Select(s => s.App));
     }
 
     [Theory]
@@ -58,6 +58,7 @@ public sealed class AppCatalogTests
     [InlineData("pipeliner", "apiToken*, apiPassword*!, spaceId*, serviceUrl, ownerId*, salesUnitId, defaultRegion")]
     [InlineData("workbooks", "apiKey!, username, password!, databaseId, baseUrl")]
     [InlineData("salesmate", "linkName*, accessToken!, accessKey, secretKey!, sessionKey!, ownerId, baseUrl")]
+    [InlineData("wooxy", "accessToken*!, domain*, contactList, defaultRegion, baseUrl")]
     [InlineData("in-memory", "app*")]
     public void Every_app_keeps_the_setting_keys_accounts_and_set_up_files_are_stored_with(string app, string expected)
     {

@@ -14,8 +14,8 @@ namespace Tandem.Bench.ApiCalls;
 /// <param name="ApiPageSize">The largest page the vendor's listing gives.</param>
 /// <param name="IsApiCall">Whether a path is a contact API call (not OAuth).</param>
 /// <param name="IsSchemaCall">Whether an exchange reads the field schema (the engine asks for it every run).</param>
-/// <param name="EditInApp">The app's user changes the job title of <c>count</c> contacts.</param>
-/// <param name="IsRead">Exchanges that only read though they are not GET (Salesmate's searches are POSTs); null when every non-GET writes.</param>
+/// <param name="EditInApp">The app's user changes the job title of <c>count</c> contacts (not for a write-only app).</param>
+/// <param name="IsRead">Exchanges that only read though they are not GET (Salesmate's searches, every Wooxy call is a POST); null when every non-GET writes.</param>
 public sealed record ApiCallsApp(
     string Name,
     Func<TimeProvider, ISandboxApp> Create,
@@ -25,4 +25,11 @@ public sealed record ApiCallsApp(
     Func<string, bool> IsApiCall,
     Func<SandboxExchange, bool> IsSchemaCall,
     Action<ISandboxApp, int, string> EditInApp,
-    Func<SandboxExchange, bool>? IsRead = null);
+    Func<SandboxExchange, bool>? IsRead = null)
+{
+    /// <summary>
+    /// A write-only app (no listing, no feed): measured as the target of a one-way connection from the in-memory app, where
+    /// each write batch costs its request and the <c>request/find</c> that settles it, and a quiet poll costs nothing.
+    /// </summary>
+    public bool WriteOnly { get; init; }
+}

@@ -7,11 +7,13 @@ using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.Salesmate;
 using Tandem.Connectors.Woodpecker;
+using Tandem.Connectors.Wooxy;
 using Tandem.Sandbox.GoogleContacts;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
 using Tandem.Sandbox.Salesmate;
 using Tandem.Sandbox.Woodpecker;
+using Tandem.Sandbox.Wooxy;
 
 namespace Tandem.Bench.ApiCalls;
 
@@ -172,5 +174,22 @@ public static class ApiCallsApps
                     woodpecker.EditProspect(id, new Dictionary<string, string> { ["title"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
                 }
             }),
+        new("wooxy",
+            time => new WooxySandbox(new WooxySandboxOptions { SeedContacts = 0, ProcessingDelay = TimeSpan.FromMilliseconds(50), MaxConcurrentRequests = 0 }, time),
+            (app, url, time) => new WooxyConnectorFactory(Retry, settlementPauses: [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(100), 4)]).Create(new AccountSettings(new Dictionary<string, string>
+            {
+                ["accessToken"] = ((WooxySandbox)app).Options.AccessToken,
+                ["domain"] = ((WooxySandbox)app).Options.Domain,
+                ["baseUrl"] = url.ToString(),
+            }), Context(time, url)),
+            100,
+            0,
+            path => path.StartsWith("/v3/", StringComparison.Ordinal),
+            exchange => exchange.Path.StartsWith("/v3/contact-list/", StringComparison.Ordinal),
+            (_, _, _) => throw new NotSupportedException("Wooxy is write-only: nobody edits it for Tandem to read."))
+        {
+            WriteOnly = true,
+            IsRead = exchange => exchange.Path is "/v3/request/find" or "/v3/contact/get" || exchange.Path.StartsWith("/v3/contact-list/", StringComparison.Ordinal),
+        },
     ];
 }

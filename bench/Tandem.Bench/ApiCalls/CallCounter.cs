@@ -2,7 +2,7 @@ using Tandem.Sandbox;
 
 namespace Tandem.Bench.ApiCalls;
 
-/// <summary>Counts a sandbox's API exchanges as reads (GET, and what the app says only reads) and writes (anything else), and the schema reads apart; OAuth calls are left out.</summary>
+/// <summary>Counts a sandbox's API exchanges as reads (GET, schema reads, and the posts an app marks as reading) and writes (anything else), and the schema reads apart; OAuth calls are left out.</summary>
 public sealed class CallCounter
 {
     private readonly ApiCallsApp app;
@@ -39,7 +39,7 @@ public sealed class CallCounter
             Interlocked.Increment(ref schema);
         }
 
-        if (exchange.Method == "GET" || app.IsRead?.Invoke(exchange) == true)
+        if (exchange.Method == "GET" || app.IsSchemaCall(exchange) || app.IsRead?.Invoke(exchange) == true)
         {
             Interlocked.Increment(ref reads);
         }

@@ -5,6 +5,7 @@ using Tandem.Bench.Measuring;
 using Tandem.Bench.Reporting;
 using Tandem.Bench.State;
 using Tandem.Connectors.InMemory;
+using Tandem.Domain.Configuration;
 using Tandem.Domain.Fields;
 using Tandem.Sandbox;
 
@@ -51,6 +52,8 @@ public static class ApiCallsScenario
             await using var database = await BenchDatabase.CreateAsync(app.Name, "in-memory", cancellationToken);
             var (writeBatch, readPage) = (app.ApiWriteBatch, app.ApiPageSize);
             var passed = true;
+            // A write-only app is only a target: the in-memory app (B) feeds it one way.
+            var settings = app.WriteOnly ? new ConnectionSettings { Direction = SyncDirection.BToA } : null;
             async Task StepAsync(string step, long bound, long otherBound, Action? before = null)
             {
                 clock.Step(TimeSpan.FromSeconds(2));
@@ -60,7 +63,7 @@ public static class ApiCallsScenario
                 memory.Calls.Reset();
                 await using var a = app.Connect(sandbox, host.BaseUri, clock);
                 await using var b = memory.Connect();
-                _ = await SyncStep.RunAsync(step, database, a, b, progress, cancellationToken);
+                _ = await SyncStep.RunAsync(step, database, a, b, progress, cancellationToken, settings);
                 var calls = counter.Reads + counter.Writes - counter.Schema;
                 var other = memory.Calls.ReadCalls + memory.Calls.WriteCalls;
                 var ok = calls <= bound && other <= otherBound;
@@ -69,6 +72,17 @@ public static class ApiCallsScenario
                 var boundPerContact = step.StartsWith("poll, nothing", StringComparison.Ordinal) ? "-" : PerContact(bound, size);
                 table.Add(app.Name, Figures.Count(size), step, Number(counter.Reads - counter.Schema), Number(counter.Writes), Number(counter.Schema), Number(calls), Number(bound), perContact, boundPerContact,
                     $"{Number(other)} (<= {Number(otherBound)})", ok ? "PASS" : "MISS");
+            }
+
+            if (app.WriteOnly)
+            {
+                // Each write request and the request/find that settles it; nothing is read, so a quiet poll costs nothing.
+                await StepAsync("N created in app", 2 * Ceiling(size, writeBatch), long.MaxValue);
+                await StepAsync("poll, nothing changed", 0, 1);
+                await StepAsync("N changed on other side", 2 * Ceiling(size, writeBatch), long.MaxValue,
+                    () => ids.ToList().ForEach(id => memory.Set(id, "name.last", Values.Text("Changed on the other side"))));
+                await StepAsync("poll, nothing changed", 0, 1);
+                return passed;
             }
 
             // First sync: the app is empty, the other side holds N contacts: N creates in the app.

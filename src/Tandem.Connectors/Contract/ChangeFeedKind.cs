@@ -15,4 +15,11 @@ public enum ChangeFeedKind
     /// and infers deletions from the complete listing.
     /// </summary>
     VersionListing,
+
+    /// <summary>
+    /// None: a write-only app (a list-style target that only looks a contact up by its key, such as an identifier it
+    /// was written with). It lists nothing and reports no change, so the engine never reads a feed from it and it is
+    /// only ever the target of a one-way connection. Its records are the ones Tandem wrote.
+    /// </summary>
+    None,
 }

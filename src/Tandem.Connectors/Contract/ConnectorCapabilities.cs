@@ -44,4 +44,13 @@ public sealed record ConnectorCapabilities
 
     /// <summary>True when nothing may ever be written to this app.</summary>
     public bool IsReadOnly { get; init; }
+
+    /// <summary>True when nothing can be read from this app (<see cref="ChangeFeedKind.None"/>): it is only a target.</summary>
+    public bool IsWriteOnly => ChangeFeed == ChangeFeedKind.None;
+
+    /// <summary>
+    /// Fields of which a contact must hold at least one to be written to this app (an identifier the app looks contacts
+    /// up by); empty when the app needs none. A contact without any is excluded with that reason instead of refused.
+    /// </summary>
+    public IReadOnlyList<string> RequiredIdentifiers { get; init; } = [];
 }

@@ -1,4 +1,6 @@
+using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
+using Tandem.Domain.Contacts;
 using Tandem.Engine.Collecting;
 using Tandem.Engine.Planning;
 using Tandem.Engine.State;
@@ -8,7 +10,8 @@ namespace Tandem.Engine.Applying;
 /// <summary>
 /// Settles creates whose outcome was never recorded (a kill after the call, a lost answer): the record
 /// is looked for in the app by the reference Tandem gave it, then by email. Found: it is adopted and
-/// linked, never created twice (SYNC-INVARIANTS 16). Not found: the source contact is planned again.
+/// linked, never created twice (SYNC-INVARIANTS 16). Not found: the source contact is planned again. Still pending in
+/// an app that settles writes later: left pending, and its source gets no second create until the app answers.
 /// </summary>
 public sealed class LostCreateRecovery
 {
@@ -25,14 +28,31 @@ public sealed class LostCreateRecovery
 
     public async Task<(int Found, int Missing)> RecoverAsync(CancellationToken cancellationToken)
     {
-        var pending = await session.PendingCreatesAsync(cancellationToken);
+        var entries = await session.PendingCreatesAsync(cancellationToken);
+        var pending = entries.Count;
         var found = 0;
         var commit = new PageCommit();
-        foreach (var entry in pending)
+        foreach (var entry in entries)
         {
             var intent = entry.Intent;
             var source = intent.Side.Other();
-            var record = await request.ConnectorOf(intent.Side).FindCreatedAsync(intent.ClientReference ?? string.Empty, intent.EmailKey, cancellationToken);
+            ContactRecord? record;
+            try
+            {
+                record = await request.ConnectorOf(intent.Side).FindCreatedAsync(entry.PendingReference ?? intent.ClientReference ?? string.Empty, intent.EmailKey, cancellationToken);
+            }
+            catch (WritePendingException)
+            {
+                // The app is still processing the request: neither adopted nor abandoned, and never sent again meanwhile.
+                if (intent.SourceRecordId is not null)
+                {
+                    context.CreatesAwaitingSettlement.Add((source, intent.SourceRecordId));
+                }
+
+                pending--;
+                continue;
+            }
+
             if (record is not null && intent.SourceRecordId is not null)
             {
                 found++;
@@ -60,6 +80,6 @@ public sealed class LostCreateRecovery
             await session.CommitAsync(commit, cancellationToken);
         }
 
-        return (found, pending.Count - found);
+        return (found, pending - found);
     }
 }

@@ -37,6 +37,11 @@ public sealed class PlanSettler
             {
                 commit.Journal.Add((write.JournalId, done ? JournalState.Done : JournalState.Failed, write.Result?.Record?.Id, write.Result?.Reason));
             }
+            else if (write.Result?.PendingReference is { } pending)
+            {
+                // Still pending: the app's name for the request is kept with the entry, so the next run asks the app about it.
+                commit.Journal.Add((write.JournalId, JournalState.Pending, null, pending));
+            }
         }
 
         if (failed.Count == 0)

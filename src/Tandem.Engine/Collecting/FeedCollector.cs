@@ -35,6 +35,12 @@ public sealed class FeedCollector
     private async Task<SideCollection> CollectFeedAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken)
     {
         var result = new SideCollection();
+        if (connector.Capabilities.IsWriteOnly)
+        {
+            // A write-only app has no feed to wait for: its records are the ones Tandem wrote, staged with their results.
+            return result;
+        }
+
         var cursor = rescan ? null : await session.GetCursorAsync(side, cancellationToken);
         if (connector.Capabilities.ChangeFeed == ChangeFeedKind.VersionListing && cursor is not null)
         {

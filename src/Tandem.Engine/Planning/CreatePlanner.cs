@@ -57,6 +57,13 @@ public sealed class CreatePlanner
         }
 
         var fields = (draft?.Fields ?? ImmutableDictionary<string, FieldValue>.Empty).ToBuilder();
+        if (MissingIdentifier(other, fields) is { } missing)
+        {
+            plan.Link = LinkAction.None;
+            plan.Health.Add(new HealthNote(side, record.Id, HealthStatus.Excluded, missing, stored.ContentHash));
+            return;
+        }
+
         var effects = RuleEffects.ForCreate(context, side, rules, record);
         foreach (var change in effects.Changes)
         {
@@ -77,9 +84,27 @@ public sealed class CreatePlanner
         plan.Activity.Add(new ActivityNote(other, null, "created", $"Created \"{ContactLabel.Of(record, context.SchemaOf(side))}\" in {context.NameOf(other)} from {context.NameOf(side)}."));
     }
 
+    /// <summary>Why a target that looks contacts up by an identifier cannot take this one (it holds none of them), or null.</summary>
+    private string? MissingIdentifier(Side target, ImmutableDictionary<string, FieldValue>.Builder fields)
+    {
+        var identifiers = context.CapabilitiesOf(target).RequiredIdentifiers;
+        if (identifiers.Count == 0 || identifiers.Any(fields.ContainsKey))
+        {
+            return null;
+        }
+
+        var labels = identifiers.Select(key => context.SchemaOf(target).Find(key)?.Label ?? key);
+        return $"{context.NameOf(target)} needs at least one of {string.Join(", ", labels)} to add a contact, and this one has none.";
+    }
+
     private string? ExclusionReason(Side side, StoredRecord stored)
     {
         var other = side.Other();
+        if (context.CreatesAwaitingSettlement.Contains((side, stored.Id)))
+        {
+            return $"Waiting for {context.NameOf(other)} to settle an earlier write of this contact; checked again on the next run.";
+        }
+
         if (!context.Settings.Direction.Allows(side))
         {
             return $"This connection only syncs from {context.NameOf(other)} to {context.NameOf(side)}.";

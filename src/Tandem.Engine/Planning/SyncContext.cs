@@ -35,6 +35,12 @@ public sealed record SyncContext(
 
     public ConnectorCapabilities CapabilitiesOf(Side side) => side == Side.A ? CapabilitiesA : CapabilitiesB;
 
+    /// <summary>
+    /// Source records (side, id) whose earlier create the target app has not settled yet (its asynchronous request is
+    /// still pending): no second create is planned for them until it is (filled by the lost-create recovery).
+    /// </summary>
+    public HashSet<(Side Side, string Id)> CreatesAwaitingSettlement { get; } = [];
+
     /// <summary>True when contacts may flow from <paramref name="source"/> into the other side at all.</summary>
     public bool CanWriteFrom(Side source) =>
         Settings.Direction.Allows(source) && !CapabilitiesOf(source.Other()).IsReadOnly;

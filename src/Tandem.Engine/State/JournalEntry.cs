@@ -1,4 +1,8 @@
 namespace Tandem.Engine.State;
 
 /// <summary>A stored <see cref="JournalIntent"/> with its id.</summary>
-public sealed record JournalEntry(long Id, JournalIntent Intent);
+public sealed record JournalEntry(long Id, JournalIntent Intent)
+{
+    /// <summary>For a create the app accepted but had not settled: the app's name for its request (<c>WriteResult.PendingReference</c>).</summary>
+    public string? PendingReference { get; init; }
+}

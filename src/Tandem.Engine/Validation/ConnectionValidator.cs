@@ -70,6 +70,17 @@ public static class ConnectionValidator
         {
             errors.Add($"{a.AppName} cannot be written to: make the connection one-way from {a.AppName} to {b.AppName}.");
         }
+
+        // A write-only app lists nothing: it can only receive, from the other app.
+        if (direction.Allows(Side.A) && a.Capabilities.IsWriteOnly)
+        {
+            errors.Add($"{a.AppName} cannot be read, only written to: make the connection one-way from {b.AppName} to {a.AppName}.");
+        }
+
+        if (direction.Allows(Side.B) && b.Capabilities.IsWriteOnly)
+        {
+            errors.Add($"{b.AppName} cannot be read, only written to: make the connection one-way from {a.AppName} to {b.AppName}.");
+        }
     }
 
     private static void CheckMappings(IReadOnlyList<FieldMapping> chosen, ConnectionSide a, ConnectionSide b, List<string> errors)

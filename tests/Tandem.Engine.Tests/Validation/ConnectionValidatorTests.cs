@@ -105,6 +105,20 @@ public sealed class ConnectionValidatorTests
 
     [Theory]
     [InlineData(SyncDirection.TwoWay)]
+    [InlineData(SyncDirection.BToA)]
+    public void A_direction_that_reads_from_a_write_only_app_is_refused_with_the_one_way_that_works(SyncDirection direction)
+    {
+        var writeOnlyBook = Book with { Capabilities = Book.Capabilities with { ChangeFeed = ChangeFeedKind.None } };
+
+        var problems = ConnectionValidator.Check("c", new ConnectionSettings { Direction = direction }, Crm, writeOnlyBook);
+        var oneWay = ConnectionValidator.Check("c", new ConnectionSettings { Direction = SyncDirection.AToB }, Crm, writeOnlyBook);
+
+        Assert.Equal(["Phone Book cannot be read, only written to: make the connection one-way from Acme CRM to Phone Book."], problems);
+        Assert.Empty(oneWay);
+    }
+
+    [Theory]
+    [InlineData(SyncDirection.TwoWay)]
     [InlineData(SyncDirection.AToB)]
     public void A_direction_that_writes_into_a_read_only_app_is_refused_with_the_one_way_that_works(SyncDirection direction)
     {

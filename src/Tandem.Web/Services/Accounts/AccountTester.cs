@@ -5,7 +5,8 @@ namespace Tandem.Web.Services.Accounts;
 
 /// <summary>
 /// Tries an account's values against its app at once (PRODUCT.md §3 step 2): reads its schema and the first page
-/// of contacts, and says why when that fails: wrong key, expired, no permission, unreachable.
+/// of contacts (only the schema of a write-only app), and says why when that fails: wrong key, expired, no permission,
+/// unreachable.
 /// </summary>
 public sealed class AccountTester(ConnectorOpener opener, ILogger<AccountTester> logger)
 {
@@ -20,6 +21,12 @@ public sealed class AccountTester(ConnectorOpener opener, ILogger<AccountTester>
         {
             await using var connector = opener.Open(app, values);
             await connector.GetSchemaAsync(timeout.Token);
+            if (connector.Capabilities.IsWriteOnly)
+            {
+                // A write-only app lists nothing: reading its fields is the whole test, and no contact count is known.
+                return new AccountCheck(true, null, null);
+            }
+
             await foreach (var page in connector.ListAllAsync(timeout.Token))
             {
                 return new AccountCheck(true, null, page.Records.Count);

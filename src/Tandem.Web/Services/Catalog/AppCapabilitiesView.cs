@@ -13,6 +13,7 @@ namespace Tandem.Web.Services.Catalog;
 /// <param name="CanDelete">A list-style target where deleting may be turned on for a one-way feed.</param>
 /// <param name="HasWebhooks">The app can push changes to Tandem.</param>
 /// <param name="IsReadOnly">Nothing may be written to this app.</param>
+/// <param name="IsWriteOnly">Nothing can be read from this app: it is only the target of a one-way connection.</param>
 public sealed record AppCapabilitiesView(
     IReadOnlyList<string> ContactTypes,
     IReadOnlyList<FilterKind> Filters,
@@ -23,4 +24,5 @@ public sealed record AppCapabilitiesView(
     bool CanUnsubscribe,
     bool CanDelete,
     bool HasWebhooks,
-    bool IsReadOnly);
+    bool IsReadOnly,
+    bool IsWriteOnly = false);

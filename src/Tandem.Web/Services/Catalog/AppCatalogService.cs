@@ -59,7 +59,8 @@ public sealed class AppCatalogService(ConnectorCatalog catalog, HostedSandboxes 
                 capabilities.CanUnsubscribe,
                 capabilities.CanDelete,
                 capabilities.HasWebhooks,
-                capabilities.IsReadOnly),
+                capabilities.IsReadOnly,
+                capabilities.IsWriteOnly),
             preset is not null)
         {
             Vocabulary = descriptor.Vocabulary,

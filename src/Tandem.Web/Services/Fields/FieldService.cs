@@ -75,10 +75,15 @@ public sealed class FieldService(AccountService accounts, ConnectorOpener opener
             await using var connector = opener.Open(account);
             var schema = SchemaExpansion.Expand(await connector.GetSchemaAsync(timeout.Token));
             IReadOnlyList<ContactRecord> sample = [];
-            await foreach (var page in connector.ListAllAsync(timeout.Token))
+
+            // A write-only app lists nothing: its fields have no preview values.
+            if (!connector.Capabilities.IsWriteOnly)
             {
-                sample = page.Records;
-                break;
+                await foreach (var page in connector.ListAllAsync(timeout.Token))
+                {
+                    sample = page.Records;
+                    break;
+                }
             }
 
             return new AccountSchema(account, schema, sample)
