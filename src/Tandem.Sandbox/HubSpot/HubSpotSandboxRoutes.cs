@@ -26,7 +26,7 @@ internal sealed class HubSpotSandboxRoutes(
         crm.AddEndpointFilter(pipeline);
         crm.MapGet("objects/contacts", (HttpContext c) => Ok(contacts.List(c.Request.Query)));
         crm.MapPost("objects/contacts", async Task<IResult> (HttpContext c) => Answer(201, contacts.Create(await ObjectAsync(c).ConfigureAwait(false))));
-        crm.MapPost("objects/contacts/batch/read", async Task<IResult> (HttpContext c) => Answer(contacts.BatchRead(await ObjectAsync(c).ConfigureAwait(false), c.Request.Query)));
+        crm.MapPost("objects/contacts/batch/read", async Task<IResult> (HttpContext c) => Answer(contacts.BatchRead(await ObjectAsync(c).ConfigureAwait(false), c.Request.Query))).WithMetadata(ReadOnlyEndpoint.Instance);
         crm.MapPost("objects/contacts/batch/create", async Task<IResult> (HttpContext c) => Answer(contacts.BatchCreate(await ObjectAsync(c).ConfigureAwait(false))));
         crm.MapPost("objects/contacts/batch/update", async Task<IResult> (HttpContext c) => Answer(contacts.BatchUpdate(await ObjectAsync(c).ConfigureAwait(false))));
         crm.MapPost("objects/contacts/batch/archive", async Task<IResult> (HttpContext c) =>
@@ -45,7 +45,7 @@ internal sealed class HubSpotSandboxRoutes(
             }
 
             return Ok(search.Search(body));
-        });
+        }).WithMetadata(ReadOnlyEndpoint.Instance);
         crm.MapPost("objects/contacts/merge", async Task<IResult> (HttpContext c) => Ok(contacts.Merge(await ObjectAsync(c).ConfigureAwait(false))));
         crm.MapGet("objects/contacts/{contactId}", (HttpContext c, string contactId) => Ok(contacts.Get(contactId, c.Request.Query)));
         crm.MapPatch("objects/contacts/{contactId}", async Task<IResult> (HttpContext c, string contactId) => Ok(contacts.Update(contactId, await ObjectAsync(c).ConfigureAwait(false), c.Request.Query)));
@@ -67,8 +67,8 @@ internal sealed class HubSpotSandboxRoutes(
         crm.MapGet("owners", (HttpContext c) => Ok(Owners(c.Request.Query)));
 
         crm.MapPost("lists", async Task<IResult> (HttpContext c) => Ok(lists.Create(await ObjectAsync(c).ConfigureAwait(false))));
-        crm.MapPost("lists/search", async Task<IResult> (HttpContext c) => Ok(lists.Search(await ObjectAsync(c).ConfigureAwait(false))));
-        crm.MapPost("lists/records/memberships/batch/read", async Task<IResult> (HttpContext c) => Ok(lists.Memberships(await ObjectAsync(c).ConfigureAwait(false))));
+        crm.MapPost("lists/search", async Task<IResult> (HttpContext c) => Ok(lists.Search(await ObjectAsync(c).ConfigureAwait(false)))).WithMetadata(ReadOnlyEndpoint.Instance);
+        crm.MapPost("lists/records/memberships/batch/read", async Task<IResult> (HttpContext c) => Ok(lists.Memberships(await ObjectAsync(c).ConfigureAwait(false)))).WithMetadata(ReadOnlyEndpoint.Instance);
         crm.MapPut("lists/{listId}/memberships/add", async Task<IResult> (HttpContext c, string listId) => Ok(lists.Add(listId, await ArrayAsync(c).ConfigureAwait(false))));
         crm.MapPut("lists/{listId}/memberships/remove", async Task<IResult> (HttpContext c, string listId) => Ok(lists.Remove(listId, await ArrayAsync(c).ConfigureAwait(false))));
         crm.Map("{**rest}", IResult () => throw HubSpotApiException.NotFound());
