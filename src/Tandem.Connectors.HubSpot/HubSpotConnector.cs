@@ -20,6 +20,9 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
     /// <summary>HubSpot purges archived contacts 90 days after archiving; an older cursor could miss deletions.</summary>
     internal static readonly TimeSpan ArchiveRetention = TimeSpan.FromDays(90);
 
+    /// <summary>The cursor's millisecond was read whole: the next search starts after it.</summary>
+    private const long Drained = long.MaxValue;
+
     private const int PageSize = 100;
     private const int SearchPage = 200;
 
@@ -117,33 +120,46 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
         }
 
         var properties = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
+        if (position.Tie is { } tie && tie != Drained)
+        {
+            return await DrainAsync(position, tie, properties, cancellationToken).ConfigureAwait(false);
+        }
+
         var answer = await client.SearchAsync(ChangeSearch(position, properties), cancellationToken).ConfigureAwait(false);
         var found = Json.Items(answer, "results").ToList();
         var seen = found.Select(c => (Id: ContactReader.Id(c), At: ContactReader.Modified(c).ToUnixTimeMilliseconds())).ToList();
         var fresh = found.Where(c => !(ContactReader.Modified(c).ToUnixTimeMilliseconds() == position.At && position.IdsAt.Contains(ContactReader.Id(c)))).ToList();
         var (at, idsAt) = FeedCursor.Advance(position.At, position.IdsAt, seen);
-        var more = (answer["paging"] as JsonObject)?["next"] is JsonObject;
-
-        // Each page is a new search from the newest change delivered, so a long backlog never meets the search's 10,000
-        // cap; only while a whole page shares one millisecond does the same search page on.
-        var offset = more && seen.All(s => s.At == position.At) ? position.Offset + found.Count : 0;
-        if (offset == 0 && more)
-        {
-            HubSpotLog.SearchWindowMoved(logger, found.Count);
-        }
-
         var changed = await ReadAsync(fresh, properties, cancellationToken).ConfigureAwait(false);
-        if (more)
+        if ((answer["paging"] as JsonObject)?["next"] is JsonObject)
         {
-            return new ChangePage(changed, [], (position with { At = at, IdsAt = idsAt, Offset = offset }).ToString(), HasMore: true);
+            // The page ended inside its newest millisecond, whose other contacts may sort anywhere: that millisecond is
+            // read next contact by contact (by id), then a new search starts after it. No search pages with "after", so
+            // its 10,000-result cap is never met, however long the backlog.
+            HubSpotLog.SearchWindowMoved(logger, found.Count);
+            return new ChangePage(changed, [], (position with { At = at, IdsAt = idsAt, Tie = -1 }).ToString(), HasMore: true);
         }
 
         var (deleted, archivedAt, archivedIds) = await ArchivedSinceAsync(position, cancellationToken).ConfigureAwait(false);
         return new ChangePage(
             [.. changed.Where(r => !deleted.Contains(r.Id))],
             deleted,
-            new FeedCursor(at, 0, idsAt, archivedAt, archivedIds, now.ToUnixTimeMilliseconds()).ToString(),
+            new FeedCursor(at, null, idsAt, archivedAt, archivedIds, now.ToUnixTimeMilliseconds()).ToString(),
             HasMore: false);
+    }
+
+    /// <summary>One page of the contacts changed in the cursor's millisecond, by id after <paramref name="tie"/>; those delivered already are skipped.</summary>
+    private async Task<ChangePage> DrainAsync(FeedCursor position, long tie, PropertyDirectory properties, CancellationToken cancellationToken)
+    {
+        var answer = await client.SearchAsync(Search(properties, "hs_object_id", Filter("lastmodifieddate", "EQ", position.At), Filter("hs_object_id", "GT", tie)), cancellationToken).ConfigureAwait(false);
+        var found = Json.Items(answer, "results").ToList();
+        var fresh = found.Where(c => !position.IdsAt.Contains(ContactReader.Id(c))).ToList();
+        var ids = new HashSet<string>(position.IdsAt, StringComparer.Ordinal);
+        ids.UnionWith(found.Select(ContactReader.Id));
+        var more = (answer["paging"] as JsonObject)?["next"] is JsonObject;
+        var last = found.Select(c => long.Parse(ContactReader.Id(c), NumberStyles.None, CultureInfo.InvariantCulture)).DefaultIfEmpty(tie).Max();
+        var changed = await ReadAsync(fresh, properties, cancellationToken).ConfigureAwait(false);
+        return new ChangePage(changed, [], (position with { IdsAt = ids, Tie = more ? last : Drained }).ToString(), HasMore: true);
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>
@@ -205,21 +221,24 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
         return ValueTask.CompletedTask;
     }
 
-    private static JsonObject ChangeSearch(FeedCursor position, PropertyDirectory properties) => new()
+    private static JsonObject ChangeSearch(FeedCursor position, PropertyDirectory properties) =>
+        Search(properties, "lastmodifieddate", Filter("lastmodifieddate", position.Tie == Drained ? "GT" : "GTE", position.At));
+
+    /// <summary>A search of one filter group, sorted ascending by one property (HubSpot takes one sort), a page of 200.</summary>
+    private static JsonObject Search(PropertyDirectory properties, string sortBy, params JsonObject[] filters) => new()
     {
-        ["filterGroups"] = new JsonArray(new JsonObject
-        {
-            ["filters"] = new JsonArray(new JsonObject
-            {
-                ["propertyName"] = "lastmodifieddate",
-                ["operator"] = "GTE",
-                ["value"] = position.At.ToString(CultureInfo.InvariantCulture),
-            }),
-        }),
-        ["sorts"] = new JsonArray(new JsonObject { ["propertyName"] = "lastmodifieddate", ["direction"] = "ASCENDING" }),
+        ["filterGroups"] = new JsonArray(new JsonObject { ["filters"] = new JsonArray([.. filters]) }),
+        ["sorts"] = new JsonArray(new JsonObject { ["propertyName"] = sortBy, ["direction"] = "ASCENDING" }),
         ["properties"] = new JsonArray([.. properties.ReadNames.Select(n => (JsonNode)n)]),
         ["limit"] = SearchPage,
-        ["after"] = position.Offset.ToString(CultureInfo.InvariantCulture),
+        ["after"] = "0",
+    };
+
+    private static JsonObject Filter(string property, string op, long value) => new()
+    {
+        ["propertyName"] = property,
+        ["operator"] = op,
+        ["value"] = value.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
