@@ -1,12 +1,14 @@
 using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.GoogleContacts;
+using Tandem.Connectors.HubSpot;
 using Tandem.Connectors.InMemory;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
 using Tandem.Connectors.VCardFolder;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
+using Tandem.Sandbox.HubSpot;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
 
@@ -50,6 +52,7 @@ public sealed class AppCatalog
             new(new GoogleContactsConnectorFactory(), GoogleContactsSandboxApp.Description),
             new(new PipedriveConnectorFactory(), PipedriveSandboxApp.Description),
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
+            new(new HubSpotConnectorFactory(), HubSpotSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }

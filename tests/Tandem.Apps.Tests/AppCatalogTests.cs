@@ -46,7 +46,7 @@ public sealed class AppCatalogTests
     [Fact]
     public void The_sandboxes_start_in_the_order_their_ports_were_documented()
     {
-        Assert.Equal(["google-contacts", "pipedrive", "mailchimp"], Catalog.Sandboxes.Select(s => s.App));
+        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "hubspot"], Catalog.Sandboxes.Select(s => s.App));
     }
 
     [Theory]
@@ -55,6 +55,7 @@ public sealed class AppCatalogTests
     [InlineData("google-contacts", "clientId*, clientSecret*!, refreshToken*!, defaultRegion, baseUrl, tokenUrl")]
     [InlineData("pipedrive", "apiToken!, clientId, clientSecret!, refreshToken!, companyDomain, baseUrl, tokenUrl")]
     [InlineData("mailchimp", "apiKey!, accessToken!, audienceId*, newMemberStatus, baseUrl, loginUrl")]
+    [InlineData("hubspot", "accessToken!, clientId, clientSecret!, refreshToken!, defaultRegion, baseUrl, tokenUrl")]
     [InlineData("in-memory", "app*")]
     public void Every_app_keeps_the_setting_keys_accounts_and_set_up_files_are_stored_with(string app, string expected)
     {
@@ -68,7 +69,7 @@ public sealed class AppCatalogTests
     public void A_consent_fills_only_settings_the_connector_marks_as_filled_by_consent()
     {
         var withConsent = Catalog.Connectors.Apps.Where(a => a.OAuth is not null).ToList();
-        Assert.Equal(["google-contacts", "mailchimp", "pipedrive"], withConsent.Select(a => a.App).Order(StringComparer.Ordinal));
+        Assert.Equal(["google-contacts", "hubspot", "mailchimp", "pipedrive"], withConsent.Select(a => a.App).Order(StringComparer.Ordinal));
         foreach (var app in withConsent)
         {
             // Endpoints other than the provider's own, as a sandbox's, so every optional setting the grant can fill is filled.
