@@ -54,6 +54,13 @@ public sealed class SandboxCommandTests
         using var audienceAnswer = await http.SendAsync(audience, Ct);
         Assert.Equal(HttpStatusCode.OK, audienceAnswer.StatusCode);
 
+        // HubSpot: the printed private app token (Bearer) lists contacts.
+        var hubspot = apps["hubspot"];
+        using var hubspotContacts = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(hubspot.Settings["baseUrl"]), "crm/v3/objects/contacts?limit=4"));
+        hubspotContacts.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hubspot.Settings["accessToken"]);
+        using var hubspotAnswer = await http.SendAsync(hubspotContacts, Ct);
+        Assert.Equal(4, (await hubspotAnswer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["results"]!.AsArray().Count);
+
         await stop.CancelAsync();
         Assert.Equal(0, await run);
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(pipedrive.BaseUrl, Ct));
@@ -67,7 +74,7 @@ public sealed class SandboxCommandTests
         var exit = await CliApp.RunAsync(["sandbox", "--app", "salesforce"], TextWriter.Null, error, Ct);
 
         Assert.Equal(2, exit);
-        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp." + Environment.NewLine, error.ToString());
+        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, hubspot." + Environment.NewLine, error.ToString());
     }
 
     /// <summary>Each app's header line (<c>Title (app)  url</c>) and its indented <c>key  value</c> lines.</summary>
