@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tandem.Sandbox.Kit.OAuth;
 
 namespace Tandem.Sandbox.HubSpot;
@@ -5,7 +6,7 @@ namespace Tandem.Sandbox.HubSpot;
 /// <summary>
 /// HubSpot's OAuth 2.0 (app.hubspot.com's consent page and <c>api.hubapi.com/oauth/v1/token</c> in real life, the
 /// sandbox's own host here; <c>oauth.v1.json</c>): client credentials in the form body, 30-minute access tokens, the
-/// refresh token answered again with every refresh.
+/// refresh token answered again with every refresh, and the answer's <c>token_use</c>, <c>hub_id</c> and <c>scopes</c>.
 /// </summary>
 internal static class HubSpotOAuth
 {
@@ -24,8 +25,15 @@ internal static class HubSpotOAuth
         ClientAuthentication = ClientAuthentication.FormBody,
         AccessTokenLifetime = options.AccessTokenLifetime,
         RepeatsRefreshToken = true,
-        Scope = null,
+        Scope = Scopes,
+        AnswersScope = false,
         TokenType = "bearer",
+        TokenAnswerExtras = _ => new JsonObject
+        {
+            ["token_use"] = "access_token",
+            ["hub_id"] = (int)options.PortalId,
+            ["scopes"] = new JsonArray([.. Scopes.Split(' ').Select(s => (JsonNode)s)]),
+        },
         UnknownClientText = "Couldn't complete the connection: the app's client ID is not valid.",
         CodePrefix = "sandbox-hubspot-code-",
         AccessTokenPrefix = "sandbox-hubspot-access-",
