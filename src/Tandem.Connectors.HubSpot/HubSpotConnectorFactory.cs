@@ -65,12 +65,13 @@ public sealed class HubSpotConnectorFactory : IConnectorFactory
             var tokens = new AccessTokenCache(tokenClient, valid.RefreshToken!, context.Time);
             var api = ConnectorHttp.Client(Label, context, limits, retry, logger, new BearerTokenHandler(tokens));
             api.BaseAddress = valid.BaseUrl;
-            return new HubSpotConnector(new HubSpotClient(new JsonApiClient(api, Label, limits, tokens, tokenHttp), context.Time), valid.DefaultRegion, context.Time, logger);
+            var oauthPacer = SearchPacer.For(valid.BaseUrl, valid.ClientId + "|" + valid.RefreshToken, context.Time);
+            return new HubSpotConnector(new HubSpotClient(new JsonApiClient(api, Label, limits, tokens, tokenHttp), oauthPacer), valid.DefaultRegion, context.Time, logger);
         }
 
         var http = ConnectorHttp.Client(Label, context, limits, retry, logger);
         http.BaseAddress = valid.BaseUrl;
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", valid.AccessToken);
-        return new HubSpotConnector(new HubSpotClient(new JsonApiClient(http, Label, limits), context.Time), valid.DefaultRegion, context.Time, logger);
+        return new HubSpotConnector(new HubSpotClient(new JsonApiClient(http, Label, limits), SearchPacer.For(valid.BaseUrl, valid.AccessToken!, context.Time)), valid.DefaultRegion, context.Time, logger);
     }
 }

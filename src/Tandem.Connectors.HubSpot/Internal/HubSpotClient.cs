@@ -14,11 +14,11 @@ internal sealed class HubSpotClient : IDisposable
     private readonly SearchPacer pacer;
 
     /// <param name="http">The API client, authorised; it disposes what the account owns with it.</param>
-    /// <param name="time">The clock searches are paced on.</param>
-    public HubSpotClient(JsonApiClient http, TimeProvider time)
+    /// <param name="pacer">The account's search pacer.</param>
+    public HubSpotClient(JsonApiClient http, SearchPacer pacer)
     {
         this.http = http;
-        pacer = new SearchPacer(time);
+        this.pacer = pacer;
     }
 
     public async Task<JsonObject> ListAsync(string path, CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ internal static class HubSpotSchema
         {
             IsCustom = p.IsCustom,
             IsReadOnly = p.IsReadOnly,
-            Options = [.. p.Options.Select(o => new ChoiceOption(o.Value, o.Label))],
+            // A choice value is its option's label, so the option's id is its label too (as Pipedrive's).
+            Options = [.. p.Options.Select(o => new ChoiceOption(o.Label, o.Label))],
         }),
     ]);
 }
