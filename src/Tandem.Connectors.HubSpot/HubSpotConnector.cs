@@ -271,6 +271,12 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
 
     private async Task<List<ContactRecord>> ReadAsync(IReadOnlyList<JsonObject> contacts, PropertyDirectory properties, CancellationToken cancellationToken)
     {
+        if (contacts.Count == 0)
+        {
+            // A quiet poll reads no list.
+            return [];
+        }
+
         var tagLists = await ListsAsync(cancellationToken).ConfigureAwait(false);
         var tags = await tagLists.TagsOfAsync([.. contacts.Select(ContactReader.Id)], cancellationToken).ConfigureAwait(false);
         return [.. contacts.Select(c => reader.Read(c, properties, tags[ContactReader.Id(c)]))];
