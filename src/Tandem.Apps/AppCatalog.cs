@@ -52,6 +52,7 @@ public sealed class AppCatalog
             new(new GoogleContactsConnectorFactory(), GoogleContactsSandboxApp.Description),
             new(new PipedriveConnectorFactory(), PipedriveSandboxApp.Description),
             new(new MailchimpConnectorFactory(), MailchimpSandboxApp.Description),
+            new(new Tandem.Connectors.Pipeliner.PipelinerConnectorFactory(), Tandem.Sandbox.Pipeliner.PipelinerSandboxApp.Description),
             new(new HubSpotConnectorFactory(), HubSpotSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);

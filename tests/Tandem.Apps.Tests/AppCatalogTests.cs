@@ -46,7 +46,7 @@ public sealed class AppCatalogTests
     [Fact]
     public void The_sandboxes_start_in_the_order_their_ports_were_documented()
     {
-        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "hubspot"], Catalog.Sandboxes.Select(s => s.App));
+        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "hubspot"], Catalog.Sandboxes.Select(s => s.App));
     }
 
     [Theory]
@@ -55,6 +55,7 @@ public sealed class AppCatalogTests
     [InlineData("google-contacts", "clientId*, clientSecret*!, refreshToken*!, defaultRegion, baseUrl, tokenUrl")]
     [InlineData("pipedrive", "apiToken!, clientId, clientSecret!, refreshToken!, companyDomain, baseUrl, tokenUrl")]
     [InlineData("mailchimp", "apiKey!, accessToken!, audienceId*, newMemberStatus, baseUrl, loginUrl")]
+    [InlineData("pipeliner", "apiToken*, apiPassword*!, spaceId*, serviceUrl, ownerId*, salesUnitId, defaultRegion")]
     [InlineData("hubspot", "accessToken!, clientId, clientSecret!, refreshToken!, defaultRegion, baseUrl, tokenUrl")]
     [InlineData("in-memory", "app*")]
     public void Every_app_keeps_the_setting_keys_accounts_and_set_up_files_are_stored_with(string app, string expected)

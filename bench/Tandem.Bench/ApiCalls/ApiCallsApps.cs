@@ -86,6 +86,29 @@ public static class ApiCallsApps
                     mailchimp.EditMember(MailchimpSandbox.NewsletterAudienceId, email, new JsonObject { ["merge_fields"] = new JsonObject { ["TITLE"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) } });
                 }
             }),
+        new("pipeliner",
+            time => new Tandem.Sandbox.Pipeliner.PipelinerSandbox(new Tandem.Sandbox.Pipeliner.PipelinerSandboxOptions { SeedContacts = 0 }, time),
+            (app, url, time) => new Tandem.Connectors.Pipeliner.PipelinerConnectorFactory(Retry).Create(new AccountSettings(new Dictionary<string, string>
+            {
+                ["apiToken"] = ((Tandem.Sandbox.Pipeliner.PipelinerSandbox)app).Options.ApiToken,
+                ["apiPassword"] = ((Tandem.Sandbox.Pipeliner.PipelinerSandbox)app).Options.ApiPassword,
+                ["spaceId"] = ((Tandem.Sandbox.Pipeliner.PipelinerSandbox)app).Options.SpaceId,
+                ["serviceUrl"] = url.ToString(),
+                ["ownerId"] = Tandem.Sandbox.Pipeliner.PipelinerSandbox.Clients[0].Id,
+            }), Context(time, url)),
+            100,
+            100,
+            path => path.StartsWith("/api/v100/", StringComparison.Ordinal),
+            // The space's directory (fields, users, sales units) is what the connector reads with the schema.
+            exchange => exchange.Path.EndsWith("/Fields", StringComparison.Ordinal) || exchange.Path.EndsWith("/Clients", StringComparison.Ordinal) || exchange.Path.EndsWith("/SalesUnits", StringComparison.Ordinal),
+            (app, count, marker) =>
+            {
+                var pipeliner = (Tandem.Sandbox.Pipeliner.PipelinerSandbox)app;
+                foreach (var (id, i) in pipeliner.ContactIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    pipeliner.EditContact(id, new JsonObject { ["position"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
+                }
+            }),
         new("hubspot",
             time => new HubSpotSandbox(new HubSpotSandboxOptions { SeedContacts = 0, BurstLimit = 0, DailyLimit = 0, SearchPerSecond = 0 }, time),
             (app, url, time) => new HubSpotConnectorFactory(Retry).Create(
