@@ -16,6 +16,9 @@ public sealed class SideCounts
     /// <summary>Deletions detected on this side (tombstones, or records missing from a complete listing).</summary>
     public int DeletionsDetected { get; set; }
 
+    /// <summary>Writes to this side's app that it refused.</summary>
+    public int Failed { get; set; }
+
     /// <summary>Write calls made to this side's app (batches).</summary>
     public int WriteCalls { get; set; }
 }

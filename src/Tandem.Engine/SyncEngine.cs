@@ -7,6 +7,7 @@ using Tandem.Engine.Collecting;
 using Tandem.Engine.Logging;
 using Tandem.Engine.Planning;
 using Tandem.Engine.State;
+using Tandem.Engine.Telemetry;
 
 namespace Tandem.Engine;
 
@@ -20,22 +21,38 @@ public sealed class SyncEngine
 {
     private readonly ILogger logger;
     private readonly Func<string> newReference;
+    private readonly TimeProvider time;
 
-    public SyncEngine(ILogger<SyncEngine>? logger = null, Func<string>? newReference = null)
+    /// <param name="logger">The engine's log.</param>
+    /// <param name="newReference">Makes the client references of creates (tests fix them).</param>
+    /// <param name="time">Times the run for its duration metric.</param>
+    public SyncEngine(ILogger<SyncEngine>? logger = null, Func<string>? newReference = null, TimeProvider? time = null)
     {
         this.logger = logger ?? NullLogger<SyncEngine>.Instance;
         this.newReference = newReference ?? (() => Guid.NewGuid().ToString("N"));
+        this.time = time ?? TimeProvider.System;
     }
 
     public async Task<RunReport> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
         var options = request.Options;
         var report = new RunReport { DryRun = options.DryRun };
+        using var telemetry = new RunTelemetry(request, time);
         await using var session = await request.State.OpenAsync(request.ConnectionId, options.DryRun, cancellationToken);
+        telemetry.SetRunId(session.RunId);
+
+        // Every line logged during the run (the engine's, the connectors') carries the run's id.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = session.RunId, ["ConnectionId"] = request.ConnectionId });
         EngineLog.RunStarted(logger, session.RunId, request.ConnectionId, options.DryRun);
+        Exception? error = null;
         try
         {
-            var context = await SyncContextFactory.CreateAsync(request, report, cancellationToken);
+            SyncContext context;
+            using (RunTelemetry.Phase("prepare"))
+            {
+                context = await SyncContextFactory.CreateAsync(request, report, cancellationToken);
+            }
+
             if (report.Warnings.Count > 0)
             {
                 EngineLog.MappingsRefused(logger, request.ConnectionId, report.Warnings.Count);
@@ -45,6 +62,7 @@ public sealed class SyncEngine
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            error = ex;
             EngineLog.RunFailed(logger, session.RunId, request.ConnectionId, ex.GetType().Name, ex.TargetSite?.DeclaringType?.FullName + "." + ex.TargetSite?.Name);
             report.Outcome = RunOutcome.Failed;
             report.AuthorizationFailed = ex is ConnectorException { IsAuthorizationFailure: true };
@@ -57,6 +75,7 @@ public sealed class SyncEngine
         }
 
         await session.FinishAsync(report, CancellationToken.None);
+        telemetry.Finish(report, error);
         EngineLog.RunEnded(logger, session.RunId, request.ConnectionId, report.Outcome, report.WriteCalls, report.Failed);
         return report;
     }
@@ -79,11 +98,14 @@ public sealed class SyncEngine
         var rekeyed = await session.RekeyAsync(MatchSignature(context), (side, record) => context.KeysOf(side).KeysOf(record), cancellationToken);
         var collector = new FeedCollector(session);
         var collected = new Dictionary<Side, SideCollection>();
-        foreach (var side in new[] { Side.A, Side.B })
+        using (RunTelemetry.Phase("collect"))
         {
-            collected[side] = await collector.CollectAsync(side, request.ConnectorOf(side), context.KeysOf(side), options.FullRescan, cancellationToken);
-            report.Of(side).Read = collected[side].Read;
-            report.Of(side).DeletionsDetected = collected[side].DeletionsDetected;
+            foreach (var side in new[] { Side.A, Side.B })
+            {
+                collected[side] = await collector.CollectAsync(side, request.ConnectorOf(side), context.KeysOf(side), options.FullRescan, cancellationToken);
+                report.Of(side).Read = collected[side].Read;
+                report.Of(side).DeletionsDetected = collected[side].DeletionsDetected;
+            }
         }
 
         if (!options.AcknowledgeDeletions && TripsGuard(request, session, context, collected, report))
@@ -105,13 +127,17 @@ public sealed class SyncEngine
         }
 
         IReadOnlyList<string> kinds = [.. context.KeysOf(Side.A).Kinds.Union(context.KeysOf(Side.B).Kinds)];
-        await session.MatchAsync(force: rekeyed > 0, kinds, cancellationToken);
+        using (RunTelemetry.Phase("match"))
+        {
+            await session.MatchAsync(force: rekeyed > 0, kinds, cancellationToken);
+        }
+
         var planner = new LinkPlanner(context);
         var applier = new WriteApplier(request, context, session, report, newReference);
         await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
 
         // A deletion handled in this run may have released a contact that a re-created one should now link to.
-        if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await session.MatchAsync(force: true, kinds, cancellationToken) > 0)
+        if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await RematchAsync(session, kinds, cancellationToken) > 0)
         {
             await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
         }
@@ -125,6 +151,14 @@ public sealed class SyncEngine
                     await session.SaveCursorAsync(side, cursor, cancellationToken);
                 }
             }
+        }
+    }
+
+    private static async Task<int> RematchAsync(ISyncSession session, IReadOnlyList<string> kinds, CancellationToken cancellationToken)
+    {
+        using (RunTelemetry.Phase("match"))
+        {
+            return await session.MatchAsync(force: true, kinds, cancellationToken);
         }
     }
 
@@ -149,7 +183,11 @@ public sealed class SyncEngine
                 }
 
                 // The last partial batches; settling them may make records dirty again (a stale version).
-                await applier.FinishAsync(cancellationToken);
+                using (RunTelemetry.Phase("apply"))
+                {
+                    await applier.FinishAsync(cancellationToken);
+                }
+
                 if ((await session.NextDirtyAsync(Side.A, 1, cancellationToken)).Count + (await session.NextDirtyAsync(Side.B, 1, cancellationToken)).Count == 0)
                 {
                     return;
@@ -158,14 +196,22 @@ public sealed class SyncEngine
                 continue;
             }
 
-            var plans = items.Select(planner.Plan).ToList();
+            List<ItemPlan> plans;
+            using (RunTelemetry.Phase("plan"))
+            {
+                plans = items.Select(planner.Plan).ToList();
+            }
+
             if (options.DryRun)
             {
                 await session.CommitAsync(PlanSummary.Record(plans, report, options.SampleSize), cancellationToken);
             }
             else
             {
-                await applier.AddAsync(plans, cancellationToken);
+                using (RunTelemetry.Phase("apply"))
+                {
+                    await applier.AddAsync(plans, cancellationToken);
+                }
             }
         }
     }

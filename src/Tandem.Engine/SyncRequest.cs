@@ -22,5 +22,11 @@ public sealed record SyncRequest(
 
     public string NameB { get; init; } = "B";
 
+    /// <summary>Side A's app key (<c>pipedrive</c>), for metrics and traces; null when the caller does not say.</summary>
+    public string? AppA { get; init; }
+
+    /// <summary>Side B's app key, for metrics and traces.</summary>
+    public string? AppB { get; init; }
+
     public IContactConnector ConnectorOf(Side side) => side == Side.A ? ConnectorA : ConnectorB;
 }

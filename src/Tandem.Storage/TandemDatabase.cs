@@ -6,6 +6,7 @@ using Tandem.Storage.Identity;
 using Tandem.Storage.PostgreSql;
 using Tandem.Storage.Secrets;
 using Tandem.Storage.Sqlite;
+using Tandem.Storage.Upgrades;
 
 namespace Tandem.Storage;
 
@@ -79,12 +80,17 @@ public sealed class TandemDatabase : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates the schema in an empty database or upgrades it to the latest migration.</summary>
+    /// <summary>
+    /// Creates the schema in an empty database or upgrades it to the latest migration. EF Core takes a database-wide
+    /// lock for it (a lock table on SQLite, the provider's own lock on PostgreSQL), so when several processes start together
+    /// one migrates and the others wait, then find nothing left to do.
+    /// </summary>
+    /// <exception cref="DatabaseTooNewException">A newer version of Tandem upgraded this database.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
         await using var context = CreateDbContext();
-        await context.Database.MigrateAsync(cancellationToken);
+        await MigrateRefusingNewerAsync(context, cancellationToken);
     }
 
     /// <summary>
@@ -95,7 +101,14 @@ public sealed class TandemDatabase : IAsyncDisposable
     {
         await PrepareAsync(cancellationToken);
         await using var context = CreateIdentityDbContext();
-        await context.Database.MigrateAsync(cancellationToken);
+        await MigrateRefusingNewerAsync(context, cancellationToken);
+    }
+
+    /// <summary>How the schema (and, when <paramref name="identity"/>, the users' schema) compares with this build.</summary>
+    public async Task<SchemaState> InspectSchemaAsync(bool identity, CancellationToken cancellationToken)
+    {
+        await using DbContext context = identity ? CreateIdentityDbContext() : CreateDbContext();
+        return await SchemaInspector.InspectAsync(context, cancellationToken);
     }
 
     /// <summary>A new context over the users and API tokens, with its own connection. Dispose it after use.</summary>
@@ -145,6 +158,17 @@ public sealed class TandemDatabase : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task MigrateRefusingNewerAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var state = await SchemaInspector.InspectAsync(context, cancellationToken);
+        if (state.Unknown.Count > 0)
+        {
+            throw DatabaseTooNewException.For(state);
+        }
+
+        await context.Database.MigrateAsync(cancellationToken);
     }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)

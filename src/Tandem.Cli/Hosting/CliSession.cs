@@ -27,6 +27,7 @@ internal sealed class CliSession : IAsyncDisposable
                 new RuntimeOptions
                 {
                     Database = global.DatabaseOptions(parse, environment),
+                    KeyFilePath = parse.GetValue(global.KeyFile),
                     Time = environment.Time,
                     LoggerFactory = loggerFactory,
                     Catalog = environment.Apps.Connectors,

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Tandem.Runtime.Setup;
 using Tandem.Storage.Secrets;
+using Tandem.Storage.Upgrades;
 
 namespace Tandem.Cli.Hosting;
 
@@ -24,7 +25,7 @@ internal static class CommandGuard
             await environment.Error.WriteLineAsync("tandem: stopped.");
             return ExitCodes.RunFailed;
         }
-        catch (Exception ex) when (ex is MasterKeyException or SecretDecryptionException or DbException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is MasterKeyException or SecretDecryptionException or DatabaseTooNewException or NotSupportedException or DbException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // These messages are written to be shown: they name files and settings, never secrets.
             await environment.Error.WriteLineAsync($"tandem: {OneLine(ex.Message)}");

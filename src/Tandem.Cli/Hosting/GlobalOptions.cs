@@ -22,6 +22,12 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> KeyFile { get; } = new("--key-file")
+    {
+        Description = "The master key file (default: tandem.key beside a SQLite database, or here for PostgreSQL).",
+        Recursive = true,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose")
     {
         Description = "Log progress (Information); by default only warnings and errors are logged.",
@@ -48,6 +54,7 @@ internal sealed class GlobalOptions
     {
         root.Options.Add(Database);
         root.Options.Add(Provider);
+        root.Options.Add(KeyFile);
         root.Options.Add(Verbose);
         root.Options.Add(AllowInternalUrls);
     }

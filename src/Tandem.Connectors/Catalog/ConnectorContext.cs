@@ -13,6 +13,12 @@ public sealed record ConnectorContext(TimeProvider Time, ILoggerFactory LoggerFa
     /// <summary>Where the connector's HTTP may go; public addresses only unless the host says otherwise.</summary>
     public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
 
+    /// <summary>The app's catalogue key (<c>pipedrive</c>), which labels this connector's API calls in metrics and traces.</summary>
+    public string? App { get; init; }
+
+    /// <summary>The connection the connector works for, which labels its API calls; null outside a run (a settings test).</summary>
+    public string? ConnectionId { get; init; }
+
     /// <summary>This context, also allowing these exact base URLs (a sandbox or a test server on 127.0.0.1).</summary>
     public ConnectorContext Allowing(params Uri[] urls) => this with { Network = Network.AndAllowing(urls) };
 }

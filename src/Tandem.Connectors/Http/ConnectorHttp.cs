@@ -6,6 +6,7 @@ namespace Tandem.Connectors.Http;
 /// <summary>
 /// The only way a connector reaches the network. Every pipeline ends in the host's guarded, pooled transport (see
 /// <see cref="NetworkPolicy"/>); above it each attempt gets its deadline, body cap and redirect refusal; above that,
+/// each attempt is one API call in the traces and metrics (<see cref="ApiCallHandler"/>); above that,
 /// when asked, the retries (<see cref="RetryHandler"/>: Retry-After, the vendor's rate headers, idempotency-aware).
 /// </summary>
 public static class ConnectorHttp
@@ -19,7 +20,8 @@ public static class ConnectorHttp
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(limits);
         var limited = new ResponseLimitsHandler(label, limits, context.Time, context.Network.Hint, logger) { InnerHandler = GuardedTransport.For(context.Network).Create(reuseConnections) };
-        return retry is null ? limited : new RetryHandler(retry, context.Time, logger) { InnerHandler = limited };
+        var counted = new ApiCallHandler(context) { InnerHandler = limited };
+        return retry is null ? counted : new RetryHandler(retry, context.Time, logger) { InnerHandler = counted };
     }
 
     /// <summary>An <see cref="HttpClient"/> over <see cref="Pipeline"/>, with optional handlers of the connector's own on top (auth, addressing).</summary>

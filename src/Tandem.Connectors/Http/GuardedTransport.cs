@@ -7,7 +7,7 @@ namespace Tandem.Connectors.Http;
 /// The network end of every connector's pipeline: pooled <see cref="SocketsHttpHandler"/>s from
 /// <see cref="IHttpMessageHandlerFactory"/> (connections shared by all accounts of a host and rotated, so DNS changes
 /// are seen), each connecting through <see cref="GuardedConnect"/> with the host's <see cref="NetworkPolicy"/>, with
-/// no redirects followed, no cookies and no ambient credentials. One set per policy.
+/// no redirects followed, no cookies, no ambient credentials and no trace headers. One set per policy.
 /// </summary>
 internal sealed class GuardedTransport
 {
@@ -40,6 +40,9 @@ internal sealed class GuardedTransport
         UseCookies = false,
         Credentials = null,
         UseProxy = false,
+
+        // No traceparent header to the vendors: Tandem's trace ids are the operator's, not the apps'.
+        ActivityHeadersPropagator = null,
         PooledConnectionLifetime = connectionLifetime,
         ConnectCallback = new GuardedConnect(policy).ConnectAsync,
     };

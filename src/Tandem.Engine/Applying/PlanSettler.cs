@@ -83,6 +83,7 @@ public sealed class PlanSettler
             var hash = (side == Side.A ? plan.Item.A : plan.Item.B)?.ContentHash ?? 0;
             commit.Health.Add(new HealthNote(side, id, HealthStatus.Failed, $"{context.NameOf(write.Side)} refused the change: {write.Result!.Reason}", hash));
             commit.Activity.Add(new ActivityNote(write.Side, id, "failed", $"{context.NameOf(write.Side)} refused the change: {write.Result.Reason}"));
+            report.Of(write.Side).Failed++;
         }
 
         report.Failed++;

@@ -6,6 +6,7 @@ using Tandem.Domain.Configuration;
 using Tandem.Engine;
 using Tandem.Engine.State;
 using Tandem.Runtime.Logging;
+using Tandem.Runtime.Telemetry;
 using Tandem.Storage.Accounts;
 using Tandem.Storage.Connections;
 using Tandem.Storage.Secrets;
@@ -85,7 +86,21 @@ public sealed class ConnectionRunner
     private async Task<ConnectionRunResult> RunAsync(string connectionId, RunOptions options, bool previewWhilePaused, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var held = await locks.AcquireAsync(connectionId, cancellationToken);
+
+        // Every line logged for this run, by the runner, the engine and the connectors, names the connection.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConnectionId"] = connectionId });
+        IDisposable held;
+        RuntimeTelemetry.RunDue();
+        try
+        {
+            held = await locks.AcquireAsync(connectionId, cancellationToken);
+        }
+        finally
+        {
+            RuntimeTelemetry.RunStarted();
+        }
+
+        using var release = held;
         var connection = await connections.GetAsync(connectionId, cancellationToken)
             ?? throw new KeyNotFoundException($"Connection {connectionId} does not exist.");
         if (previewWhilePaused && connection.State == ConnectionState.Paused && connection.LastRunAt is null)
@@ -160,10 +175,10 @@ public sealed class ConnectionRunner
 
     private async Task<(RunReport Report, bool AuthorizationFailed)> RunEngineAsync(StoredConnection connection, RunOptions options, CancellationToken cancellationToken)
     {
-        var (nameA, connectorA, problemA) = await OpenSideAsync(connection.AccountAId, cancellationToken);
+        var (nameA, appA, connectorA, problemA) = await OpenSideAsync(connection.Id, connection.AccountAId, cancellationToken);
         await using (connectorA)
         {
-            var (nameB, connectorB, problemB) = await OpenSideAsync(connection.AccountBId, cancellationToken);
+            var (nameB, appB, connectorB, problemB) = await OpenSideAsync(connection.Id, connection.AccountBId, cancellationToken);
             await using (connectorB)
             {
                 if (connectorA is null || connectorB is null)
@@ -177,14 +192,16 @@ public sealed class ConnectionRunner
                     Options = options,
                     NameA = nameA,
                     NameB = nameB,
+                    AppA = appA,
+                    AppB = appB,
                 };
-                var report = await new SyncEngine(loggerFactory.CreateLogger<SyncEngine>()).RunAsync(request, cancellationToken);
+                var report = await new SyncEngine(loggerFactory.CreateLogger<SyncEngine>(), time: connectorContext.Time).RunAsync(request, cancellationToken);
                 return (report, report.AuthorizationFailed);
             }
         }
     }
 
-    private async Task<(string Name, IContactConnector? Connector, string? Problem)> OpenSideAsync(string accountId, CancellationToken cancellationToken)
+    private async Task<(string Name, string? App, IContactConnector? Connector, string? Problem)> OpenSideAsync(string connectionId, string accountId, CancellationToken cancellationToken)
     {
         StoredAccount? account;
         try
@@ -193,12 +210,12 @@ public sealed class ConnectionRunner
         }
         catch (SecretDecryptionException ex)
         {
-            return (accountId, null, ex.Message);
+            return (accountId, null, null, ex.Message);
         }
 
         if (account is null)
         {
-            return (accountId, null, $"Account {accountId} does not exist.");
+            return (accountId, null, null, $"Account {accountId} does not exist.");
         }
 
         var values = new Dictionary<string, string>(account.Settings, StringComparer.Ordinal);
@@ -209,12 +226,12 @@ public sealed class ConnectionRunner
 
         try
         {
-            var connector = catalog.Get(account.App).Create(new AccountSettings(values), connectorContext);
-            return (account.Name, connector, null);
+            var connector = catalog.Get(account.App).Create(new AccountSettings(values), connectorContext with { App = account.App, ConnectionId = connectionId });
+            return (account.Name, account.App, connector, null);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ConnectorException)
         {
-            return (account.Name, null, $"Account '{account.Name}': {ex.Message}");
+            return (account.Name, account.App, null, $"Account '{account.Name}': {ex.Message}");
         }
     }
 

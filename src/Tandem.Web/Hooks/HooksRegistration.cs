@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tandem.Runtime.Operations;
 using Tandem.Web.Hosting;
 
 namespace Tandem.Web.Hooks;
@@ -10,7 +11,7 @@ public static class HooksRegistration
     {
         services.AddSingleton(sp => WebhookSecrets.FromConfigurationOrFile(
             sp.GetRequiredService<IOptions<TandemWebOptions>>().Value.WebhookKey,
-            Path.Combine(dataFolder, "webhook.key")));
+            Path.Combine(dataFolder, KeyMaterial.WebhookKeyFile)));
         services.AddSingleton<WebhookApps>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookAutoRegistration>();

@@ -1,5 +1,6 @@
 using Tandem.Connectors.Webhooks;
 using Tandem.Runtime.Hosting;
+using Tandem.Runtime.Telemetry;
 using Tandem.Web.Logging;
 using Tandem.Web.Workers;
 
@@ -18,6 +19,8 @@ public sealed class WebhookIntake(
     RunRequests runs,
     ILogger<WebhookIntake> logger)
 {
+    private const string Refused = "refused";
+
     public async Task<IResult> ReceiveAsync(string app, string connectionId, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,12 +37,14 @@ public sealed class WebhookIntake(
         catch (FormatException ex)
         {
             WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return NotADelivery(ex);
         }
 
         if (verifier.Refuse(delivery, secrets.For(connectionId)) is { } why)
         {
             WebLog.WebhookRefused(logger, connectionId, key, why);
+            RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return Results.Unauthorized();
         }
 
@@ -53,6 +58,7 @@ public sealed class WebhookIntake(
         {
             if (!verifier.ConcernsContacts(delivery))
             {
+                RuntimeTelemetry.WebhookDelivered(key, connectionId, "ignored");
                 return Results.Ok();
             }
         }
@@ -60,10 +66,12 @@ public sealed class WebhookIntake(
         {
             // The parsers' messages describe the shape, never the delivery's data.
             WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return NotADelivery(ex);
         }
 
-        runs.Request(connectionId);
+        runs.RequestForWebhook(connectionId);
+        RuntimeTelemetry.WebhookDelivered(key, connectionId, "accepted");
         WebLog.WebhookAccepted(logger, connectionId, key);
         return Results.Accepted();
     }

@@ -12,5 +12,8 @@ internal sealed class RuntimeHolder
 
     public TandemRuntime Runtime => runtime ?? throw new InvalidOperationException("The Tandem runtime is not open yet.");
 
+    /// <summary>True once the runtime is open (the database migrated).</summary>
+    public bool IsOpen => runtime is not null;
+
     public void Set(TandemRuntime opened) => runtime = opened;
 }

@@ -1,3 +1,5 @@
+using Tandem.Web.Telemetry;
+
 namespace Tandem.Web.Hosting;
 
 /// <summary>The server's settings, bound from the <c>Tandem</c> configuration section (appsettings.json, environment, command line).</summary>
@@ -45,6 +47,9 @@ public sealed class TandemWebOptions
 
     public SandboxOptions Sandbox { get; set; } = new();
 
+    /// <summary>Metrics, traces and the log format; all off by default.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Checks the options; the message names the setting.</summary>
     public void Validate()
     {
@@ -65,6 +70,7 @@ public sealed class TandemWebOptions
 
         _ = PublicBaseUri();
         Sandbox.Validate();
+        Telemetry.Validate();
     }
 
     /// <summary><see cref="PublicUrl"/> as a base address (ending in a slash), or null when it is not set.</summary>

@@ -7,15 +7,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tandem.Apps;
 using Tandem.Connectors.Http;
 using Tandem.Runtime.Hosting;
+using Tandem.Runtime.Operations;
 using Tandem.Storage;
+using Tandem.Storage.Secrets;
 using Tandem.Web.Api;
 using Tandem.Web.Components;
+using Tandem.Web.Health;
 using Tandem.Web.Hooks;
 using Tandem.Web.Identity;
 using Tandem.Web.Logging;
 using Tandem.Web.OAuth;
 using Tandem.Web.Sandbox;
 using Tandem.Web.Services;
+using Tandem.Web.Telemetry;
 
 namespace Tandem.Web.Hosting;
 
@@ -67,8 +71,9 @@ public sealed class TandemWebServer : IAsyncDisposable
         var database = DatabaseOf(options, dataFolder);
 
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.AddTandemTelemetry(options.Telemetry);
         builder.Services.AddOptions<TandemWebOptions>().Bind(builder.Configuration.GetSection(TandemWebOptions.SectionName));
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "sign-in-keys")));
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, KeyMaterial.SignInKeysFolder)));
         var holder = new RuntimeHolder();
         var time = TimeProviderOf(builder);
         builder.Services.TryAddSingleton(time);
@@ -84,13 +89,14 @@ public sealed class TandemWebServer : IAsyncDisposable
             builder.Services.AddTandemUi();
             builder.Services.AddTandemHooks(dataFolder);
             builder.Services.AddTandemOAuth(builder.Configuration, apps.Connectors);
+            builder.Services.AddTandemHealth();
 
             var app = builder.Build();
             var runtime = await TandemRuntime.OpenAsync(
                 new RuntimeOptions
                 {
                     Database = database,
-                    KeyFilePath = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(dataFolder, "tandem.key"),
+                    KeyFilePath = database.Provider == DatabaseProvider.Sqlite ? null : Path.Combine(dataFolder, SecretProtector.DefaultKeyFileName),
                     Time = time,
                     LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(),
                     Network = NetworkOf(options, sandbox),
@@ -109,6 +115,8 @@ public sealed class TandemWebServer : IAsyncDisposable
 
             holder.Set(runtime);
             app.UseTandemSignIn();
+            app.MapTandemHealth();
+            app.MapTandemTelemetry(options.Telemetry);
             app.MapTandemApi();
             app.MapTandemHooks();
             app.MapTandemOAuth();

@@ -30,7 +30,10 @@ public sealed class CliFixture : IDisposable
 
     public Dictionary<string, string> Variables { get; } = [];
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunOnAsync(DatabasePath, args);
+
+    /// <summary>Runs <c>tandem</c> on another database than the fixture's (a restore's target).</summary>
+    public async Task<CliRun> RunOnAsync(string database, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -41,7 +44,7 @@ public sealed class CliFixture : IDisposable
             InMemoryApps = new InMemoryAppRegistry(),
             ConsoleLogging = false,
         };
-        var code = await CliApp.RunAsync([.. args, "--database", DatabasePath], environment, TestContext.Current.CancellationToken);
+        var code = await CliApp.RunAsync([.. args, "--database", database], environment, TestContext.Current.CancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

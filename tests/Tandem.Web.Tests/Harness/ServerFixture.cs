@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -38,6 +39,11 @@ public abstract class ServerFixture : IAsyncLifetime
     /// <summary>More settings for the server of a fixture that needs them (<c>--Tandem:PublicUrl=…</c>).</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
+    /// <summary>Changes the server's builder before it is built (an in-memory exporter).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var args = new List<string>
@@ -64,7 +70,7 @@ public abstract class ServerFixture : IAsyncLifetime
             args.Add($"--Tandem:Database={new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase }.ConnectionString}");
         }
 
-        server = await TandemWebServer.CreateAsync([.. args]);
+        server = await TandemWebServer.CreateAsync([.. args], Configure);
         await server.StartAsync();
     }
 
