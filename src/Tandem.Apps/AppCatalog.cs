@@ -1,6 +1,7 @@
 using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.GoogleContacts;
+using Tandem.Connectors.HubSpot;
 using Tandem.Connectors.InMemory;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
@@ -9,6 +10,7 @@ using Tandem.Connectors.Woodpecker;
 using Tandem.Connectors.Wooxy;
 using Tandem.Sandbox;
 using Tandem.Sandbox.GoogleContacts;
+using Tandem.Sandbox.HubSpot;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
 using Tandem.Sandbox.Woodpecker;
@@ -59,6 +61,7 @@ public sealed class AppCatalog
             new(new Tandem.Connectors.Salesmate.SalesmateConnectorFactory(), Tandem.Sandbox.Salesmate.SalesmateSandboxApp.Description),
             new(new WoodpeckerConnectorFactory(), WoodpeckerSandboxApp.Description),
             new(new WooxyConnectorFactory(), WooxySandboxApp.Description),
+            new(new HubSpotConnectorFactory(), HubSpotSandboxApp.Description),
             new(new InMemoryConnectorFactory(inMemoryApps ?? InMemoryAppRegistry.Shared)),
         ]);
 }

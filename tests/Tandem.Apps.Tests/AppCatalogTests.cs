@@ -46,7 +46,7 @@ public sealed class AppCatalogTests
     [Fact]
     public void The_sandboxes_start_in_the_order_their_ports_were_documented()
     {
-        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "workbooks", "salesmate", "woodpecker", "wooxy"], Catalog.Sandboxes.Select(s => s.App));
+        Assert.Equal(["google-contacts", "pipedrive", "mailchimp", "pipeliner", "workbooks", "salesmate", "woodpecker", "wooxy", "hubspot"], Catalog.Sandboxes.Select(s => s.App));
     }
 
     [Theory]
@@ -59,6 +59,7 @@ public sealed class AppCatalogTests
     [InlineData("workbooks", "apiKey!, username, password!, databaseId, baseUrl")]
     [InlineData("salesmate", "linkName*, accessToken!, accessKey, secretKey!, sessionKey!, ownerId, baseUrl")]
     [InlineData("wooxy", "accessToken*!, domain*, contactList, defaultRegion, baseUrl")]
+    [InlineData("hubspot", "accessToken!, clientId, clientSecret!, refreshToken!, defaultRegion, baseUrl, tokenUrl")]
     [InlineData("in-memory", "app*")]
     public void Every_app_keeps_the_setting_keys_accounts_and_set_up_files_are_stored_with(string app, string expected)
     {
@@ -72,7 +73,7 @@ public sealed class AppCatalogTests
     public void A_consent_fills_only_settings_the_connector_marks_as_filled_by_consent()
     {
         var withConsent = Catalog.Connectors.Apps.Where(a => a.OAuth is not null).ToList();
-        Assert.Equal(["google-contacts", "mailchimp", "pipedrive"], withConsent.Select(a => a.App).Order(StringComparer.Ordinal));
+        Assert.Equal(["google-contacts", "hubspot", "mailchimp", "pipedrive"], withConsent.Select(a => a.App).Order(StringComparer.Ordinal));
         foreach (var app in withConsent)
         {
             // Endpoints other than the provider's own, as a sandbox's, so every optional setting the grant can fill is filled.

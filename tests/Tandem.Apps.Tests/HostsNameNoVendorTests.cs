@@ -24,7 +24,7 @@ public sealed class HostsNameNoVendorTests
     [Fact]
     public void The_vendors_are_read_from_the_catalogue()
     {
-        Assert.Equal(["Google", "Mailchimp", "Pipedrive", "Pipeliner", "Salesmate", "Woodpecker", "Wooxy", "Workbooks", "google-contacts"], Vendors().Order(StringComparer.Ordinal));
+        Assert.Equal(["Google", "HubSpot", "Mailchimp", "Pipedrive", "Pipeliner", "Salesmate", "Woodpecker", "Wooxy", "Workbooks", "google-contacts"], Vendors().Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.GoogleContacts;
+using Tandem.Connectors.HubSpot;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Mailchimp;
 using Tandem.Connectors.Pipedrive;
@@ -9,6 +10,7 @@ using Tandem.Connectors.Salesmate;
 using Tandem.Connectors.Woodpecker;
 using Tandem.Connectors.Wooxy;
 using Tandem.Sandbox.GoogleContacts;
+using Tandem.Sandbox.HubSpot;
 using Tandem.Sandbox.Mailchimp;
 using Tandem.Sandbox.Pipedrive;
 using Tandem.Sandbox.Salesmate;
@@ -191,5 +193,22 @@ public static class ApiCallsApps
             WriteOnly = true,
             IsRead = exchange => exchange.Path is "/v3/request/find" or "/v3/contact/get" || exchange.Path.StartsWith("/v3/contact-list/", StringComparison.Ordinal),
         },
+        new("hubspot",
+            time => new HubSpotSandbox(new HubSpotSandboxOptions { SeedContacts = 0, BurstLimit = 0, DailyLimit = 0, SearchPerSecond = 0 }, time),
+            (app, url, time) => new HubSpotConnectorFactory(Retry).Create(
+                new AccountSettings(new Dictionary<string, string> { ["accessToken"] = ((HubSpotSandbox)app).Options.PrivateAppToken, ["baseUrl"] = url.ToString() }),
+                Context(time, url)),
+            100,
+            100,
+            path => path.StartsWith("/crm/", StringComparison.Ordinal) || path.StartsWith("/communication-preferences/", StringComparison.Ordinal),
+            exchange => exchange.Path.StartsWith("/crm/v3/properties/", StringComparison.Ordinal) || exchange.Path == "/crm/v3/owners",
+            (app, count, marker) =>
+            {
+                var hubspot = (HubSpotSandbox)app;
+                foreach (var (id, i) in hubspot.ContactIds().Take(count).Select((n, i) => (n, i)))
+                {
+                    hubspot.EditContact(id, new Dictionary<string, string> { ["jobtitle"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
+                }
+            }),
     ];
 }

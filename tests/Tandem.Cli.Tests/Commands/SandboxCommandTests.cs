@@ -66,6 +66,12 @@ public sealed class SandboxCommandTests
         me.Headers.Add("x-api-key", woodpecker.Settings["apiKey"]);
         using var meAnswer = await http.SendAsync(me, Ct);
         Assert.Equal(HttpStatusCode.OK, meAnswer.StatusCode);
+        // HubSpot: the printed private app token (Bearer) lists contacts.
+        var hubspot = apps["hubspot"];
+        using var hubspotContacts = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(hubspot.Settings["baseUrl"]), "crm/v3/objects/contacts?limit=4"));
+        hubspotContacts.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hubspot.Settings["accessToken"]);
+        using var hubspotAnswer = await http.SendAsync(hubspotContacts, Ct);
+        Assert.Equal(4, (await hubspotAnswer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["results"]!.AsArray().Count);
 
         await stop.CancelAsync();
         Assert.Equal(0, await run);
@@ -80,7 +86,7 @@ public sealed class SandboxCommandTests
         var exit = await CliApp.RunAsync(["sandbox", "--app", "salesforce"], TextWriter.Null, error, Ct);
 
         Assert.Equal(2, exit);
-        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, pipeliner, workbooks, salesmate, woodpecker, wooxy." + Environment.NewLine, error.ToString());
+        Assert.Equal("tandem: No sandbox app 'salesforce'; there are google-contacts, pipedrive, mailchimp, pipeliner, workbooks, salesmate, woodpecker, wooxy, hubspot." + Environment.NewLine, error.ToString());
     }
 
     /// <summary>Each app's header line (<c>Title (app)  url</c>) and its indented <c>key  value</c> lines.</summary>

@@ -104,27 +104,30 @@ public sealed class OpenApiValidator
     public IReadOnlyList<string> Validate(SandboxExchange exchange)
     {
         var violations = new List<string>();
-        var mount = mounts.FirstOrDefault(m => exchange.Path.StartsWith(m.Prefix, StringComparison.Ordinal));
-        if (mount.Document is null)
+        // Several documents may share a prefix (HubSpot's files each hold whole paths): the first that has the operation answers.
+        var candidates = mounts.Where(m => exchange.Path.StartsWith(m.Prefix, StringComparison.Ordinal)).ToList();
+        if (candidates.Count == 0)
         {
             violations.Add($"{exchange.Method} {exchange.Path}: no OpenAPI document is mounted for this path");
             return violations;
         }
 
-        var relative = "/" + exchange.Path[mount.Prefix.Length..];
-        if (mount.Document.Find(exchange.Method, relative) is not { } found)
+        var (mount, found) = candidates
+            .Select(m => (Mount: m, Found: m.Document.Find(exchange.Method, "/" + exchange.Path[m.Prefix.Length..])))
+            .FirstOrDefault(c => c.Found is not null, (candidates[0], null));
+        if (found is null)
         {
-            violations.Add($"{exchange.Method} {relative}: not an operation of {mount.Document.Name}");
+            violations.Add($"{exchange.Method} {"/" + exchange.Path[candidates[0].Prefix.Length..]}: not an operation of {candidates[0].Document.Name}");
             return violations;
         }
 
-        var name = $"{exchange.Method} {found.Template}";
+        var name = $"{exchange.Method} {found.Value.Template}";
         var checker = new OpenApiSchemaChecker(mount.Document);
-        CheckParameters(mount.Document, checker, found.Operation, found.PathItem, found.PathValues, exchange, name, violations);
-        CheckRequestBody(mount.Document, checker, found.Operation, exchange, name, violations);
+        CheckParameters(mount.Document, checker, found.Value.Operation, found.Value.PathItem, found.Value.PathValues, exchange, name, violations);
+        CheckRequestBody(mount.Document, checker, found.Value.Operation, exchange, name, violations);
         if (!exchange.Aborted)
         {
-            CheckResponse(mount.Document, checker, found.Operation, exchange, name, violations);
+            CheckResponse(mount.Document, checker, found.Value.Operation, exchange, name, violations);
         }
 
         return violations;
@@ -213,6 +216,9 @@ public sealed class OpenApiValidator
         var media = contentType?.Split(';')[0].Trim();
         var entry = content?.FirstOrDefault(c => string.Equals(c.Key, media, StringComparison.OrdinalIgnoreCase));
         entry = entry?.Value is null ? content?.FirstOrDefault(c => c.Key.Contains("json", StringComparison.OrdinalIgnoreCase)) : entry;
+
+        // A body of any type (HubSpot's error responses declare "*/*").
+        entry = entry?.Value is null ? content?.FirstOrDefault(c => c.Key == "*/*") : entry;
         if (entry?.Value is not JsonObject declared)
         {
             violations.Add($"{at}: a body of type '{media}' is sent but none is declared");

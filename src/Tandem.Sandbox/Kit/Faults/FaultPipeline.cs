@@ -115,7 +115,7 @@ internal sealed class FaultPipeline : IEndpointFilter
         }
 
         var answer = await next(context).ConfigureAwait(false);
-        if (!HttpMethods.IsGet(http.Request.Method) && vendor.IsRead?.Invoke(http.Request) != true && faults.TakeLostResponse())
+        if (!HttpMethods.IsGet(http.Request.Method) && vendor.IsRead?.Invoke(http.Request) != true && http.GetEndpoint()?.Metadata.GetMetadata<ReadOnlyEndpoint>() is null && faults.TakeLostResponse())
         {
             // The write happened; the answer never arrives.
             http.Abort();

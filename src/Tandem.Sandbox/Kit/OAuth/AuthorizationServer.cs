@@ -150,8 +150,12 @@ internal sealed class AuthorizationServer
         {
             ["access_token"] = token,
             ["expires_in"] = (long)(description.AccessTokenLifetime ?? TimeSpan.Zero).TotalSeconds,
-            ["scope"] = description.Scope,
         };
+        if (description.AnswersScope)
+        {
+            body["scope"] = description.Scope;
+        }
+
         if (description.TokenType is { } type)
         {
             body["token_type"] = type;

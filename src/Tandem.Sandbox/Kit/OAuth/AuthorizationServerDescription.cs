@@ -31,6 +31,9 @@ internal sealed record AuthorizationServerDescription
     /// <summary>The granted scope in the token answer (JSON null when the vendor sends null).</summary>
     public string? Scope { get; init; }
 
+    /// <summary>Whether the token answer has a <c>scope</c> member at all (HubSpot's lists <c>scopes</c> instead, in its extras).</summary>
+    public bool AnswersScope { get; init; } = true;
+
     /// <summary>Whether the redirect back names the granted <c>scope</c> too (Google).</summary>
     public bool ScopeInRedirect { get; init; }
 
