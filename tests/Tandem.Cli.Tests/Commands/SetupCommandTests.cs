@@ -48,7 +48,7 @@ public sealed class SetupCommandTests : IDisposable
 
     [Theory]
     [InlineData("""{ "accounts": [ """, "setup.json: not valid JSON (line 1, byte 17).")]
-    [InlineData("""{ "accounts": [ { "name": "x", "app": "salesforce" } ] }""", "setup.json: $.accounts[0].app: Unknown app 'salesforce'. Known apps: carddav, google-contacts, in-memory, mailchimp, pipedrive, pipeliner, vcard-folder, wooxy.")]
+    [InlineData("""{ "accounts": [ { "name": "x", "app": "salesforce" } ] }""", "setup.json: $.accounts[0].app: Unknown app 'salesforce'. Known apps: carddav, google-contacts, hubspot, in-memory, mailchimp, pipedrive, pipeliner, salesmate, vcard-folder, woodpecker, wooxy, workbooks.")]
     [InlineData("""{ "accounts": [ { "name": "x", "app": "vcard-folder", "settings": { "path": "/x", "pth": "/y" } } ] }""", "setup.json: $.accounts[0].settings.pth: 'pth' is not a setting of vcard-folder (its settings: path, defaultRegion).")]
     [InlineData("""{ "accounts": [ { "name": "x", "app": "vcard-folder", "settings": { "defaultRegion": "BE" } } ] }""", "setup.json: $.accounts[0]: account 'x' (vcard-folder) needs the settings entry 'path' (Folder).")]
     [InlineData("""{ "accounts": [ { "name": "x", "app": "vcard-folder", "secrets": { "path": { "env": "NOT_SET" } } } ] }""", "setup.json: $.accounts[0].secrets.path: 'path' is not a secret of vcard-folder: put it under \"settings\".")]
