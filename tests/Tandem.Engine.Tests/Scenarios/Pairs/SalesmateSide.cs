@@ -15,7 +15,13 @@ namespace Tandem.Engine.Tests.Scenarios.Pairs;
 public sealed class SalesmateSide : AppSide
 {
     private static readonly RetryOptions Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) };
+    private readonly (string First, string Second)? textFields;
     private SandboxHost? host;
+
+    /// <param name="textFields">The text fields the pair's cases edit, when the other app has no notes (Woodpecker): job title and company.</param>
+    public SalesmateSide((string First, string Second)? textFields = null) => this.textFields = textFields;
+
+    public override (string First, string Second) TextFields => textFields ?? base.TextFields;
 
     public SalesmateSandbox Sandbox { get; } = new(new SalesmateSandboxOptions { SeedContacts = 0 });
 
