@@ -61,6 +61,9 @@ public sealed class MailchimpSandbox : ISandboxApp, IRoutedSandbox, IDisposable
     /// <summary>API requests in progress right now.</summary>
     public int RequestsInProgress => pipeline.InFlight;
 
+    /// <summary>Requests a slow fault is holding, once their wait is on the sandbox's clock (tests advance the clock after this).</summary>
+    public int RequestsHeld => pipeline.Held;
+
     /// <summary>The most API requests that were ever in progress at once.</summary>
     public int MostConcurrentRequests => pipeline.MostInFlight;
 

@@ -244,7 +244,7 @@ public sealed partial class MailchimpSandboxTests : IAsyncLifetime
         sandbox.Faults.SlowDelay = TimeSpan.FromSeconds(30);
         sandbox.Faults.SlowResponses(10);
         var held = Enumerable.Range(0, 10).Select(_ => http!.GetAsync(new Uri("lists", UriKind.Relative), Ct)).ToList();
-        Assert.True(SpinWait.SpinUntil(() => sandbox.RequestsInProgress == 10, TimeSpan.FromSeconds(20)), "ten requests should be held");
+        Assert.True(SpinWait.SpinUntil(() => sandbox.RequestsInProgress == 10 && sandbox.RequestsHeld == 10, TimeSpan.FromSeconds(20)), "ten requests should be held");
 
         using var eleventh = await http!.GetAsync(new Uri("lists", UriKind.Relative), Ct);
         clock.Advance(TimeSpan.FromSeconds(30));
