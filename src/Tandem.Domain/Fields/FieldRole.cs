@@ -19,4 +19,15 @@ public enum FieldRole
     Birthday,
     Notes,
     Owner,
+    Nickname,
+    Photo,
+    Anniversary,
+    Department,
+    Gender,
+    Pronouns,
+    RelatedPeople,
+    InstantMessaging,
+    SocialProfiles,
+    /// <summary>The app's free-form properties (vCard <c>X-</c> properties, Google's user-defined fields), labelled by name.</summary>
+    CustomProperties,
 }

@@ -19,4 +19,9 @@ public enum FieldType
     Address,
     /// <summary>A reference to a user of the app (an owner), by the app's user id.</summary>
     OwnerReference,
+    /// <summary>
+    /// A contact's photo: inline bytes as a <c>data:</c> URI (compared by content; see <see cref="Photos"/>), or an
+    /// http(s) link to one.
+    /// </summary>
+    Photo,
 }

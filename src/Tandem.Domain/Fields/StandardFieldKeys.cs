@@ -35,4 +35,32 @@ public static class StandardFieldKeys
     public const string Birthday = "birthday";
 
     public const string Note = "note";
+
+    public const string Nickname = "nickname";
+
+    /// <summary>The contact's photo (<see cref="FieldType.Photo"/>).</summary>
+    public const string Photo = "photo";
+
+    /// <summary>The wedding anniversary, with or without a year.</summary>
+    public const string Anniversary = "anniversary";
+
+    /// <summary>The department within the organisation.</summary>
+    public const string Department = "org.department";
+
+    /// <summary>The gender in words ("female", "male", "other", or the contact's own word).</summary>
+    public const string Gender = "gender";
+
+    public const string Pronouns = "pronouns";
+
+    /// <summary>Related people by name, labelled with the relation ("spouse", "child", …).</summary>
+    public const string RelatedPeople = "related";
+
+    /// <summary>Instant-messaging addresses as URIs (<c>xmpp:ann@example.com</c>), labelled with the service.</summary>
+    public const string InstantMessaging = "im";
+
+    /// <summary>Social profiles as links, labelled with the network ("twitter", "linkedin", …).</summary>
+    public const string SocialProfiles = "social";
+
+    /// <summary>Free-form properties, labelled by their name (vCard <c>X-</c> properties, Google's user-defined fields).</summary>
+    public const string CustomProperties = "custom";
 }

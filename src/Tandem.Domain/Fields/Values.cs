@@ -54,6 +54,7 @@ public static class Values
             FieldType.Money => CanonicalMoney(text),
             FieldType.MultipleChoice => CanonicalParts(text.Split(PartSeparator), sort: true),
             FieldType.Address => CanonicalParts(text.Split(PartSeparator), sort: false),
+            FieldType.Photo => Photos.Canonical(text),
             _ => null,
         };
         return canonical is null ? null : new ScalarValue(type, canonical);

@@ -101,6 +101,8 @@ public static class Compatibility
 
         return (source, target) switch
         {
+            // A photo is bytes: as text it would be pages of base64, and no text is ever a photo.
+            (FieldType.Photo, _) or (_, FieldType.Photo) => FlowVerdict.Refused("A photo can only be stored in a photo field."),
             (FieldType.Money, FieldType.Number) or (FieldType.Number, FieldType.Money) => new(Conversion.MoneyAmount, null),
             (_, FieldType.Text) => new(Conversion.ToText, null),
             (FieldType.Text, FieldType.Email or FieldType.Phone or FieldType.Url) => new(Conversion.TextToTyped, null),

@@ -11,6 +11,8 @@ public static class DefaultMappings
     [
         FieldRole.Emails, FieldRole.Phones, FieldRole.Addresses, FieldRole.Urls,
         FieldRole.Company, FieldRole.JobTitle, FieldRole.Birthday, FieldRole.Notes,
+        FieldRole.Nickname, FieldRole.Photo, FieldRole.Anniversary, FieldRole.Department, FieldRole.Gender, FieldRole.Pronouns,
+        FieldRole.RelatedPeople, FieldRole.InstantMessaging, FieldRole.SocialProfiles, FieldRole.CustomProperties,
     ];
 
     /// <summary>

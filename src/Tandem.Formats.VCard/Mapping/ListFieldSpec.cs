@@ -44,7 +44,31 @@ internal sealed class ListFieldSpec
         ReadAddress,
         (value, _) => ";;" + VCardText.JoinComponents(Values.Parts(value)));
 
-    public static IReadOnlyList<ListFieldSpec> All { get; } = [Emails, Phones, Urls, Addresses];
+    /// <summary>RELATED (RFC 6350 §6.6.6): a name as text (4.0 wants VALUE=text for it) or a URI, labelled with the relation.</summary>
+    public static ListFieldSpec Related { get; } = new(
+        StandardFieldKeys.RelatedPeople, "RELATED", FieldType.Text, [],
+        (raw, _) => Values.Create(FieldType.Text, VCardText.Unescape(raw)),
+        (value, _) => VCardText.Escape(value.Text))
+    {
+        ValueText = true,
+    };
+
+    /// <summary>IMPP (RFC 4770, RFC 6350 §6.4.3): an instant-messaging URI such as <c>xmpp:ann@example.com</c>.</summary>
+    public static ListFieldSpec InstantMessaging { get; } = new(
+        StandardFieldKeys.InstantMessaging, "IMPP", FieldType.Url, [],
+        (raw, _) => Values.Create(FieldType.Url, VCardText.Unescape(raw)),
+        (value, _) => VCardText.EscapeUri(value.Text));
+
+    /// <summary>X-SOCIALPROFILE, as Apple, Google's export and Nextcloud write it: a profile link labelled with the network.</summary>
+    public static ListFieldSpec SocialProfiles { get; } = new(
+        StandardFieldKeys.SocialProfiles, "X-SOCIALPROFILE", FieldType.Url, [],
+        (raw, _) => Values.Create(FieldType.Url, VCardText.Unescape(raw)),
+        (value, _) => VCardText.EscapeUri(value.Text));
+
+    public static IReadOnlyList<ListFieldSpec> All { get; } = [Emails, Phones, Urls, Addresses, Related, InstantMessaging, SocialProfiles];
+
+    /// <summary>True when a value that is not a URI must say so (RELATED's default value type is a URI in 4.0).</summary>
+    private bool ValueText { get; init; }
 
     public string Key { get; }
 
@@ -80,6 +104,11 @@ internal sealed class ListFieldSpec
         if (ItemType == FieldType.Phone && version4)
         {
             parameters.Add(new VCardParameter("VALUE", ["uri"]));
+        }
+
+        if (ValueText && version4 && !item.Value.Text.Contains(':', StringComparison.Ordinal))
+        {
+            parameters.Add(new VCardParameter("VALUE", ["text"]));
         }
 
         var types = item.Label.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -28,6 +28,13 @@ internal static class VCardContactReader
         Add(fields, StandardFieldKeys.Note, Text(card, "NOTE"));
         var birthday = card.Find("BDAY") is { } bday ? VCardDate.Parse(bday) : null;
         Add(fields, StandardFieldKeys.Birthday, birthday is { } date ? Values.Date(date) : null);
+        Add(fields, StandardFieldKeys.Nickname, Text(card, "NICKNAME"));
+        Add(fields, StandardFieldKeys.Photo, PhotoProperty.Read(card));
+        Add(fields, StandardFieldKeys.Anniversary, AnniversaryProperty.Read(card));
+        Add(fields, StandardFieldKeys.Department, Values.Create(FieldType.Text, OrgComponent(card, 1)));
+        Add(fields, StandardFieldKeys.Gender, GenderProperty.Read(card));
+        Add(fields, StandardFieldKeys.Pronouns, Text(card, "PRONOUNS"));
+        Add(fields, StandardFieldKeys.CustomProperties, CustomProperties.Read(card));
 
         var uid = card.Find("UID") is { } u ? VCardText.Unescape(u.RawValue).Trim() : null;
         return new ContactRecord(id, fields.ToImmutable())
@@ -47,8 +54,11 @@ internal static class VCardContactReader
     public static IEnumerable<string> CategoryList(string raw) =>
         VCardText.SplitRaw(raw, ',').Select(c => VCardText.Unescape(c).Trim()).Where(c => c.Length > 0);
 
-    public static string? OrgName(VCardCard card) =>
-        card.Find("ORG") is { } org ? VCardText.Components(org.RawValue)[0] : null;
+    public static string? OrgName(VCardCard card) => OrgComponent(card, 0);
+
+    /// <summary>A component of ORG: 0 the organisation's name, 1 the department (RFC 6350 §6.6.4).</summary>
+    public static string? OrgComponent(VCardCard card, int index) =>
+        card.Find("ORG") is { } org && VCardText.Components(org.RawValue) is { } parts && index < parts.Count ? parts[index] : null;
 
     private static ScalarValue? Text(VCardCard card, string propertyName) =>
         card.Find(propertyName) is { } p ? Values.Create(FieldType.Text, VCardText.Unescape(p.RawValue)) : null;

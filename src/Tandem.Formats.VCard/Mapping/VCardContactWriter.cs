@@ -29,7 +29,12 @@ internal static class VCardContactWriter
 
         if (byKey.TryGetValue(StandardFieldKeys.Org, out var org))
         {
-            SetOrg(card, Text(org));
+            SetOrgComponent(card, 0, Text(org));
+        }
+
+        if (byKey.TryGetValue(StandardFieldKeys.Department, out var department))
+        {
+            SetOrgComponent(card, 1, Text(department));
         }
 
         SetTextIfChanged(card, byKey, StandardFieldKeys.Title, "TITLE");
@@ -38,6 +43,8 @@ internal static class VCardContactWriter
         {
             SetBirthday(card, birthday is ScalarValue b && PartialDate.TryParse(b.Text, out var date) ? date : null);
         }
+
+        ApplyPersonal(card, byKey);
 
         EnsureFullName(card, defaultRegion);
     }
@@ -64,20 +71,72 @@ internal static class VCardContactWriter
         card.SetFirst("FN", new VCardProperty(null, "FN", [], VCardText.Escape(derived)));
     }
 
-    private static void SetOrg(VCardCard card, string? name)
+    private static void ApplyPersonal(VCardCard card, Dictionary<string, FieldValue?> byKey)
     {
-        if (name is null)
+        if (byKey.TryGetValue(StandardFieldKeys.Nickname, out var nickname))
+        {
+            // NICKNAME is a comma-separated list: commas stay separators, so "Gigi,Gi" remains two nicknames.
+            SetRaw(card, "NICKNAME", Text(nickname) is { } n ? VCardText.Escape(n).Replace(@"\,", ",", StringComparison.Ordinal) : null);
+        }
+
+        if (byKey.TryGetValue(StandardFieldKeys.Photo, out var photo))
+        {
+            PhotoProperty.Write(card, photo as ScalarValue);
+        }
+
+        if (byKey.TryGetValue(StandardFieldKeys.Anniversary, out var anniversary))
+        {
+            AnniversaryProperty.Write(card, anniversary is ScalarValue a && PartialDate.TryParse(a.Text, out var date) ? date : null);
+        }
+
+        if (byKey.TryGetValue(StandardFieldKeys.Gender, out var gender))
+        {
+            GenderProperty.Write(card, Text(gender));
+        }
+
+        SetTextIfChanged(card, byKey, StandardFieldKeys.Pronouns, "PRONOUNS");
+        if (byKey.TryGetValue(StandardFieldKeys.CustomProperties, out var custom))
+        {
+            CustomProperties.Write(card, custom as ListValue);
+        }
+    }
+
+    /// <summary>Sets one component of ORG, keeping the others; ORG goes once every component is empty.</summary>
+    private static void SetOrgComponent(VCardCard card, int index, string? text)
+    {
+        var existing = card.Find("ORG");
+        var parts = existing is null ? [] : VCardText.Components(existing.RawValue);
+        while (parts.Count <= index)
+        {
+            parts.Add(string.Empty);
+        }
+
+        parts[index] = text ?? string.Empty;
+        while (parts.Count > 1 && parts[^1].Length == 0)
+        {
+            parts.RemoveAt(parts.Count - 1);
+        }
+
+        if (parts.All(p => p.Length == 0))
         {
             card.RemoveAll("ORG");
             return;
         }
 
-        // Keep the organisational units after the name.
-        var existing = card.Find("ORG");
-        var parts = existing is null ? [string.Empty] : VCardText.Components(existing.RawValue);
-        parts[0] = name;
         var value = VCardText.JoinComponents(parts);
         card.SetFirst("ORG", existing?.WithValue(value) ?? new VCardProperty(null, "ORG", [], value));
+    }
+
+    private static void SetRaw(VCardCard card, string propertyName, string? raw)
+    {
+        if (raw is null)
+        {
+            card.RemoveAll(propertyName);
+            return;
+        }
+
+        var existing = card.Find(propertyName);
+        card.SetFirst(propertyName, existing?.WithValue(raw) ?? new VCardProperty(null, propertyName, [], raw));
     }
 
     private static void SetTextIfChanged(VCardCard card, Dictionary<string, FieldValue?> byKey, string key, string propertyName)

@@ -2,7 +2,11 @@ using Tandem.Domain.Fields;
 
 namespace Tandem.Formats.VCard.Mapping;
 
-/// <summary>The schema of every card: vCard has no custom fields Tandem maps, so it is fixed.</summary>
+/// <summary>
+/// The schema of every card. It is fixed: the card's own <c>X-</c> properties travel together as one labelled list
+/// ("Custom properties", each entry named by its property), because an address book's schema cannot be discovered
+/// without reading every card.
+/// </summary>
 internal static class VCardSchema
 {
     public static AppSchema Instance { get; } = new(
@@ -18,5 +22,15 @@ internal static class VCardSchema
         new FieldDefinition(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
         new FieldDefinition(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
         new FieldDefinition(StandardFieldKeys.Note, "Note", FieldType.Text) { Role = FieldRole.Notes },
+        new FieldDefinition(StandardFieldKeys.Nickname, "Nickname", FieldType.Text) { Role = FieldRole.Nickname },
+        new FieldDefinition(StandardFieldKeys.Photo, "Photo", FieldType.Photo) { Role = FieldRole.Photo },
+        new FieldDefinition(StandardFieldKeys.Anniversary, "Anniversary", FieldType.Date) { Role = FieldRole.Anniversary },
+        new FieldDefinition(StandardFieldKeys.Department, "Department", FieldType.Text) { Role = FieldRole.Department },
+        new FieldDefinition(StandardFieldKeys.Gender, "Gender", FieldType.Text) { Role = FieldRole.Gender },
+        new FieldDefinition(StandardFieldKeys.Pronouns, "Pronouns", FieldType.Text) { Role = FieldRole.Pronouns },
+        new FieldDefinition(StandardFieldKeys.RelatedPeople, "Related people", FieldType.Text) { IsList = true, Role = FieldRole.RelatedPeople },
+        new FieldDefinition(StandardFieldKeys.InstantMessaging, "Instant messaging", FieldType.Url) { IsList = true, Role = FieldRole.InstantMessaging },
+        new FieldDefinition(StandardFieldKeys.SocialProfiles, "Social profiles", FieldType.Url) { IsList = true, Role = FieldRole.SocialProfiles },
+        new FieldDefinition(StandardFieldKeys.CustomProperties, "Custom properties (X-)", FieldType.Text) { IsList = true, Role = FieldRole.CustomProperties },
     ]);
 }

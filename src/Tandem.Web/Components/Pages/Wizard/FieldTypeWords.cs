@@ -21,6 +21,7 @@ public static class FieldTypeWords
         FieldType.Url => "Web address",
         FieldType.Address => "Postal address",
         FieldType.OwnerReference => "Owner (a user of the app)",
+        FieldType.Photo => "Photo",
         _ => type.ToString(),
     };
 
