@@ -29,7 +29,7 @@ public sealed class GoogleContactsConnector : IContactConnector
         this.tokens = tokens;
         this.tokenHttp = tokenHttp;
         this.logger = logger;
-        reader = new PersonReader(defaultRegion);
+        reader = new PersonReader(defaultRegion, new PhotoDownloads(tokenHttp));
         writes = new ContactWrites(client, reader, logger);
     }
 
@@ -58,7 +58,7 @@ public sealed class GoogleContactsConnector : IContactConnector
             var page = await client.ListConnectionsAsync(Capabilities.ReadBatchSize, null, pageToken, PeopleClient.PersonFields, cancellationToken).ConfigureAwait(false);
             var persons = PersonReader.Items(page, "connections").Where(p => !PersonReader.IsTombstone(p)).ToList();
             var directory = await GroupsForAsync(persons, cancellationToken).ConfigureAwait(false);
-            var records = persons.Select(p => reader.Read(p, directory)).ToList();
+            var records = await reader.ReadAsync(persons, directory, cancellationToken).ConfigureAwait(false);
             pageToken = PersonReader.Text(page, "nextPageToken");
             if (pageToken is null)
             {
@@ -89,7 +89,7 @@ public sealed class GoogleContactsConnector : IContactConnector
         var deleted = persons.Where(PersonReader.IsTombstone).Select(PersonReader.ResourceName).ToList();
         var live = persons.Where(p => !PersonReader.IsTombstone(p)).ToList();
         var directory = await GroupsForAsync(live, cancellationToken).ConfigureAwait(false);
-        var changed = live.Select(p => reader.Read(p, directory)).ToList();
+        var changed = await reader.ReadAsync(live, directory, cancellationToken).ConfigureAwait(false);
 
         if (PersonReader.Text(page, "nextPageToken") is { } next)
         {
@@ -115,7 +115,7 @@ public sealed class GoogleContactsConnector : IContactConnector
                 .Where(p => !PersonReader.IsTombstone(p))
                 .ToList();
             var directory = await GroupsForAsync(persons, cancellationToken).ConfigureAwait(false);
-            records.AddRange(persons.Select(p => reader.Read(p, directory)));
+            records.AddRange(await reader.ReadAsync(persons, directory, cancellationToken).ConfigureAwait(false));
         }
 
         return records;
@@ -144,7 +144,7 @@ public sealed class GoogleContactsConnector : IContactConnector
             {
                 if (PersonReader.Items(person, "clientData").Any(c => PersonReader.Text(c, "key") == GoogleFieldKeys.ClientReferenceKey && PersonReader.Text(c, "value") == clientReference))
                 {
-                    return reader.Read(person, directory);
+                    return (await reader.ReadAsync([person], directory, cancellationToken).ConfigureAwait(false))[0];
                 }
             }
 

@@ -16,4 +16,7 @@ internal static partial class GoogleContactsLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Skipped a {Field} value of {ResourceName} that is not valid for its type")]
     public static partial void SkippedValue(ILogger logger, string field, string resourceName);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Google refused a contact photo ({Status})")]
+    public static partial void PhotoRefused(ILogger logger, string status);
 }

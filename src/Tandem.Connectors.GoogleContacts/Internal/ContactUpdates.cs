@@ -15,7 +15,8 @@ internal sealed class ContactUpdates
     private const int MaxBatch = 200;
 
     private static readonly string[] WritableFields =
-        ["names", "emailAddresses", "phoneNumbers", "addresses", "urls", "organizations", "birthdays", "biographies", "userDefined", "memberships", "clientData"];
+        ["names", "emailAddresses", "phoneNumbers", "addresses", "urls", "organizations", "birthdays", "biographies", "userDefined", "memberships", "clientData",
+            "nicknames", "events", "relations", "imClients", "genders"];
 
     private readonly PeopleClient client;
     private readonly PersonReader reader;
@@ -31,6 +32,7 @@ internal sealed class ContactUpdates
     public async Task ApplyAsync(List<UpdateOperation> updates, GroupDirectory groups, Dictionary<string, WriteResult> results, CancellationToken cancellationToken)
     {
         var current = await ReadCurrentAsync(updates.Select(u => u.RecordId).Distinct(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        await reader.Photos.LoadAsync(current.Values, cancellationToken).ConfigureAwait(false);
         var pending = new List<(UpdateOperation Operation, JsonObject Fields, HashSet<string> Mask, JsonObject Person)>();
         foreach (var update in updates)
         {
@@ -73,6 +75,7 @@ internal sealed class ContactUpdates
         {
             var response = await client.BatchUpdateAsync(contacts, string.Join(',', union.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
             var updated = response["updateResult"] as JsonObject ?? [];
+            await reader.Photos.LoadAsync(updated.Select(u => u.Value?["person"]).OfType<JsonObject>(), cancellationToken).ConfigureAwait(false);
             foreach (var (operation, _, _, _) in pending)
             {
                 results[operation.OperationId] = updated[operation.RecordId]?["person"] is JsonObject person
@@ -124,7 +127,7 @@ internal sealed class ContactUpdates
         try
         {
             var person = await client.UpdateAsync(operation.RecordId, body, string.Join(',', mask.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
-            return WriteResult.Success(operation.OperationId, reader.Read(person, groups));
+            return WriteResult.Success(operation.OperationId, (await reader.ReadAsync([person], groups, cancellationToken).ConfigureAwait(false))[0]);
         }
         catch (ConnectorException ex) when (WriteFailures.For(operation.OperationId, ex, "The contact no longer exists in Google Contacts.", "The contact changed in Google Contacts since it was read.") is { } failed)
         {

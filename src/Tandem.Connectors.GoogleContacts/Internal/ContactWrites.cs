@@ -41,6 +41,7 @@ internal sealed class ContactWrites
             await new ContactUpdates(client, reader, logger).ApplyAsync(updates, groups, results, cancellationToken).ConfigureAwait(false);
         }
 
+        await new ContactPhotos(client, reader, logger).ApplyAsync(operations, groups, results, cancellationToken).ConfigureAwait(false);
         foreach (var delete in operations.OfType<DeleteOperation>())
         {
             results[delete.OperationId] = WriteResult.Failed(delete.OperationId, WriteFailureKind.Rejected, "Tandem never deletes Google contacts.");
@@ -56,6 +57,7 @@ internal sealed class ContactWrites
         {
             var response = await client.BatchCreateAsync(persons.Select(p => (JsonObject)p.DeepClone()), cancellationToken).ConfigureAwait(false);
             var created = PersonReader.Items(response, "createdPeople").ToList();
+            await reader.Photos.LoadAsync(created.Select(c => c["person"]).OfType<JsonObject>(), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < creates.Count; i++)
             {
                 results[creates[i].OperationId] = i < created.Count && created[i]["person"] is JsonObject person
@@ -82,7 +84,7 @@ internal sealed class ContactWrites
         try
         {
             var created = await client.CreateAsync(person, cancellationToken).ConfigureAwait(false);
-            return WriteResult.Success(operationId, reader.Read(created, groups));
+            return WriteResult.Success(operationId, (await reader.ReadAsync([created], groups, cancellationToken).ConfigureAwait(false))[0]);
         }
         catch (OutcomeUnknownException ex)
         {

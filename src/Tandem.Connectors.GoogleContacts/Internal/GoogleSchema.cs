@@ -18,6 +18,15 @@ internal static class GoogleSchema
         new(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
         new(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
         new(StandardFieldKeys.Note, "Notes", FieldType.Text) { Role = FieldRole.Notes },
+        new(StandardFieldKeys.Nickname, "Nickname", FieldType.Text) { Role = FieldRole.Nickname },
+        new(StandardFieldKeys.Photo, "Photo", FieldType.Photo) { Role = FieldRole.Photo },
+        new(StandardFieldKeys.Anniversary, "Anniversary", FieldType.Date) { Role = FieldRole.Anniversary },
+        new(StandardFieldKeys.Department, "Department", FieldType.Text) { Role = FieldRole.Department },
+        new(StandardFieldKeys.Gender, "Gender", FieldType.Text) { Role = FieldRole.Gender },
+        new(StandardFieldKeys.Pronouns, "Pronouns", FieldType.Text) { Role = FieldRole.Pronouns },
+        new(StandardFieldKeys.RelatedPeople, "Relations", FieldType.Text) { IsList = true, Role = FieldRole.RelatedPeople },
+        new(StandardFieldKeys.InstantMessaging, "Chat", FieldType.Url) { IsList = true, Role = FieldRole.InstantMessaging },
+        new(StandardFieldKeys.CustomProperties, "Custom fields (all)", FieldType.Text) { IsList = true, Role = FieldRole.CustomProperties },
     ];
 
     public static AppSchema Build(IEnumerable<string> userDefinedKeys) => new(Standard.Concat(userDefinedKeys

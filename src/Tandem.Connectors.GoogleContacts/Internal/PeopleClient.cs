@@ -9,7 +9,8 @@ namespace Tandem.Connectors.GoogleContacts.Internal;
 internal sealed class PeopleClient : IDisposable
 {
     /// <summary>Every field the connector reads (metadata for the source etag, clientData for the client reference).</summary>
-    public const string PersonFields = "names,emailAddresses,phoneNumbers,addresses,urls,organizations,birthdays,biographies,userDefined,memberships,clientData,metadata";
+    public const string PersonFields = "names,emailAddresses,phoneNumbers,addresses,urls,organizations,birthdays,biographies,userDefined,memberships,clientData,metadata,"
+        + "nicknames,events,relations,imClients,genders,photos";
 
     private readonly JsonApiClient http;
 
@@ -81,6 +82,19 @@ internal sealed class PeopleClient : IDisposable
         };
         return SendAsync(RequestIdempotency.MarkIdempotent(request), cancellationToken);
     }
+
+    /// <summary>people.updateContactPhoto: the answer's person (asked for with every field Tandem reads) holds Google's copy.</summary>
+    public Task<JsonObject> UpdatePhotoAsync(string resourceName, byte[] photo, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["photoBytes"] = Convert.ToBase64String(photo), ["personFields"] = PersonFields };
+        var request = new HttpRequestMessage(HttpMethod.Patch, "v1/" + resourceName + ":updateContactPhoto") { Content = JsonContent.Create(body) };
+
+        // Setting the same bytes twice leaves the same photo: a repeat after a lost answer is harmless.
+        return SendAsync(RequestIdempotency.MarkIdempotent(request), cancellationToken);
+    }
+
+    public Task<JsonObject> DeletePhotoAsync(string resourceName, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, "v1/" + resourceName + ":deleteContactPhoto?personFields=" + Uri.EscapeDataString(PersonFields)), cancellationToken);
 
     public Task<JsonObject> ListGroupsAsync(CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, "v1/contactGroups?pageSize=1000"), cancellationToken);

@@ -10,9 +10,20 @@ internal sealed class PersonReader
 {
     private readonly string? region;
 
-    public PersonReader(string? region)
+    public PersonReader(string? region, PhotoDownloads photos)
     {
         this.region = region;
+        Photos = photos;
+    }
+
+    /// <summary>The photos of persons about to be read; load them first (<see cref="PhotoDownloads.LoadAsync"/>).</summary>
+    public PhotoDownloads Photos { get; }
+
+    /// <summary>Loads the photos of these persons, then reads them.</summary>
+    public async Task<List<ContactRecord>> ReadAsync(IReadOnlyCollection<JsonObject> persons, GroupDirectory groups, CancellationToken cancellationToken)
+    {
+        await Photos.LoadAsync(persons, cancellationToken).ConfigureAwait(false);
+        return persons.Select(p => Read(p, groups)).ToList();
     }
 
     public static bool IsTombstone(JsonObject person) => person["metadata"]?["deleted"]?.GetValue<bool>() == true;
@@ -27,15 +38,17 @@ internal sealed class PersonReader
         Put(fields, StandardFieldKeys.FirstName, Text(name, "givenName"));
         Put(fields, StandardFieldKeys.LastName, Text(name, "familyName"));
         Put(fields, StandardFieldKeys.FullName, Text(name, "displayName"));
-        Put(fields, StandardFieldKeys.Emails, List(person, "emailAddresses", FieldType.Email, i => Text(i, "value")));
-        Put(fields, StandardFieldKeys.Phones, List(person, "phoneNumbers", FieldType.Phone, i => Text(i, "canonicalForm") ?? Text(i, "value")));
-        Put(fields, StandardFieldKeys.Addresses, List(person, "addresses", FieldType.Address, Address));
-        Put(fields, StandardFieldKeys.Urls, List(person, "urls", FieldType.Url, i => Text(i, "value")));
+        Put(fields, StandardFieldKeys.Emails, List(person, "emailAddresses", FieldType.Email, i => Text(i, "value"), region));
+        Put(fields, StandardFieldKeys.Phones, List(person, "phoneNumbers", FieldType.Phone, i => Text(i, "canonicalForm") ?? Text(i, "value"), region));
+        Put(fields, StandardFieldKeys.Addresses, List(person, "addresses", FieldType.Address, Address, region));
+        Put(fields, StandardFieldKeys.Urls, List(person, "urls", FieldType.Url, i => Text(i, "value"), region));
         var organization = First(person, "organizations");
         Put(fields, StandardFieldKeys.Org, Text(organization, "name"));
         Put(fields, StandardFieldKeys.Title, Text(organization, "title"));
         Put(fields, StandardFieldKeys.Birthday, Birthday(First(person, "birthdays")));
         Put(fields, StandardFieldKeys.Note, Text(First(person, "biographies"), "value"));
+        PersonalFields.Read(person, fields, region);
+        Put(fields, StandardFieldKeys.Photo, Photos.Of(person));
         foreach (var item in Items(person, "userDefined"))
         {
             if (Text(item, "key") is { } key && !fields.ContainsKey(GoogleFieldKeys.UserDefinedPrefix + key))
@@ -65,7 +78,7 @@ internal sealed class PersonReader
     internal static string? Text(JsonObject? item, string property) =>
         item?[property] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
-    private static void Put(ImmutableDictionary<string, FieldValue>.Builder fields, string key, string? text)
+    internal static void Put(ImmutableDictionary<string, FieldValue>.Builder fields, string key, string? text)
     {
         if (Values.Create(FieldType.Text, text) is { } value)
         {
@@ -73,7 +86,7 @@ internal sealed class PersonReader
         }
     }
 
-    private static void Put(ImmutableDictionary<string, FieldValue>.Builder fields, string key, FieldValue? value)
+    internal static void Put(ImmutableDictionary<string, FieldValue>.Builder fields, string key, FieldValue? value)
     {
         if (value is not null)
         {
@@ -87,19 +100,22 @@ internal sealed class PersonReader
         return parts.All(p => p is null) ? null : string.Join(Values.PartSeparator, parts.Select(p => p ?? string.Empty));
     }
 
-    private static ScalarValue? Birthday(JsonObject? birthday)
+    private static ScalarValue? Birthday(JsonObject? birthday) =>
+        Date(birthday?["date"] as JsonObject) ?? Values.Create(FieldType.Date, Text(birthday, "text"));
+
+    internal static ScalarValue? Date(JsonObject? date)
     {
-        if (birthday?["date"] is JsonObject date && date["month"]?.GetValue<int>() is { } month && date["day"]?.GetValue<int>() is { } day
+        if (date is not null && date["month"]?.GetValue<int>() is { } month && date["day"]?.GetValue<int>() is { } day
             && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month))
         {
             var year = date["year"]?.GetValue<int>() is { } y && y > 0 ? y : (int?)null;
             return Values.Date(new PartialDate(year, month, day));
         }
 
-        return Values.Create(FieldType.Date, Text(birthday, "text"));
+        return null;
     }
 
-    private ListValue? List(JsonObject person, string field, FieldType type, Func<JsonObject, string?> value)
+    internal static ListValue? List(JsonObject person, string field, FieldType type, Func<JsonObject, string?> value, string? region)
     {
         var items = ImmutableArray.CreateBuilder<LabelledValue>();
 

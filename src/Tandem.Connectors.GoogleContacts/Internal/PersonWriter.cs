@@ -85,6 +85,8 @@ internal static class PersonWriter
                 return SetInFirst(fields, "organizations", "name", Text(change.Value));
             case StandardFieldKeys.Title:
                 return SetInFirst(fields, "organizations", "title", Text(change.Value));
+            case StandardFieldKeys.Department:
+                return SetInFirst(fields, "organizations", "department", Text(change.Value));
             case StandardFieldKeys.Note:
                 return Replace(fields, "biographies", Text(change.Value) is { } note ? new JsonObject { ["value"] = note, ["contentType"] = "TEXT_PLAIN" } : null);
             case StandardFieldKeys.Birthday:
@@ -100,8 +102,9 @@ internal static class PersonWriter
             case var key when key.StartsWith(GoogleFieldKeys.UserDefinedPrefix, StringComparison.Ordinal):
                 return SetUserDefined(fields, key[GoogleFieldKeys.UserDefinedPrefix.Length..], Text(change.Value));
             default:
-                // name.full is computed by Google (read-only); unknown keys were refused by validation.
-                return null;
+                // name.full is computed by Google (read-only); the photo has its own call (ContactPhotos);
+                // unknown keys were refused by validation.
+                return PersonalFields.Write(fields, change.Key, change.Value);
         }
     }
 

@@ -44,7 +44,7 @@ public sealed class CreatePlanner
         ContactRecord? draft = null;
         foreach (var row in context.Mapping.Rows)
         {
-            if (!row.CanFlowFrom(side) || row.Read(side, record) is not { } shared)
+            if (!row.CanFlowFrom(side) || row.Read(side, record) is not { } shared || PhotoLimit.Holds(shared, plan, context, side, record))
             {
                 continue;
             }

@@ -99,6 +99,11 @@ public sealed class PairMerger
                 continue;
             }
 
+            if (PhotoLimit.Holds(value, plan, context, source, source == Side.A ? a : b))
+            {
+                continue;
+            }
+
             var target = source.Other();
             var changes = target == Side.A ? toA : toB;
             var written = row.Write(target, value, target == Side.A ? workingA : workingB);

@@ -61,7 +61,7 @@ internal sealed class ConnectionsEndpoint
                 response["nextPageToken"] = SyncTokens.Page(items[^1].Sequence, upTo, syncFrom, fingerprint);
             }
 
-            return new JsonArray(items.Select(c => (JsonNode)PersonShape.Render(c, mask)).ToArray());
+            return new JsonArray(items.Select(c => (JsonNode)PersonShape.Render(c, mask, store.PhotoOrigin)).ToArray());
         });
 
         if (connections.Count > 0)

@@ -61,6 +61,11 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         oauth.Map(endpoints, GoogleOAuth.AuthorizePaths, GoogleOAuth.TokenPath);
         FaultSwitchesEndpoint.Map(endpoints, Faults, oauth.RevokeAccessTokens);
         var api = endpoints.MapGroup("/v1");
+        api.AddEndpointFilter((c, next) =>
+        {
+            store.PhotoOrigin = c.HttpContext.Request.Scheme + "://" + c.HttpContext.Request.Host;
+            return next(c);
+        });
         api.AddEndpointFilter(pipeline);
         api.MapGet("people/me/connections", (HttpContext c) => Answer(c, connections.List(c.Request.Query)));
         api.MapGet("people:batchGet", (HttpContext c) => Answer(c, people.BatchGet(c.Request.Query)));
@@ -71,6 +76,9 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         api.MapPatch("people/{id}:updateContact", async (HttpContext c, string id) =>
             Answer(c, people.Update("people/" + id, await BodyAsync(c).ConfigureAwait(false), c.Request.Query)));
         api.MapDelete("people/{id}:deleteContact", (HttpContext c, string id) => Answer(c, people.Delete("people/" + id)));
+        api.MapPatch("people/{id}:updateContactPhoto", async (HttpContext c, string id) =>
+            Answer(c, people.UpdatePhoto("people/" + id, await BodyAsync(c).ConfigureAwait(false))));
+        api.MapDelete("people/{id}:deleteContactPhoto", (HttpContext c, string id) => Answer(c, people.DeletePhoto("people/" + id, c.Request.Query)));
 
         // A custom method on the wrong verb (people/c1:updateContact with GET) is an unknown URL, not a person.
         api.MapGet("people/{id}", (HttpContext c, string id) => id.Contains(':', StringComparison.Ordinal) ? throw NotFound() : Answer(c, people.Get("people/" + id, c.Request.Query)));
@@ -80,6 +88,11 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
             Answer(c, groups.ModifyMembers("contactGroups/" + id, await BodyAsync(c).ConfigureAwait(false))));
         api.MapGet("contactGroups/{id}", (HttpContext c, string id) => Answer(c, groups.Get("contactGroups/" + id, c.Request.Query)));
         api.Map("{**rest}", IResult () => throw NotFound());
+
+        // Photo URLs: public, as Google's are (no token, no quota).
+        endpoints.MapGet("/photos/default/{id}", () => Results.Bytes(DefaultPhoto, "image/png"));
+        endpoints.MapGet("/photos/{id}/{key}", (string id, string key) =>
+            store.Photo(id, key) is { } photo ? Results.Bytes(photo.Bytes, photo.MediaType) : new GoogleErrorAnswer(NotFound()));
         endpoints.Map("{**path}", () => new GoogleErrorAnswer(NotFound()));
     }
 
@@ -96,6 +109,12 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         });
     }
 
+    /// <summary>Sets a contact's photo as its owner would in Google Contacts (for tests); Google re-encodes it.</summary>
+    public void SetPhoto(string resourceName, byte[]? bytes) => store.SetPhoto(resourceName, bytes);
+
+    /// <summary>The bytes Google now holds for a contact's photo, or null when it shows the default picture.</summary>
+    public byte[]? PhotoBytes(string resourceName) => store.Atomically(() => store.Find(resourceName)?.Photo?.Bytes);
+
     /// <summary>Deletes a contact as its owner would (for tests).</summary>
     public void DeleteContact(string resourceName) => store.Delete(resourceName);
 
@@ -104,10 +123,13 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
 
     /// <summary>A live contact as the API would return it with every field, or null.</summary>
     public JsonObject? Person(string resourceName) =>
-        store.Atomically(() => store.Find(resourceName) is { } c ? PersonShape.Render(c, PersonFields.Readable) : null);
+        store.Atomically(() => store.Find(resourceName) is { } c ? PersonShape.Render(c, PersonFields.Readable, store.PhotoOrigin) : null);
 
     /// <summary>Revokes every access token now, as if Google expired them early.</summary>
     public void RevokeAccessTokens() => oauth.RevokeAccessTokens();
+
+    // Google's default picture is a letter on a coloured square; a 1×1 grey PNG stands in for it.
+    private static readonly byte[] DefaultPhoto = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==");
 
     private static GoogleApiException NotFound() => new(404, "NOT_FOUND", "The requested URL was not found on this server.");
 

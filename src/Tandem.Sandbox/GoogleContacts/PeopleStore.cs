@@ -119,6 +119,33 @@ internal sealed class PeopleStore
         }
     }
 
+    /// <summary>Sets (re-encoded, as Google does) or removes a contact's photo; the contact changes like any edit.</summary>
+    public StoredContact SetPhoto(string resourceName, byte[]? bytes)
+    {
+        lock (gate)
+        {
+            var contact = Live(resourceName) ?? throw GoogleApiException.NotFound();
+            contact.Photo = bytes is null ? null : PhotoReencoder.Reencode(bytes);
+            Touch(contact);
+            return contact;
+        }
+    }
+
+    /// <summary>The photo a photo URL names, or null (unknown contact, or a photo since replaced).</summary>
+    public StoredPhoto? Photo(string id, string key)
+    {
+        lock (gate)
+        {
+            return contacts.GetValueOrDefault(id) is { Deleted: false, Photo: { } photo } && photo.Key == key ? photo : null;
+        }
+    }
+
+    /// <summary>
+    /// Where photo URLs point: Google serves photos from another host (lh3.googleusercontent.com) without
+    /// authentication; the sandbox serves them itself, under the origin its API was last called on.
+    /// </summary>
+    public string PhotoOrigin { get; set; } = "http://127.0.0.1";
+
     public void Delete(string resourceName)
     {
         lock (gate)

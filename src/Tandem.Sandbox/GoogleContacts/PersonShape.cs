@@ -79,7 +79,7 @@ internal static class PersonShape
         return person["etag"]?.GetValue<string>();
     }
 
-    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask)
+    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask, string photoOrigin)
     {
         var person = new JsonObject { ["resourceName"] = contact.ResourceName, ["etag"] = contact.Etag };
         var source = new JsonObject { ["type"] = "CONTACT", ["id"] = SourceId(contact) };
@@ -123,7 +123,30 @@ internal static class PersonShape
             person[name] = rendered;
         }
 
+        if (mask.Contains("photos"))
+        {
+            person["photos"] = new JsonArray(Photo(contact, source, photoOrigin));
+        }
+
         return person;
+    }
+
+    /// <summary>
+    /// Google always lists a photo: the contact's own, or a default picture (its initial) marked <c>default: true</c>.
+    /// </summary>
+    private static JsonObject Photo(StoredContact contact, JsonObject source, string origin)
+    {
+        var photo = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["primary"] = true, ["source"] = source.DeepClone() },
+            ["url"] = contact.Photo is { } own ? $"{origin}/photos/{contact.Id}/{own.Key}" : $"{origin}/photos/default/{contact.Id}",
+        };
+        if (contact.Photo is null)
+        {
+            photo["default"] = true;
+        }
+
+        return photo;
     }
 
     private static string SourceId(StoredContact contact) =>

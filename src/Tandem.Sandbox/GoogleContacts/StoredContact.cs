@@ -24,6 +24,9 @@ internal sealed class StoredContact
 
     public int Revision { get; set; }
 
+    /// <summary>The photo the contact's owner or a client set (updateContactPhoto); null shows Google's default picture.</summary>
+    public StoredPhoto? Photo { get; set; }
+
     public bool Deleted { get; set; }
 
     public DateTimeOffset UpdateTime { get; set; }
