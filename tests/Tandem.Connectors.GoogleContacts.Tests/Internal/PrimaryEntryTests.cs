@@ -21,7 +21,7 @@ public sealed class PrimaryEntryTests
             }
             """)!.AsObject();
 
-        var record = new PersonReader(null).Read(person, GroupDirectory.Empty);
+        var record = new PersonReader(null, new PhotoDownloads(new HttpClient())).Read(person, GroupDirectory.Empty);
 
         Assert.Equal(["ann@work.example", "ann@home.example", "ann@other.example"], ((ListValue)record.Get("emails")!).Items.Select(i => i.Value.Text));
     }

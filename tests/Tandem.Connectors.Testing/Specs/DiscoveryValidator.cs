@@ -28,6 +28,8 @@ public sealed class DiscoveryValidator
         ("POST", "contactGroups") => ("CreateContactGroupRequest", "ContactGroup"),
         ("PATCH", var r) when r.EndsWith(":updateContact", StringComparison.Ordinal) => ("Person", "Person"),
         ("DELETE", var r) when r.EndsWith(":deleteContact", StringComparison.Ordinal) => (null, "Empty"),
+        ("PATCH", var r) when r.EndsWith(":updateContactPhoto", StringComparison.Ordinal) => ("UpdateContactPhotoRequest", "UpdateContactPhotoResponse"),
+        ("DELETE", var r) when r.EndsWith(":deleteContactPhoto", StringComparison.Ordinal) => (null, "DeleteContactPhotoResponse"),
         ("POST", var r) when r.EndsWith("/members:modify", StringComparison.Ordinal) => ("ModifyContactGroupMembersRequest", "ModifyContactGroupMembersResponse"),
         ("GET", var r) when r.StartsWith("contactGroups/", StringComparison.Ordinal) => (null, "ContactGroup"),
         ("GET", var r) when r.StartsWith("people/", StringComparison.Ordinal) => (null, "Person"),
