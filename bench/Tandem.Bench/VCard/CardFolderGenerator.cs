@@ -6,13 +6,24 @@ namespace Tandem.Bench.VCard;
 /// <summary>
 /// Writes the two vCard folders of the <c>vcard</c> scenario: A holds cards 0 … n−1 and B cards n/2 … n/2+n−1,
 /// so n/2 cards are on both sides with the same file name, UID, email and content, and n/2 on each side only.
-/// Cards are vCard 3.0 with CRLF line ends, as most address books export them.
+/// Cards are vCard 3.0 with CRLF line ends, as most address books export them, and hold what address books hold
+/// beyond name and numbers: categories, an inline photo, a nickname, an anniversary (3.0's X-ANNIVERSARY) and an
+/// X- property of the address book's own.
 /// </summary>
 public static class CardFolderGenerator
 {
     private static readonly string[] FirstNames = ["Ann", "Bram", "Chloe", "Dirk", "Eva", "Femke", "Gert", "Hanna", "Ivo", "Jana", "Koen", "Lotte"];
     private static readonly string[] LastNames = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "Smet"];
     private static readonly string[] Companies = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay"];
+    private static readonly string[] Teams = ["Blue", "Green", "Orange"];
+
+    // Two small PNGs (1×1, grey and red), so cards do not all carry the same bytes.
+    private static readonly string[] PhotosBase64 =
+    [
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC",
+    ];
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public static void Generate(string folderA, string folderB, int size)
@@ -68,6 +79,11 @@ public static class CardFolderGenerator
             .Append(CultureInfo.InvariantCulture, $"ORG:{Companies[index % Companies.Length]}\r\n")
             .Append(CultureInfo.InvariantCulture, $"TITLE:{title}\r\n")
             .Append(CultureInfo.InvariantCulture, $"NOTE:Card {index} of the Tandem bench\r\n")
+            .Append(CultureInfo.InvariantCulture, $"NICKNAME:{first}{index % 100}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"X-ANNIVERSARY:{2000 + (index % 20)}-{1 + (index % 12):D2}-{1 + (index % 28):D2}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"CATEGORIES:Bench,{Teams[index % Teams.Length]}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"X-BENCH-TEAM:{Teams[index % Teams.Length]}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"PHOTO;ENCODING=b;TYPE=PNG:{PhotosBase64[index % PhotosBase64.Length]}\r\n")
             .Append("END:VCARD\r\n")
             .ToString();
         return text;

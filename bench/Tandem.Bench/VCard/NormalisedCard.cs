@@ -6,8 +6,9 @@ namespace Tandem.Bench.VCard;
 /// A card reduced to what a sync must carry over, so two folders written by different tools compare:
 /// lines unfolded; BEGIN, END, VERSION, PRODID, REV and UID left out (UID is kept apart); groups and
 /// parameters dropped (TYPE=work vs type=WORK, VALUE=uri); text unescaped; e-mail lower-cased; phones
-/// reduced to '+' and digits (a <c>tel:</c> URI too); trailing empty components of N and ORG cut;
-/// properties sorted. The key is the card's e-mails, sorted.
+/// reduced to '+' and digits (a <c>tel:</c> URI too); trailing empty components of N and ORG cut; a photo
+/// reduced to its bytes (3.0's base64 and 4.0's data URI alike); 3.0's X-ANNIVERSARY read as ANNIVERSARY and dates
+/// reduced to their digits (2010-06-12 and 20100612 alike); properties sorted. The key is the card's e-mails, sorted.
 /// </summary>
 public sealed record NormalisedCard(string Key, string? Uid, IReadOnlyList<string> Properties)
 {
@@ -37,6 +38,11 @@ public sealed record NormalisedCard(string Key, string? Uid, IReadOnlyList<strin
             var head = line[..colon];
             var name = head.Split(';')[0];
             name = name[(name.LastIndexOf('.') + 1)..].ToUpperInvariant();
+            if (name is "X-ANNIVERSARY")
+            {
+                name = "ANNIVERSARY";
+            }
+
             var value = line[(colon + 1)..];
             if (name == "UID")
             {
@@ -67,6 +73,8 @@ public sealed record NormalisedCard(string Key, string? Uid, IReadOnlyList<strin
         "EMAIL" => Unescape(value).Trim().ToLowerInvariant(),
         "TEL" => new string(value.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray()),
         "N" or "ORG" => value.TrimEnd(';').Trim(),
+        "PHOTO" => Convert.ToBase64String(Convert.FromBase64String(value.Contains("base64,", StringComparison.Ordinal) ? value[(value.IndexOf("base64,", StringComparison.Ordinal) + 7)..] : value.Trim())),
+        "ANNIVERSARY" or "BDAY" => new string(value.Where(char.IsAsciiDigit).ToArray()),
         _ => Unescape(value).Trim(),
     };
 

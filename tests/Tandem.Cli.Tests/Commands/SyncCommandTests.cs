@@ -35,6 +35,24 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_card_with_a_photo_a_nickname_an_anniversary_and_an_X_property_arrives_with_all_of_them()
+    {
+        const string Photo = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+        File.WriteAllText(Path.Combine(cli.FolderA, "gigi.vcf"),
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:gigi\r\nFN:Gigi Rossi\r\nN:Rossi;Gigi;;;\r\nEMAIL:gigi@example.com\r\nNICKNAME:Gigi\r\n"
+            + $"PHOTO;ENCODING=b;TYPE=PNG:{Photo}\r\nX-ANNIVERSARY:2010-06-12\r\nX-SHOE-SIZE:38\r\nEND:VCARD\r\n");
+
+        var run = await cli.RunAsync("sync", cli.WriteSetup());
+
+        Assert.Equal(0, run.ExitCode);
+        var arrived = File.ReadAllText(Assert.Single(Directory.GetFiles(cli.FolderB, "*.vcf"))).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("NICKNAME:Gigi\r\n", arrived, StringComparison.Ordinal);
+        Assert.Contains($"PHOTO:data:image/png;base64,{Photo}\r\n", arrived, StringComparison.Ordinal);
+        Assert.Contains("ANNIVERSARY:20100612\r\n", arrived, StringComparison.Ordinal);
+        Assert.Contains("X-SHOE-SIZE:38\r\n", arrived, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_person_with_two_emails_in_a_different_order_in_each_folder_stays_one_file_per_folder()
     {
         File.WriteAllText(Path.Combine(cli.FolderA, "ann.vcf"), "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ann\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\nEMAIL;TYPE=work:ann@work.example\r\nEMAIL;TYPE=home:ann@home.example\r\nEND:VCARD\r\n");

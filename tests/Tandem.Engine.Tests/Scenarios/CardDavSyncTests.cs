@@ -7,6 +7,7 @@ using System.Xml.Linq;
 using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
 using Tandem.Domain.Configuration;
+using Tandem.Domain.Fields;
 using Tandem.Engine.Tests.Harness;
 
 namespace Tandem.Engine.Tests.Scenarios;
@@ -151,6 +152,36 @@ public sealed class CardDavSyncTests : IAsyncLifetime
         Assert.Equal(1, report.Conflicts);
         Assert.Equal(1, report.B.Updated);
         Assert.Contains("Conflict in A", await GetAsync(BookB + "cat.vcf"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Google_Contacts_and_a_CardDAV_book_carry_photos_and_nicknames_both_ways_and_Googles_re_encoding_is_not_a_change()
+    {
+        Assert.SkipWhen(radicale is null, "Radicale is not installed (apt-get install radicale); the CardDAV sync test is skipped.");
+        const string Grey = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+        var red = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
+        await using var google = new Pairs.GoogleSide();
+        await google.StartAsync();
+        await using var h = await SyncHarness.CreateAsync(StoreKind.Sqlite);
+        var factory = new CardDavConnectorFactory(new CardDavOptions { AllowedHosts = ["127.0.0.1"] });
+        h.ConnectA = google.Connect;
+        h.ConnectB = () => factory.Create(Settings("b"), ConnectorContext.Default);
+        await PutAsync(BookB, "gigi.vcf", Card("gigi-uid", "Gigi Rossi", "Rossi;Gigi;;;", "gigi@example.com", "NICKNAME:Gigi", "PHOTO;ENCODING=b;TYPE=PNG:" + Grey));
+        var ann = await google.AddAsync("Ann", "Lee", "ann@example.com", (StandardFieldKeys.Nickname, Values.Text("Annie")));
+        google.Sandbox.SetPhoto(ann, red);
+
+        await h.SyncCleanlyAsync();
+        var quiet = await h.SyncCleanlyAsync();
+
+        var gigi = await google.FindAsync("gigi@example.com");
+        Assert.Equal("Gigi", gigi.Get(StandardFieldKeys.Nickname)?.Canonical);
+        Assert.NotEqual(Convert.FromBase64String(Grey), google.Sandbox.PhotoBytes(gigi.Id));
+        Assert.Equal(Photos.FromBytes(google.Sandbox.PhotoBytes(gigi.Id)!), gigi.Get(StandardFieldKeys.Photo));
+        var annCard = Assert.Single(await CardsAsync(BookB), c => c.Value.Contains("ann@example.com", StringComparison.Ordinal)).Value.Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("NICKNAME:Annie", annCard, StringComparison.Ordinal);
+        Assert.Contains("PHOTO;ENCODING=b;TYPE=PNG:" + Convert.ToBase64String(google.Sandbox.PhotoBytes(ann)!), annCard, StringComparison.Ordinal);
+        Assert.Contains("PHOTO;ENCODING=b;TYPE=PNG:" + Grey, (await GetAsync(BookB + "gigi.vcf")).Replace("\r\n ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(0, quiet.WriteCalls);
     }
 
     private async Task<SyncHarness> CreateAsync()

@@ -27,6 +27,17 @@ public sealed class DefaultPairMappingsTests
         Shared[3], Shared[4], Shared[5], Shared[6],
     ];
 
+    /// <summary>What Google and a card both hold beyond those: nickname, photo, anniversary, department, gender, pronouns, relations, chat, custom properties.</summary>
+    private static readonly (string, string)[] Personal =
+    [
+        .. WithAddressesAndUrls,
+        .. new[]
+        {
+            StandardFieldKeys.Nickname, StandardFieldKeys.Photo, StandardFieldKeys.Anniversary, StandardFieldKeys.Department, StandardFieldKeys.Gender,
+            StandardFieldKeys.Pronouns, StandardFieldKeys.RelatedPeople, StandardFieldKeys.InstantMessaging, StandardFieldKeys.CustomProperties,
+        }.Select(k => (k, k)),
+    ];
+
     public static TheoryData<string, string> Pairs => new()
     {
         { "google", "pipedrive" },
@@ -50,7 +61,7 @@ public sealed class DefaultPairMappingsTests
         var rows = DefaultMappings.For(schemaA, schemaB);
         var compiled = MappingCompiler.Compile(rows, schemaA, schemaB);
 
-        Assert.Equal(appA == "pipedrive" || appB == "pipedrive" ? Shared : WithAddressesAndUrls, rows.Select(r => (r.AField, r.BField)));
+        Assert.Equal(appA == "pipedrive" || appB == "pipedrive" ? Shared : Personal, rows.Select(r => (r.AField, r.BField)));
         Assert.True(compiled.IsUsable, string.Join("; ", compiled.Problems));
         Assert.Empty(compiled.Refused);
         Assert.Empty(compiled.Narrowed);
