@@ -63,7 +63,10 @@ public sealed class GoogleVCardPhotoTests
         var google = (GoogleSide)pair.A;
         var big = new byte[Photos.MaxBytes + 10];
         Red.CopyTo(big, 0);
-        await pair.B.AddAsync("Gigi", "Rossi", "gigi@example.com", (StandardFieldKeys.Photo, Photos.FromBytes(big)!));
+
+        // Written as the user's address book would: Tandem itself never writes a photo it cannot carry.
+        File.WriteAllText(Path.Combine(((VCardSide)pair.B).Folder, "gigi.vcf"),
+            $"BEGIN:VCARD\r\nVERSION:4.0\r\nUID:gigi\r\nFN:Gigi Rossi\r\nN:Rossi;Gigi;;;\r\nEMAIL:gigi@example.com\r\nPHOTO:data:image/png;base64,{Convert.ToBase64String(big)}\r\nEND:VCARD\r\n");
 
         await pair.SyncAsync();
 
