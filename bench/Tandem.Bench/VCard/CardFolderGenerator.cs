@@ -76,7 +76,9 @@ public static class CardFolderGenerator
             .Append(CultureInfo.InvariantCulture, $"N:{last};{first};;;\r\n")
             .Append(CultureInfo.InvariantCulture, $"EMAIL;TYPE=work:{first.ToLowerInvariant()}.{last.ToLowerInvariant()}.{index}@example.com\r\n")
             .Append(CultureInfo.InvariantCulture, $"TEL;TYPE=cell:+32 470 {index / 10000 % 100:D2} {index / 100 % 100:D2} {index % 100:D2}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"ORG:{Companies[index % Companies.Length]}\r\n")
+            // The company's office makes name and company unique: the same name at the same company would be a
+            // possible match the engine holds for the user to decide, not a contact it creates.
+            .Append(CultureInfo.InvariantCulture, $"ORG:{Companies[index % Companies.Length]} {index / Companies.Length};Sales\r\n")
             .Append(CultureInfo.InvariantCulture, $"TITLE:{title}\r\n")
             .Append(CultureInfo.InvariantCulture, $"NOTE:Card {index} of the Tandem bench\r\n")
             .Append(CultureInfo.InvariantCulture, $"NICKNAME:{first}{index % 100}\r\n")

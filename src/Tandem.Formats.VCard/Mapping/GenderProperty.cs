@@ -36,7 +36,7 @@ internal static class GenderProperty
             return;
         }
 
-        var letter = Words.FirstOrDefault(w => string.Equals(w.Value, words, StringComparison.OrdinalIgnoreCase)).Key;
+        var letter = Words.FirstOrDefault(w => string.Equals(w.Value, words, StringComparison.Ordinal)).Key;
         var value = letter ?? "O;" + VCardText.Escape(words);
         card.SetFirst("GENDER", new VCardProperty(card.Find("GENDER")?.Group, "GENDER", [], value));
     }

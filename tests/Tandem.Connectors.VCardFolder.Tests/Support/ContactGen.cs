@@ -46,6 +46,12 @@ internal static class ContactGen
         from day in Gen.Choose(1, DateTime.DaysInMonth(year ?? 2000, month))
         select Values.Date(new PartialDate(year, month, day));
 
+    /// <summary>Photos: a PNG, a JPEG or bytes of no known format, of random content.</summary>
+    public static Gen<ScalarValue> Photo { get; } =
+        from head in Gen.Elements<byte[]>([0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x01])
+        from body in Gen.Choose(0, 255).Select(b => (byte)b).ArrayOf()
+        select Photos.FromBytes([.. head, .. body])!;
+
     public static Gen<ListValue?> List(FieldType type, Gen<ScalarValue?> items, params string[] labels) =>
         Gen.Zip(Gen.Elements(labels), items).ListOf().Select(pairs =>
         {
@@ -69,6 +75,16 @@ internal static class ContactGen
             ["title"] = Text.Select(v => (FieldValue?)v),
             ["birthday"] = Gen.OneOf(Gen.Constant((FieldValue?)null), Birthday.Select(v => (FieldValue?)v)),
             ["note"] = Text.Select(v => (FieldValue?)v),
+            ["nickname"] = Text.Select(v => (FieldValue?)v),
+            ["photo"] = Gen.OneOf(Gen.Constant((FieldValue?)null), Photo.Select(v => (FieldValue?)v)),
+            ["anniversary"] = Gen.OneOf(Gen.Constant((FieldValue?)null), Birthday.Select(v => (FieldValue?)v)),
+            ["org.department"] = Text.Select(v => (FieldValue?)v),
+            ["gender"] = Gen.OneOf(Text, Gen.Elements("female", "male", "other", "none", "unknown").Select(Values.Text).Select(v => (ScalarValue?)v)).Select(v => (FieldValue?)v),
+            ["pronouns"] = Text.Select(v => (FieldValue?)v),
+            ["related"] = List(FieldType.Text, Text, "", "spouse", "child").Select(v => (FieldValue?)v),
+            ["im"] = List(FieldType.Url, RawText.Select(t => Values.Create(FieldType.Url, "xmpp:" + t)), "", "work").Select(v => (FieldValue?)v),
+            ["social"] = List(FieldType.Url, Url.Select(v => (ScalarValue?)v), "twitter", "linkedin").Select(v => (FieldValue?)v),
+            ["custom"] = List(FieldType.Text, Text, "X-A", "X-SHOE-SIZE").Select(v => (FieldValue?)v),
         };
         return Gen.CollectToList(keys.Select(k => all[k].Select(v => (Key: k, Value: v))))
             .Select(pairs => pairs.Where(p => p.Value is not null).ToImmutableDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal));
