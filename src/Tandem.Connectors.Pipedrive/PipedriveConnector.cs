@@ -160,18 +160,21 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         var barrier = recents.Where(r => r.Active && !listed.Contains(r.Id) && (r.At > newest || (r.At == newest && !Delivered(position, r.Id, r.At))))
             .Select(r => (DateTimeOffset?)r.At).Min();
         // A deletion is remembered apart from a change ("x" + id): a person delivered as changed may be deleted in the same second.
+        // A merge shows in recents as the survivor changed with merge_what_id (the spec's recents person) beside the
+        // merged person gone; a gone person naming merged_to_id (issue 14's reading) counts the same.
+        var survivors = recents.Where(r => r.Active && r.MergeWhat is not null).GroupBy(r => r.MergeWhat!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Id, StringComparer.Ordinal);
         var merges = new List<RecordMerge>();
-        foreach (var (id, at, _, mergedTo) in recents.Where(r => !r.Active && (barrier is null || r.At < barrier) && !Delivered(position, DeletedMark + r.Id, r.At)))
+        foreach (var (id, at, _, mergedTo, _) in recents.Where(r => !r.Active && (barrier is null || r.At < barrier) && !Delivered(position, DeletedMark + r.Id, r.At)))
         {
             if (!deleted.Contains(id))
             {
                 deleted.Add(id);
                 seen.Add((DeletedMark + id, at));
-                if (mergedTo is not null)
+                if ((mergedTo ?? survivors.GetValueOrDefault(id)) is { } survivor)
                 {
-                    // A person merged into another is gone from Pipedrive like a deleted one, but names its survivor:
-                    // a merge, which the engine re-links, not a deletion to tag or carry over.
-                    merges.Add(new RecordMerge(id, mergedTo));
+                    // Gone from Pipedrive like a deleted person, but merged into another: the engine re-links, it does
+                    // not tag or carry over a deletion.
+                    merges.Add(new RecordMerge(id, survivor));
                 }
             }
         }
@@ -357,10 +360,10 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
     private static string RecentsStamp(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// The persons of one recents answer: id, update time, whether the person is still there, and for one merged into
-    /// another, the survivor's id (<c>merged_to_id</c>).
+    /// The persons of one recents answer: id, update time, whether the person is still there, for one merged into another
+    /// the survivor's id (<c>merged_to_id</c>), and for a survivor the merged person's id (<c>merge_what_id</c>).
     /// </summary>
-    private static IEnumerable<(string Id, DateTimeOffset At, bool Active, string? MergedTo)> RecentItems(JsonObject answer)
+    private static IEnumerable<(string Id, DateTimeOffset At, bool Active, string? MergedTo, string? MergeWhat)> RecentItems(JsonObject answer)
     {
         foreach (var item in (answer["data"] as JsonArray ?? []).OfType<JsonObject>())
         {
@@ -371,14 +374,15 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
                 continue;
             }
 
-            yield return (id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false, Json.Int(data, "merged_to_id")?.ToString(CultureInfo.InvariantCulture));
+            yield return (id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false,
+                Json.Int(data, "merged_to_id")?.ToString(CultureInfo.InvariantCulture), Json.Int(data, "merge_what_id")?.ToString(CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>v1 recents for persons since a second: who changed and who was deleted (<c>active_flag: false</c>).</summary>
-    private async Task<List<(string Id, DateTimeOffset At, bool Active, string? MergedTo)>> RecentsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<List<(string Id, DateTimeOffset At, bool Active, string? MergedTo, string? MergeWhat)>> RecentsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var items = new List<(string Id, DateTimeOffset At, bool Active, string? MergedTo)>();
+        var items = new List<(string Id, DateTimeOffset At, bool Active, string? MergedTo, string? MergeWhat)>();
         var stamp = RecentsStamp(since);
         var start = 0;
         while (true)

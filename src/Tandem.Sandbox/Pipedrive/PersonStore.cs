@@ -16,6 +16,10 @@ internal sealed class PersonStore
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, JsonObject> persons = [];
     private readonly Dictionary<int, DateTimeOffset> deletedAt = [];
+
+    // Survivor → the person last merged into it: recents show it as the survivor's merge_what_id (openapi-v1.yaml's
+    // recents person), which the v2 person shapes do not carry.
+    private readonly Dictionary<int, int> mergedWhat = [];
     private readonly SortedDictionary<int, string> organizations = [];
     private readonly TimeProvider time;
     private readonly TimeSpan retention;
@@ -109,8 +113,8 @@ internal sealed class PersonStore
     /// <summary>
     /// Merges person <paramref name="id"/> into <paramref name="mergeWithId"/> (v1 <c>PUT /persons/{id}/merge</c>): the
     /// person of <c>merge_with_id</c> stays and keeps its values; a field it has empty takes the other's value; deals are
-    /// carried over. The merged person is removed like a deleted one and remembers <c>merged_to_id</c>, which the recents
-    /// feed shows. Answers the survivor with <c>merge_what_id</c>, as the spec's merge answer does.
+    /// carried over. The merged person is removed like a deleted one; the survivor answers, and shows in recents, with
+    /// <c>merge_what_id</c>, the merged person's id, as the spec's merge answer and recents person do.
     /// </summary>
     public JsonObject Merge(int id, int mergeWithId) => Atomically(() =>
     {
@@ -151,8 +155,8 @@ internal sealed class PersonStore
         survivor["update_time"] = Stamp(now);
         persons[mergeWithId] = survivor;
         gone["is_deleted"] = true;
-        gone["merged_to_id"] = mergeWithId;
         gone["update_time"] = Stamp(now);
+        mergedWhat[mergeWithId] = id;
         deletedAt[id] = now;
         Changed?.Invoke(new PersonChange("delete", id, (JsonObject)gone.DeepClone(), null, now));
         Changed?.Invoke(new PersonChange("change", mergeWithId, (JsonObject)survivor.DeepClone(), (JsonObject)before.DeepClone(), now));
@@ -187,6 +191,9 @@ internal sealed class PersonStore
     });
 
     public JsonObject Get(int id) => Atomically(() => (JsonObject)Live(id).DeepClone());
+
+    /// <summary>The id of the person last merged into <paramref name="id"/>, or null.</summary>
+    public int? MergedWhat(int id) => Atomically(() => mergedWhat.TryGetValue(id, out var gone) ? gone : (int?)null);
 
     /// <summary>Every person, deleted ones included, as copies.</summary>
     public List<JsonObject> Snapshot(bool includeDeleted) => Atomically(() => persons.Values

@@ -9,8 +9,8 @@ internal static class RecentsEndpoint
 {
     /// <summary>
     /// v1 <c>GET /recents?since_timestamp=YYYY-MM-DD HH:MM:SS&amp;items=person&amp;start=&amp;limit=</c>: persons changed
-    /// since then, oldest first, deleted ones with <c>active_flag: false</c> (one merged into another also names it in
-    /// <c>merged_to_id</c>); <c>start</c>/<c>limit</c> pagination.
+    /// since then, oldest first, deleted ones with <c>active_flag: false</c>, a person another was merged into with that one's id
+    /// in <c>merge_what_id</c>; <c>start</c>/<c>limit</c> pagination.
     /// </summary>
     public static (JsonArray Data, JsonObject Additional) List(PersonStore store, IQueryCollection query)
     {
@@ -34,7 +34,7 @@ internal static class RecentsEndpoint
                 .ToList()
             : [];
         var page = changed.Skip(start).Take(limit).ToList();
-        var data = new JsonArray([.. page.Select(p => (JsonNode)Item(p.Person, p.At))]);
+        var data = new JsonArray([.. page.Select(p => (JsonNode)Item(p.Person, p.At, store.MergedWhat(PersonEndpoints.Id(p.Person))))]);
         var additional = PipedriveSandboxRoutes.Pagination(start, limit, more: start + page.Count < changed.Count);
         additional["since_timestamp"] = since.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         if (page.Count > 0)
@@ -45,7 +45,7 @@ internal static class RecentsEndpoint
         return (data, additional);
     }
 
-    private static JsonObject Item(JsonObject person, DateTimeOffset at)
+    private static JsonObject Item(JsonObject person, DateTimeOffset at, int? mergeWhat)
     {
         var data = new JsonObject
         {
@@ -54,9 +54,9 @@ internal static class RecentsEndpoint
             ["active_flag"] = person["is_deleted"]?.GetValue<bool>() != true,
             ["update_time"] = at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         };
-        if (person["merged_to_id"] is { } survivor)
+        if (mergeWhat is { } gone && person["is_deleted"]?.GetValue<bool>() != true)
         {
-            data["merged_to_id"] = survivor.DeepClone();
+            data["merge_what_id"] = gone;
         }
 
         return new JsonObject { ["item"] = "person", ["id"] = PersonEndpoints.Id(person), ["data"] = data };
