@@ -19,4 +19,10 @@ public enum FieldRole
     Birthday,
     Notes,
     Owner,
+
+    /// <summary>The tags of a CRM or marketing tool (labels, tags, lists): offered for mapping, off by default.</summary>
+    Tags,
+
+    /// <summary>The categories an address book files contacts under (vCard CATEGORIES, Google contact groups): synced by default between address books.</summary>
+    Categories,
 }

@@ -19,4 +19,10 @@ public enum FieldType
     Address,
     /// <summary>A reference to a user of the app (an owner), by the app's user id.</summary>
     OwnerReference,
+
+    /// <summary>
+    /// A set of tag names held in the app's tag container (labels, contact groups, CATEGORIES), not in the record's
+    /// fields: see <see cref="TagsField"/>. Merged per tag, never as one value.
+    /// </summary>
+    Tags,
 }

@@ -22,6 +22,7 @@ internal static class TypeWords
         FieldType.Url => "A web address",
         FieldType.Address => "A postal address",
         FieldType.OwnerReference => "An owner",
+        FieldType.Tags => "Tags",
         _ => "A value",
     };
 
@@ -42,6 +43,7 @@ internal static class TypeWords
         FieldType.Url => "a web address field",
         FieldType.Address => "an address field",
         FieldType.OwnerReference => "an owner field",
+        FieldType.Tags => "tags",
         _ => "this field",
     };
 
