@@ -156,7 +156,8 @@ public static class VariableMatching
             yield return (FieldMapping.NameKey, "Name", null);
         }
 
-        foreach (var field in schema.Fields)
+        // Tags are no variable: a list-style target has no tags to receive them (rules' actions tag contacts instead).
+        foreach (var field in schema.Fields.Where(f => f.Type != FieldType.Tags))
         {
             yield return (field.Key, field.Label, field.Type);
         }
