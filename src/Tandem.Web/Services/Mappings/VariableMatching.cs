@@ -156,8 +156,7 @@ public static class VariableMatching
             yield return (FieldMapping.NameKey, "Name", null);
         }
 
-        // Tags are no variable: a list-style target has no tags to receive them (rules' actions tag contacts instead).
-        foreach (var field in schema.Fields.Where(f => f.Type != FieldType.Tags))
+        foreach (var field in schema.Fields)
         {
             yield return (field.Key, field.Label, field.Type);
         }

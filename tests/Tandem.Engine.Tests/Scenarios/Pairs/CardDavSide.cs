@@ -40,8 +40,8 @@ public sealed class CardDavSide : AppSide
         }),
         ConnectorContext.Default);
 
-    /// <summary>The card's text as the server holds it.</summary>
-    public Task<string> CardTextAsync(string id) => Radicale.Raw.GetStringAsync(id, Ct);
+    /// <summary>The card's text as the server holds it (a record's id is the card's resource name in the book).</summary>
+    public Task<string> CardTextAsync(string id) => Radicale.Raw.GetStringAsync(Book + id, Ct);
 
     public override async ValueTask DisposeAsync()
     {
