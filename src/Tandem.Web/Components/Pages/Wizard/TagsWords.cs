@@ -33,5 +33,5 @@ public static class TagsWords
         return tags.Count == 0 ? null : string.Join(", ", tags);
     }
 
-    private static string Where(AppView app) => $"{app.DisplayName}'s {app.Capabilities.TagContainer ?? "tags"}";
+    private static string Where(AppView app) => $"the {app.Capabilities.TagContainer ?? "tags"} of {app.DisplayName}";
 }
