@@ -14,6 +14,9 @@ internal static partial class GoogleContactsLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Created the contact group {GroupResourceName}")]
     public static partial void GroupCreated(ILogger logger, string groupResourceName);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "A tag was not written: its name is taken by one of Google's system contact groups")]
+    public static partial void GroupNameTaken(ILogger logger);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Skipped a {Field} value of {ResourceName} that is not valid for its type")]
     public static partial void SkippedValue(ILogger logger, string field, string resourceName);
 

@@ -29,6 +29,12 @@ public sealed class InMemorySchemaBuilder
         .Add(new FieldDefinition(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday })
         .Add(new FieldDefinition(StandardFieldKeys.Note, "Note", FieldType.Text) { Role = FieldRole.Notes });
 
+    /// <summary>
+    /// Adds the tags field (<see cref="TagsField"/>) over the app's tag container: an address book's categories, which
+    /// sync by default with another address book's, or (<paramref name="addressBook"/> false) a CRM's tags.
+    /// </summary>
+    public InMemorySchemaBuilder WithTags(bool addressBook = true) => Add(addressBook ? TagsField.Categories() : TagsField.Labels());
+
     /// <summary>A schema with no fields yet.</summary>
     public static InMemorySchemaBuilder Empty() => new();
 
@@ -89,7 +95,8 @@ public sealed class InMemorySchemaBuilder
     /// </summary>
     public InMemorySchemaBuilder AddEveryType()
     {
-        foreach (var type in Enum.GetValues<FieldType>())
+        // Tags are no custom field: an app has at most one tags field (see WithTags).
+        foreach (var type in Enum.GetValues<FieldType>().Where(t => t != FieldType.Tags))
         {
             var key = "custom." + type.ToString().ToLowerInvariant();
             _ = type is FieldType.SingleChoice or FieldType.MultipleChoice

@@ -22,7 +22,7 @@ public sealed class MailchimpDefaultMappingsTests
 
     [Theory]
     [MemberData(nameof(OtherApps))]
-    public void Email_name_phone_address_birthday_company_title_and_notes_are_paired_by_role(string app)
+    public void Email_name_phone_address_birthday_company_title_notes_and_tags_are_paired_by_role(string app)
     {
         var other = Other(app);
 
@@ -45,7 +45,11 @@ public sealed class MailchimpDefaultMappingsTests
             expected.Insert(4, ("urls", "urls"));
         }
 
+        // Then the tags, offered but off: Mailchimp's tags are not an address book's categories.
+        expected.Add((TagsField.Key, TagsField.Key));
+
         Assert.Equal(expected, rows);
+        Assert.False(DefaultMappings.For(Mailchimp, other)[^1].Enabled);
         Assert.DoesNotContain(rows, r => r.AField.StartsWith("merge.", StringComparison.Ordinal) || r.AField == "status");
     }
 

@@ -7,6 +7,7 @@ internal static class GoogleSchema
 {
     public static readonly IReadOnlyList<FieldDefinition> Standard =
     [
+        TagsField.Categories(), // contact groups (user groups only), read and written as the record's tags
         new(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
         new(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
         new(StandardFieldKeys.FullName, "Display name", FieldType.Text) { Role = FieldRole.FullName, IsReadOnly = true },

@@ -59,10 +59,36 @@ internal sealed class GroupDirectory
                 continue;
             }
 
-            var created = await client.CreateGroupAsync(name, cancellationToken).ConfigureAwait(false);
+            JsonObject created;
+            try
+            {
+                created = await client.CreateGroupAsync(name, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PeopleApiException ex) when (ex.Code == 409)
+            {
+                // The name is taken: by a group another client made since the directory was loaded (then it is used), or
+                // by a system group's display name ("Friends", "Family"), which is no tag: the tag is left out of the write.
+                await AdoptAsync(name, client, cancellationToken).ConfigureAwait(false);
+                if (!resourceByName.ContainsKey(name))
+                {
+                    GoogleContactsLog.GroupNameTaken(logger);
+                }
+
+                continue;
+            }
+
             var resource = PersonReader.Text(created, "resourceName") ?? throw new PeopleApiException("Google created a contact group without a resourceName.");
             Add(resource, name);
             GoogleContactsLog.GroupCreated(logger, resource);
+        }
+    }
+
+    private async Task AdoptAsync(string name, PeopleClient client, CancellationToken cancellationToken)
+    {
+        var fresh = await LoadAsync(client, cancellationToken).ConfigureAwait(false);
+        if (fresh.ResourceOf(name) is { } resource)
+        {
+            Add(resource, name);
         }
     }
 

@@ -24,7 +24,8 @@ internal static class PersonWriter
             }
         }
 
-        var add = addTags.Select(t => groups.ResourceOf(t) ?? throw new InvalidOperationException("Groups are created before changes are written.")).ToList();
+        // Groups are created before changes are written; a tag whose name only a system group holds has none.
+        var add = addTags.Select(groups.ResourceOf).OfType<string>().ToList();
         var remove = removeTags.Select(groups.ResourceOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (add.Count > 0 || remove.Count > 0)
         {

@@ -14,6 +14,12 @@ internal static class SchemaCheck
             return $"The app has no field '{key}'.";
         }
 
+        // Like every app's tag container: tags come as tags added and removed, never as a field's value.
+        if (field.Type == FieldType.Tags)
+        {
+            return $"The field '{key}' is the app's tags; they are written as tags, not as a field.";
+        }
+
         if (field.IsReadOnly && !allowReadOnly)
         {
             return $"The field '{key}' is read-only.";

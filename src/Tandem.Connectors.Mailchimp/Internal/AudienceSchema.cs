@@ -93,6 +93,7 @@ internal sealed class AudienceSchema
         new FieldDefinition[]
         {
             new(StandardFieldKeys.Emails, EmailLabel, FieldType.Email) { Role = FieldRole.Emails },
+            TagsField.Labels(), // the member's tags, read and written as the record's tags
             new(MailchimpFieldKeys.Status, "Status", FieldType.SingleChoice)
             {
                 IsReadOnly = true,

@@ -8,6 +8,7 @@ internal static class PipedriveSchema
 {
     public static readonly IReadOnlyList<FieldDefinition> Standard =
     [
+        TagsField.Labels(), // labels (label_ids), read and written as the record's tags
         new(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
         new(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
         new(StandardFieldKeys.FullName, "Name", FieldType.Text) { Role = FieldRole.FullName },

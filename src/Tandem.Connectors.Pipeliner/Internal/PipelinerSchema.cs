@@ -12,6 +12,7 @@ internal static class PipelinerSchema
 
     public static readonly IReadOnlyList<FieldDefinition> Standard =
     [
+        TagsField.Labels(), // tags, read and written as the record's tags
         new(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
         new(PipelinerFieldKeys.MiddleName, "Middle name", FieldType.Text),
         new(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },

@@ -7,6 +7,7 @@ internal static class SalesmateSchema
 {
     public static readonly IReadOnlyList<FieldDefinition> Standard =
     [
+        TagsField.Labels(), // tags, read and written as the record's tags
         new(StandardFieldKeys.FirstName, "First Name", FieldType.Text) { Role = FieldRole.FirstName },
         new(StandardFieldKeys.LastName, "Last Name", FieldType.Text) { Role = FieldRole.LastName },
         new(StandardFieldKeys.FullName, "Name", FieldType.Text) { Role = FieldRole.FullName, IsReadOnly = true },

@@ -16,6 +16,7 @@ internal static class WoodpeckerSchema
 
     public static readonly IReadOnlyList<FieldDefinition> Standard =
     [
+        TagsField.Labels(), // #TAG words, read and written as the record's tags
         new(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
         new(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
         new(StandardFieldKeys.Emails, "Email", FieldType.Email) { Role = FieldRole.Emails },

@@ -30,4 +30,10 @@ public enum FieldRole
     SocialProfiles,
     /// <summary>The app's free-form properties (vCard <c>X-</c> properties, Google's user-defined fields), labelled by name.</summary>
     CustomProperties,
+
+    /// <summary>The tags of a CRM or marketing tool (labels, tags, lists): offered for mapping, off by default.</summary>
+    Tags,
+
+    /// <summary>The categories an address book files contacts under (vCard CATEGORIES, Google contact groups): synced by default between address books.</summary>
+    Categories,
 }

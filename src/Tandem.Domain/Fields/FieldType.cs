@@ -24,4 +24,10 @@ public enum FieldType
     /// http(s) link to one.
     /// </summary>
     Photo,
+
+    /// <summary>
+    /// A set of tag names held in the app's tag container (labels, contact groups, CATEGORIES), not in the record's
+    /// fields: see <see cref="TagsField"/>. Merged per tag, never as one value.
+    /// </summary>
+    Tags,
 }

@@ -11,7 +11,7 @@ namespace Tandem.Domain.Fields;
 /// trailing zeros (a comma only as a thousands separator: "1,5" is refused, not read as 15);
 /// boolean <c>true</c>/<c>false</c>; date <see cref="PartialDate"/>; date-time ISO-8601 UTC;
 /// date range <c>start/end</c>; money <c>amount CUR</c> (also read from "CUR amount"); multiple choice
-/// options sorted and joined by U+001F; address exactly five parts (street, city, region, postal code,
+/// options and tags sorted and joined by U+001F; address exactly five parts (street, city, region, postal code,
 /// country) joined by U+001F.
 /// </summary>
 public static class Values
@@ -33,7 +33,7 @@ public static class Values
 
         // Compound values keep their empty leading and trailing parts: .NET counts the part separator
         // (U+001F) as white space, so trimming the whole text would shift "" + city into the street.
-        var text = type is FieldType.Address or FieldType.MultipleChoice ? raw : raw.Trim();
+        var text = type is FieldType.Address or FieldType.MultipleChoice or FieldType.Tags ? raw : raw.Trim();
         if (text.Trim().Length == 0)
         {
             return null;
@@ -52,7 +52,7 @@ public static class Values
             FieldType.DateTime => CanonicalDateTime(text),
             FieldType.DateRange => CanonicalDateRange(text),
             FieldType.Money => CanonicalMoney(text),
-            FieldType.MultipleChoice => CanonicalParts(text.Split(PartSeparator), sort: true),
+            FieldType.MultipleChoice or FieldType.Tags => CanonicalParts(text.Split(PartSeparator), sort: true),
             FieldType.Address => CanonicalParts(text.Split(PartSeparator), sort: false),
             FieldType.Photo => Photos.Canonical(text),
             _ => null,
@@ -83,6 +83,9 @@ public static class Values
 
     public static ScalarValue MultipleChoice(IEnumerable<string> options) =>
         Require(FieldType.MultipleChoice, string.Join(PartSeparator, options));
+
+    /// <summary>A set of tag names (see <see cref="TagsField"/>), or null when it holds none.</summary>
+    public static ScalarValue? Tags(IEnumerable<string> tags) => Create(FieldType.Tags, string.Join(PartSeparator, tags));
 
     public static ScalarValue Address(string? street, string? city, string? region, string? postalCode, string? country) =>
         Require(FieldType.Address, string.Join(PartSeparator, street, city, region, postalCode, country));

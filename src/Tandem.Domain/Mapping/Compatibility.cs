@@ -78,6 +78,16 @@ public static class Compatibility
 
     internal static FlowVerdict Classify(FieldType source, bool sourceIsList, FieldType target, bool targetIsList)
     {
+        // Tags are a set merged tag by tag: only another app's tags can hold them, and nothing else fits into them.
+        if (source == FieldType.Tags || target == FieldType.Tags)
+        {
+            return source == target
+                ? new FlowVerdict(Conversion.ValueTable, null)
+                : FlowVerdict.Refused(source == FieldType.Tags
+                    ? $"Tags can only be stored in another app's tags, not in {TypeWords.Field(target, targetIsList)}."
+                    : $"{TypeWords.Value(source, sourceIsList)} cannot be stored in tags; only another app's tags can.");
+        }
+
         if (sourceIsList && targetIsList)
         {
             return source == target

@@ -17,7 +17,7 @@ public static class DefaultMappings
 
     /// <summary>
     /// The name (through <see cref="FieldMapping.NameKey"/>) and every standard role both apps have, in a
-    /// fixed order; pairs that no direction allows are left out. Directions are left at "both": the
+    /// fixed order, then their tags (on only between two address books); pairs that no direction allows are left out. Directions are left at "both": the
     /// compiler narrows each to what compatibility and read-only fields allow.
     /// </summary>
     public static IReadOnlyList<FieldMapping> For(AppSchema a, AppSchema b)
@@ -43,6 +43,13 @@ public static class DefaultMappings
             {
                 mappings.Add(mapping);
             }
+        }
+
+        // Tags are offered wherever both apps have them, but synced by default only between address books: a CRM's
+        // labels or a marketing tool's tags often mean something to that app alone (a pipeline stage, a campaign).
+        if (TagsField.Find(a) is { } tagsA && TagsField.Find(b) is { } tagsB)
+        {
+            mappings.Add(new FieldMapping(tagsA.Key, tagsB.Key) { Enabled = tagsA.Role == FieldRole.Categories && tagsB.Role == FieldRole.Categories });
         }
 
         return mappings;

@@ -15,13 +15,16 @@ public static class MappingCompiler
     /// <param name="b">Side B's schema.</param>
     /// <param name="defaultRegionA">Side A's account default phone region ("GB"), for phones written as text.</param>
     /// <param name="defaultRegionB">Side B's account default phone region.</param>
+    /// <param name="reservedTags">Tags a tags mapping leaves alone (<see cref="TagsField.Reserved"/>); Tandem's markers when null.</param>
     public static MappingCompilation Compile(
         IReadOnlyList<FieldMapping> mappings,
         AppSchema a,
         AppSchema b,
         string? defaultRegionA = null,
-        string? defaultRegionB = null)
+        string? defaultRegionB = null,
+        IReadOnlySet<string>? reservedTags = null)
     {
+        reservedTags ??= TagsField.Reserved(null);
         var rows = new List<MappingRow>();
         var refused = new List<RefusedMapping>();
         var narrowed = new List<NarrowedMapping>();
@@ -42,7 +45,7 @@ public static class MappingCompiler
                 continue;
             }
 
-            var candidate = Build(mapping, a, b, defaultRegionA, defaultRegionB, out var claimKeysA, out var claimKeysB);
+            var candidate = Build(mapping, a, b, (defaultRegionA, defaultRegionB), reservedTags, out var claimKeysA, out var claimKeysB);
             if (candidate.Row is null)
             {
                 refused.Add(new RefusedMapping(mapping, candidate.Reason!));
@@ -91,8 +94,8 @@ public static class MappingCompiler
         FieldMapping mapping,
         AppSchema a,
         AppSchema b,
-        string? regionA,
-        string? regionB,
+        (string? A, string? B) regions,
+        IReadOnlySet<string> reservedTags,
         out IReadOnlyList<string> claimKeysA,
         out IReadOnlyList<string> claimKeysB)
     {
@@ -134,9 +137,16 @@ public static class MappingCompiler
         var table = Compatibility.IsChoice(fieldA.Type) && fieldA.Type == fieldB.Type
             ? KnownOptions(mapping.ValueTable ?? ValueTables.Prefill(fieldA.Options, fieldB.Options), fieldA.Options, fieldB.Options)
             : new Dictionary<string, string>();
-        var row = RowFactory.Create(mapping, direction, fieldA, fieldB, regionA, regionB, table);
-        claimKeysA = [RowFactory.Access(fieldA, fieldB, regionA).ClaimKey];
-        claimKeysB = [RowFactory.Access(fieldB, fieldA, regionB).ClaimKey];
+        if (fieldA.Type == FieldType.Tags)
+        {
+            claimKeysA = [fieldA.Key];
+            claimKeysB = [fieldB.Key];
+            return (new TagsRow(mapping.RowKey, direction, new TagTranslation(mapping.ValueTable), reservedTags), verdict.Reason);
+        }
+
+        var row = RowFactory.Create(mapping, direction, fieldA, fieldB, regions.A, regions.B, table);
+        claimKeysA = [RowFactory.Access(fieldA, fieldB, regions.A).ClaimKey];
+        claimKeysB = [RowFactory.Access(fieldB, fieldA, regions.B).ClaimKey];
         return (row, verdict.Reason);
     }
 

@@ -26,6 +26,12 @@ public abstract class MappingRow
     /// <summary>An empty value read on the source side is not written: the target keeps what it holds.</summary>
     public bool IgnoresEmpty { get; internal set; }
 
+    /// <summary>
+    /// True when the shared value is a set merged element by element (<see cref="SetMerge"/>): a tag added on one side
+    /// and another removed on the other both hold, and only the same element changed both ways is a conflict.
+    /// </summary>
+    public virtual bool IsSet => false;
+
     /// <summary>True when values may flow from <paramref name="source"/> to the other side through this row.</summary>
     public bool CanFlowFrom(Side source) => Direction switch
     {

@@ -1,4 +1,5 @@
 using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
 
 namespace Tandem.Domain.Mapping;
 
@@ -13,9 +14,16 @@ public static class RecordPatch
     public static ContactRecord Apply(ContactRecord record, IEnumerable<FieldChange> changes)
     {
         var fields = record.Fields.ToBuilder();
+        var tags = record.Tags;
         foreach (var change in changes)
         {
-            if (change.Value is null)
+            if (change.Key == TagsField.Key)
+            {
+                // The tags field's value is the record's whole tag set after the write.
+                tags = change.Value is ScalarValue set ? [.. Values.Parts(set)] : [];
+                tags = tags.WithComparer(StringComparer.Ordinal);
+            }
+            else if (change.Value is null)
             {
                 fields.Remove(change.Key);
             }
@@ -27,6 +35,6 @@ public static class RecordPatch
             }
         }
 
-        return record with { Fields = fields.ToImmutable() };
+        return record with { Fields = fields.ToImmutable(), Tags = tags };
     }
 }

@@ -23,6 +23,7 @@ internal static class TypeWords
         FieldType.Address => "A postal address",
         FieldType.OwnerReference => "An owner",
         FieldType.Photo => "A photo",
+        FieldType.Tags => "Tags",
         _ => "A value",
     };
 
@@ -44,6 +45,7 @@ internal static class TypeWords
         FieldType.Address => "an address field",
         FieldType.OwnerReference => "an owner field",
         FieldType.Photo => "a photo field",
+        FieldType.Tags => "tags",
         _ => "this field",
     };
 

@@ -32,10 +32,17 @@ public static class CounterpartUpdate
             wanted = [.. wanted, extraTag];
         }
 
+        // The tags field's change is the whole tag set the merge wants; it travels as tags added and removed.
+        var merged = changes.Remove(TagsField.Key, out var tagsChange)
+            ? (tagsChange.Value is ScalarValue set ? Values.Parts(set) : []).ToHashSet(StringComparer.Ordinal)
+            : null;
+
         // Lists compare without order, so a change that only moves the primary entry is kept by its primary.
         var fieldChanges = changes.Values.Where(c => !Equals(target.Get(c.Key), c.Value) || PrimaryDiffers(target.Get(c.Key), c.Value)).ToList();
-        var add = wanted.Where(t => !target.Tags.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-        var remove = effects?.RemoveTags.Where(t => target.Tags.Contains(t) && !add.Contains(t)).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        var add = wanted.Concat(merged ?? []).Where(t => !target.Tags.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        var dropped = merged is null ? [] : target.Tags.Where(t => !merged.Contains(t));
+        var remove = (effects?.RemoveTags ?? []).Concat(dropped.Where(t => !wanted.Contains(t)))
+            .Where(t => target.Tags.Contains(t) && !add.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
         var unsubscribe = effects?.Unsubscribe == true && !target.IsUnsubscribed;
         var update = new UpdateOperation(string.Empty, target.Id, target.Version)
         {

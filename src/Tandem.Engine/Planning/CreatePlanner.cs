@@ -73,7 +73,8 @@ public sealed class CreatePlanner
             }
         }
 
-        plan.Create = new PlannedCreate(other, record.Id, stored.EmailKey, fields.ToImmutable(), effects.AddTags.ToImmutableSortedSet(StringComparer.Ordinal), effects.Unsubscribe)
+        var tags = (draft?.Tags ?? []).Union(effects.AddTags).WithComparer(StringComparer.Ordinal);
+        plan.Create = new PlannedCreate(other, record.Id, stored.EmailKey, fields.ToImmutable(), tags, effects.Unsubscribe)
         {
             Subscribe = effects.Subscribe,
         };

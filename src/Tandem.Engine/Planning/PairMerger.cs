@@ -42,6 +42,13 @@ public sealed class PairMerger
         {
             var va = row.Read(Side.A, a);
             var vb = row.Read(Side.B, b);
+            if (row.IsSet)
+            {
+                var sets = new SetRowMerge(context, plan, conflicts);
+                sets.Merge(row, (va, vb), baseline, (enteringA, enteringB), (flowA, flowB), (toA, toB), ref workingA, ref workingB);
+                continue;
+            }
+
             bool aChanged, bChanged;
             var first = baseline is null || !baseline.TryGet(row.Key, Side.A, out _);
             if (row.Same(va, vb))

@@ -90,7 +90,7 @@ public sealed class RuleEffects
                 case ActionKind.AddTag when capabilities.TagContainer is not null && !string.IsNullOrWhiteSpace(action.Value):
                     AddTags.Add(action.Value.Trim());
                     break;
-                case ActionKind.SetField when action.Field is not null && context.SchemaOf(target).Find(action.Field) is { IsReadOnly: false } field:
+                case ActionKind.SetField when action.Field is not null && context.SchemaOf(target).Find(action.Field) is { IsReadOnly: false, Type: not FieldType.Tags } field:
                     Changes.Add(new FieldChange(field.Key, Values.Create(field.Type, action.Value)));
                     break;
                 case ActionKind.Unsubscribe when capabilities.CanUnsubscribe:

@@ -1,4 +1,5 @@
 using Tandem.Domain.Configuration;
+using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
 using Tandem.Domain.Rules;
 using Tandem.Engine.Matching;
@@ -14,7 +15,7 @@ public static class SyncContextFactory
         var schemaB = SchemaExpansion.Expand(await request.ConnectorB.GetSchemaAsync(cancellationToken));
         var settings = request.Settings;
         var mappings = settings.Mappings.Count > 0 ? settings.Mappings : DefaultMappings.For(schemaA, schemaB);
-        var compilation = MappingCompiler.Compile(mappings, schemaA, schemaB);
+        var compilation = MappingCompiler.Compile(mappings, schemaA, schemaB, reservedTags: TagsField.Reserved(settings));
         report.Warnings.AddRange(compilation.Refused.Select(r => $"Mapping {r.Mapping.AField} ↔ {r.Mapping.BField} left out: {r.Reason}"));
         if (!compilation.IsUsable)
         {

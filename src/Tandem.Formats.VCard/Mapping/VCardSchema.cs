@@ -11,6 +11,7 @@ internal static class VCardSchema
 {
     public static AppSchema Instance { get; } = new(
     [
+        TagsField.Categories(), // CATEGORIES, read and written as the record's tags
         new FieldDefinition(StandardFieldKeys.FirstName, "First name", FieldType.Text) { Role = FieldRole.FirstName },
         new FieldDefinition(StandardFieldKeys.LastName, "Last name", FieldType.Text) { Role = FieldRole.LastName },
         new FieldDefinition(StandardFieldKeys.FullName, "Full name", FieldType.Text) { Role = FieldRole.FullName },

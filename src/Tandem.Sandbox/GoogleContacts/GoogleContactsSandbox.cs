@@ -130,6 +130,10 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
 
     private static readonly HashSet<string> WithoutPhotos = new(PersonFields.Readable.Where(f => f != "photos"), StringComparer.Ordinal);
 
+    /// <summary>The contact groups the user made (not the system ones), by name, with their members' resource names (for tests).</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Members)> UserGroups() => store.Atomically(() =>
+        store.Groups().Where(g => !g.IsSystem).Select(g => (g.Name, (IReadOnlyList<string>)[.. store.Members(g.ResourceName)])).ToList());
+
     /// <summary>Revokes every access token now, as if Google expired them early.</summary>
     public void RevokeAccessTokens() => oauth.RevokeAccessTokens();
 

@@ -49,7 +49,7 @@ public sealed class FactoryTests
         var schema = await connector.GetSchemaAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(
-            ["name.first", "name.last", "name.full", "emails", "phones", "addresses", "urls", "org", "title", "birthday", "note",
+            ["$tags", "name.first", "name.last", "name.full", "emails", "phones", "addresses", "urls", "org", "title", "birthday", "note",
                 "nickname", "photo", "anniversary", "org.department", "gender", "pronouns", "related", "im", "social", "custom"],
             schema.Fields.Select(f => f.Key));
     }

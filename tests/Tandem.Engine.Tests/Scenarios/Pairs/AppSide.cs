@@ -90,6 +90,8 @@ public abstract class AppSide : IAsyncDisposable
 
     public Task TagAsync(string id, string tag) => UpdateAsync(new UpdateOperation("user-tag", id, null) { AddTags = [tag] });
 
+    public Task UntagAsync(string id, string tag) => UpdateAsync(new UpdateOperation("user-untag", id, null) { RemoveTags = [tag] });
+
     public Task UnsubscribeAsync(string id) => UpdateAsync(new UpdateOperation("user-unsubscribe", id, null) { Unsubscribe = true });
 
     public virtual async Task DeleteAsync(string id)

@@ -47,7 +47,7 @@ public sealed class DefaultPairMappingsTests
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public async Task The_default_mapping_pairs_name_email_phone_company_title_birthday_and_note_both_ways(string appA, string appB)
+    public async Task The_default_mapping_pairs_name_email_phone_company_title_birthday_note_and_tags_both_ways(string appA, string appB)
     {
         await using var a = Side(appA);
         await using var b = Side(appB);
@@ -61,7 +61,10 @@ public sealed class DefaultPairMappingsTests
         var rows = DefaultMappings.For(schemaA, schemaB);
         var compiled = MappingCompiler.Compile(rows, schemaA, schemaB);
 
-        Assert.Equal(appA == "pipedrive" || appB == "pipedrive" ? Shared : Personal, rows.Select(r => (r.AField, r.BField)));
+        // Then the tags: every one of these apps has them; on by default only between the two address books.
+        var withPipedrive = appA == "pipedrive" || appB == "pipedrive";
+        Assert.Equal([.. withPipedrive ? Shared : Personal, (TagsField.Key, TagsField.Key)], rows.Select(r => (r.AField, r.BField)));
+        Assert.Equal(!withPipedrive, rows[^1].Enabled);
         Assert.True(compiled.IsUsable, string.Join("; ", compiled.Problems));
         Assert.Empty(compiled.Refused);
         Assert.Empty(compiled.Narrowed);

@@ -44,6 +44,11 @@ public static class MappingWords
             return full ?? string.Join(' ', new[] { first, last }.Where(p => !string.IsNullOrEmpty(p))).NullIfEmpty();
         }
 
+        if (key == TagsField.Key)
+        {
+            return TagsWords.Preview(contact);
+        }
+
         var baseKey = key.Split('/')[0];
         return Show(contact.Get(baseKey));
     }
