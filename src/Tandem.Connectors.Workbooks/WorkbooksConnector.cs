@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Workbooks;
 /// deletions, square-array writes of up to 100 people with per-object results, the custom fields of
 /// <c>metadata/types.api</c>. See <c>README.md</c>.
 /// </summary>
-public sealed class WorkbooksConnector : IContactConnector
+public sealed class WorkbooksConnector : IContactConnector, IFieldCreator
 {
     /// <summary>
     /// Workbooks documents no retention for deleted records; a cursor not read for this long may have missed a purge,
@@ -43,6 +43,19 @@ public sealed class WorkbooksConnector : IContactConnector
     }
 
     public ConnectorCapabilities Capabilities => WorkbooksConnectorFactory.Capabilities;
+
+    public IReadOnlyList<FieldType> CreatableFieldTypes => [.. CustomFieldCreator.DataTypes.Keys];
+
+    public async Task<FieldDefinition> CreateFieldAsync(string label, FieldType type, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        var current = await PeopleSchema.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+        var created = await CustomFieldCreator.CreateAsync(client, current, label, type, cancellationToken).ConfigureAwait(false);
+
+        // The next read or write sees the new column.
+        schema = null;
+        return created;
+    }
 
     public async Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken)
     {
