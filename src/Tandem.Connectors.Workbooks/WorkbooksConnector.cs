@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Workbooks;
 /// deletions, square-array writes of up to 100 people with per-object results, the custom fields of
 /// <c>metadata/types.api</c>. See <c>README.md</c>.
 /// </summary>
-public sealed class WorkbooksConnector : IContactConnector, IFieldCreator
+public sealed class WorkbooksConnector : IContactConnector, IFieldCreator, ISettingChoices
 {
     /// <summary>
     /// Workbooks documents no retention for deleted records; a cursor not read for this long may have missed a purge,
@@ -101,6 +101,17 @@ public sealed class WorkbooksConnector : IContactConnector, IFieldCreator
         var deleted = rows.Where(PersonReader.IsDeleted).Select(PersonReader.Id).ToList();
         var next = position.Advance(rows.Select(r => (PersonReader.Id(r), PersonReader.UpdatedAt(r))), now);
         return new ChangePage(changed, deleted, next.ToString(), more);
+    }
+
+    /// <summary>The databases the login reaches (for <c>databaseId</c>), as Workbooks names them.</summary>
+    public async Task<IReadOnlyList<SettingChoice>> ListChoicesAsync(string settingKey, CancellationToken cancellationToken)
+    {
+        if (settingKey != "databaseId")
+        {
+            throw new ArgumentException($"Workbooks lists no values for the setting {settingKey}.", nameof(settingKey));
+        }
+
+        return [.. (await client.DatabasesAsync(cancellationToken).ConfigureAwait(false)).Select(d => new SettingChoice(d.Id, d.Name))];
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>

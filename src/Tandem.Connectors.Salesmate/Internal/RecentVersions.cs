@@ -8,7 +8,8 @@ namespace Tandem.Connectors.Salesmate.Internal;
 /// </summary>
 internal sealed class RecentVersions
 {
-    public const int Capacity = 5000;
+    // 50,000 entries are a few megabytes; at 5,000, a run after 10,000 edits in Salesmate read half of them one get each.
+    public const int Capacity = 50_000;
 
     private readonly SortedSet<(string Version, string Id)> newest = [];
     private readonly Dictionary<string, string> byId = new(StringComparer.Ordinal);
