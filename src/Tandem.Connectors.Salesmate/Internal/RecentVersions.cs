@@ -8,8 +8,7 @@ namespace Tandem.Connectors.Salesmate.Internal;
 /// </summary>
 internal sealed class RecentVersions
 {
-    // 50,000 entries are a few megabytes; at 5,000, a run after 10,000 edits in Salesmate read half of them one get each.
-    public const int Capacity = 50_000;
+    public const int Capacity = 5000;
 
     private readonly SortedSet<(string Version, string Id)> newest = [];
     private readonly Dictionary<string, string> byId = new(StringComparer.Ordinal);
