@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Pipeliner;
 /// version, <c>filter[modified]</c> ≥ the cursor, ordered by <c>modified</c>, with <c>include-deleted=true</c> as the
 /// change feed (deleted rows as deletions), <c>batch-modify</c> for creates and updates. See <c>README.md</c>.
 /// </summary>
-public sealed class PipelinerConnector : IContactConnector
+public sealed class PipelinerConnector : IContactConnector, IWebhookRegistrar, ISettingChoices
 {
     /// <summary>
     /// A cursor whose deletions were not read for this long asks for a full rescan: Pipeliner documents no retention for
@@ -30,6 +30,7 @@ public sealed class PipelinerConnector : IContactConnector
     private readonly ILogger logger;
     private readonly ContactReader reader;
     private readonly ContactWrites writes;
+    private readonly SpaceWebhooks webhooks;
     private SpaceDirectory? directory;
     private AccountScope? scope;
 
@@ -41,9 +42,35 @@ public sealed class PipelinerConnector : IContactConnector
         this.logger = logger;
         reader = new ContactReader(settings.DefaultRegion, logger);
         writes = new ContactWrites(client, reader, logger);
+        webhooks = new SpaceWebhooks(client);
     }
 
     public ConnectorCapabilities Capabilities => PipelinerConnectorFactory.Capabilities;
+
+    /// <summary>
+    /// Registers contact webhooks on <paramref name="url"/> (which holds the connection's secret: Pipeliner documents no
+    /// signature or authentication for deliveries, so <paramref name="user"/> and <paramref name="password"/> are not used).
+    /// </summary>
+    public Task<string> RegisterWebhookAsync(Uri url, string user, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return webhooks.RegisterAsync(url, cancellationToken);
+    }
+
+    public Task RemoveWebhookAsync(string webhookId, CancellationToken cancellationToken) => webhooks.RemoveAsync(webhookId, cancellationToken);
+
+    /// <summary>The space's users (for <c>ownerId</c>) or sales units (for <c>salesUnitId</c>), by name, read from the space.</summary>
+    public async Task<IReadOnlyList<SettingChoice>> ListChoicesAsync(string settingKey, CancellationToken cancellationToken)
+    {
+        var space = await SpaceDirectory.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+        var listed = settingKey switch
+        {
+            "ownerId" => space.Clients,
+            "salesUnitId" => space.Units,
+            _ => throw new ArgumentException($"Pipeliner lists no values for the setting {settingKey}.", nameof(settingKey)),
+        };
+        return [.. listed.OrderBy(e => e.Value, StringComparer.CurrentCultureIgnoreCase).Select(e => new SettingChoice(e.Key, e.Value))];
+    }
 
     public async Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Connectors.Pipeliner.Internal;
+using Tandem.Connectors.Pipeliner.Webhooks;
 using Tandem.Domain.Configuration;
 
 namespace Tandem.Connectors.Pipeliner;
@@ -38,6 +39,7 @@ public sealed class PipelinerConnectorFactory : IConnectorFactory
         CanUnsubscribe = true,
         TagContainer = "tags",
         ReadBatchSize = 100,
+        HasWebhooks = true,
 
         // batch-modify takes at most 100 objects (NOTES.md §7).
         WriteBatchSize = 100,
@@ -50,6 +52,7 @@ public sealed class PipelinerConnectorFactory : IConnectorFactory
         Vocabulary = PipelinerVocabulary.For(Capabilities),
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<PipelinerSettings>(),
+        Webhooks = new PipelinerWebhookVerifier(),
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

@@ -26,10 +26,10 @@ internal sealed class PipelinerSettings : ISettingsRules
     [Setting("serviceUrl", "Service URL", Help = "Shown under Show API Access: your region's address, such as https://us-east.api.pipelinersales.com or https://eu-central.api.pipelinersales.com (the default is us-east); the sandbox prints its own.")]
     public Uri? GivenServiceUrl { get; init; }
 
-    [Setting("ownerId", "Your Pipeliner user", Required = true, Help = "Your name, sign-in email or user id in Pipeliner: contacts Tandem creates are owned by you, as Pipeliner requires an owner. If it matches none, the check of this account lists the space's users to pick from.")]
+    [Setting("ownerId", "Your Pipeliner user", Choices = true, Help = "Pick yourself from the space's users (or give your name, sign-in email or user id): contacts Tandem creates are owned by you, as Pipeliner requires an owner.")]
     public string OwnerId { get; init; } = string.Empty;
 
-    [Setting("salesUnitId", "Sales unit", Help = "The name (or id) of the sales unit to sync with: only its contacts are read, and new contacts are created in it. Leave empty for the whole space. If it matches none, the check of this account lists the space's sales units to pick from.")]
+    [Setting("salesUnitId", "Sales unit", Choices = true, Help = "Pick the sales unit to sync with from the space's own (or give its name or id): only its contacts are read, and new contacts are created in it. Leave empty for the whole space.")]
     public string? SalesUnitId { get; init; }
 
     [Setting("defaultRegion", "Default phone region", Help = "The two-letter country code (such as BE or US) of phone numbers written without a country code.")]

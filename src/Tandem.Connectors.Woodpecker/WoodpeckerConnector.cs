@@ -219,16 +219,20 @@ public sealed class WoodpeckerConnector : IContactConnector, IWebhookRegistrar
 
     /// <summary>
     /// The prospects changed since the position, newest first, page by page until one reaches past it, and the prospect
-    /// count Woodpecker gave with the first page.
+    /// count Woodpecker gave with the first page. The first page is small (a quiet poll reads only it); when it does not
+    /// reach past the position (many prospects share the cursor's second, as after an import), the rest is read in the
+    /// largest pages, starting again at the top (the first page's prospects are read twice, never lost): 10,000 ties
+    /// cost 11 calls instead of 100.
     /// </summary>
     private async Task<(List<JsonObject> Changed, int? Total)> ChangedSinceAsync(FeedCursor position, CancellationToken cancellationToken)
     {
         var changed = new List<JsonObject>();
         var seen = new HashSet<int>();
         int? total = null;
+        var size = FeedPageSize;
         for (var page = 1; ; page++)
         {
-            var (items, count) = await client.ListAsync($"rest/v1/prospects?sort=-updated&per_page={FeedPageSize}&page={page}", cancellationToken).ConfigureAwait(false);
+            var (items, count) = await client.ListAsync($"rest/v1/prospects?sort=-updated&per_page={size}&page={page}", cancellationToken).ConfigureAwait(false);
             total ??= count;
             foreach (var prospect in items)
             {
@@ -240,9 +244,15 @@ public sealed class WoodpeckerConnector : IContactConnector, IWebhookRegistrar
                 }
             }
 
-            if (items.Count < FeedPageSize || items.Any(p => ProspectReader.Updated(p) < position.At))
+            if (items.Count < size || items.Any(p => ProspectReader.Updated(p) < position.At))
             {
                 return (changed, total);
+            }
+
+            if (size == FeedPageSize)
+            {
+                size = MaxPageSize;
+                page = 0;
             }
         }
     }

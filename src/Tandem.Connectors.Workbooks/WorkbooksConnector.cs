@@ -14,7 +14,7 @@ namespace Tandem.Connectors.Workbooks;
 /// deletions, square-array writes of up to 100 people with per-object results, the custom fields of
 /// <c>metadata/types.api</c>. See <c>README.md</c>.
 /// </summary>
-public sealed class WorkbooksConnector : IContactConnector
+public sealed class WorkbooksConnector : IContactConnector, IFieldCreator, ISettingChoices
 {
     /// <summary>
     /// Workbooks documents no retention for deleted records; a cursor not read for this long may have missed a purge,
@@ -43,6 +43,19 @@ public sealed class WorkbooksConnector : IContactConnector
     }
 
     public ConnectorCapabilities Capabilities => WorkbooksConnectorFactory.Capabilities;
+
+    public IReadOnlyList<FieldType> CreatableFieldTypes => [.. CustomFieldCreator.DataTypes.Keys];
+
+    public async Task<FieldDefinition> CreateFieldAsync(string label, FieldType type, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        var current = await PeopleSchema.LoadAsync(client, cancellationToken).ConfigureAwait(false);
+        var created = await CustomFieldCreator.CreateAsync(client, current, label, type, cancellationToken).ConfigureAwait(false);
+
+        // The next read or write sees the new column.
+        schema = null;
+        return created;
+    }
 
     public async Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken)
     {
@@ -88,6 +101,17 @@ public sealed class WorkbooksConnector : IContactConnector
         var deleted = rows.Where(PersonReader.IsDeleted).Select(PersonReader.Id).ToList();
         var next = position.Advance(rows.Select(r => (PersonReader.Id(r), PersonReader.UpdatedAt(r))), now);
         return new ChangePage(changed, deleted, next.ToString(), more);
+    }
+
+    /// <summary>The databases the login reaches (for <c>databaseId</c>), as Workbooks names them.</summary>
+    public async Task<IReadOnlyList<SettingChoice>> ListChoicesAsync(string settingKey, CancellationToken cancellationToken)
+    {
+        if (settingKey != "databaseId")
+        {
+            throw new ArgumentException($"Workbooks lists no values for the setting {settingKey}.", nameof(settingKey));
+        }
+
+        return [.. (await client.DatabasesAsync(cancellationToken).ConfigureAwait(false)).Select(d => new SettingChoice(d.Id, d.Name))];
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal sealed class WorkbooksSettings : ISettingsRules
     [Setting("password", "Password", Secret = true, Help = "Your Workbooks password, with the login name.")]
     public string? Password { get; init; }
 
-    [Setting("databaseId", "Database", Help = "Only when your login reaches several Workbooks databases: the number of the one to sync (Tandem names them when it needs one).")]
+    [Setting("databaseId", "Database", Choices = true, Help = "Only when your login reaches several Workbooks databases: pick the one to sync (or give its number).")]
     public string? DatabaseId { get; init; }
 
     [Setting("baseUrl", "API base URL", Help = "Leave empty for Workbooks (https://secure.workbooks.com/); the sandbox prints its own.")]

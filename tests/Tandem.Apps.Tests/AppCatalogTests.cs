@@ -55,7 +55,7 @@ public sealed class AppCatalogTests
     [InlineData("google-contacts", "clientId*, clientSecret*!, refreshToken*!, defaultRegion, baseUrl, tokenUrl")]
     [InlineData("pipedrive", "apiToken!, clientId, clientSecret!, refreshToken!, companyDomain, baseUrl, tokenUrl")]
     [InlineData("mailchimp", "apiKey!, accessToken!, audienceId*, newMemberStatus, baseUrl, loginUrl")]
-    [InlineData("pipeliner", "apiToken*, apiPassword*!, spaceId*, serviceUrl, ownerId*, salesUnitId, defaultRegion")]
+    [InlineData("pipeliner", "apiToken*, apiPassword*!, spaceId*, serviceUrl, ownerId, salesUnitId, defaultRegion")]
     [InlineData("workbooks", "apiKey!, username, password!, databaseId, baseUrl")]
     [InlineData("salesmate", "linkName*, accessToken!, accessKey, secretKey!, sessionKey!, ownerId, baseUrl")]
     [InlineData("wooxy", "accessToken*!, domain*, contactList, defaultRegion, baseUrl")]

@@ -50,6 +50,29 @@ public sealed class WoodpeckerFeedTests
     }
 
     [Fact]
+    public async Task A_quiet_poll_after_many_changes_in_one_second_reads_that_second_in_the_largest_pages()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var run = await WoodpeckerRun.StartAsync(prospects: 1500, clock);
+        await using var connector = run.Connect();
+        var cursor = await CursorAsync(connector);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        foreach (var id in run.Sandbox.ProspectIds())
+        {
+            run.Sandbox.EditProspect(id, new Dictionary<string, string> { ["title"] = "Imported" });
+        }
+
+        var delivered = await connector.ReadChangesAsync(cursor, Ct);
+        var calls = run.Sandbox.ApiCalls;
+        var quiet = await connector.ReadChangesAsync(delivered.NextCursor, Ct);
+
+        // Woodpecker orders nothing within a second, so the 1,500 ties are read again: one page of 100, then two of 1,000.
+        Assert.Equal(3, run.Sandbox.ApiCalls - calls);
+        Assert.Equal(1500, delivered.Changed.Count);
+        Assert.Empty(quiet.Changed);
+    }
+
+    [Fact]
     public async Task A_prospect_changed_later_in_the_cursors_second_is_delivered_and_those_already_delivered_are_not_repeated()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));

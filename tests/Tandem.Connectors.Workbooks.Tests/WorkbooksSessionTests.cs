@@ -30,6 +30,16 @@ public sealed class WorkbooksSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_databases_a_login_reaches_are_offered_to_pick_from_by_name()
+    {
+        await using var connector = fixture.Connect(fixture.LoginSettings());
+
+        var choices = await Assert.IsAssignableFrom<ISettingChoices>(connector).ListChoicesAsync("databaseId", Ct);
+
+        Assert.Equal([new SettingChoice("3", "Demo Ltd"), new SettingChoice("7", "Demo Holdings")], choices);
+    }
+
+    [Fact]
     public async Task A_session_reads_and_writes_with_its_token_and_logs_in_again_once_it_ends()
     {
         await using var connector = fixture.Connect(fixture.LoginSettings("7"));

@@ -12,7 +12,7 @@ internal sealed record AccountScope(string OwnerId, string? UnitId)
     public static AccountScope Resolve(PipelinerSettings settings, SpaceDirectory directory)
     {
         var labels = Catalog.Settings.SettingsForm.Fields<PipelinerSettings>().ToDictionary(f => f.Key, f => f.Label, StringComparer.Ordinal);
-        var owner = directory.ClientId(settings.OwnerId)
+        var owner = (settings.OwnerId.Length == 0 ? null : directory.ClientId(settings.OwnerId))
             ?? throw new ConnectorSettingsException($"The setting {labels["ownerId"]} must be one of this space's users: {string.Join(", ", directory.Clients.Values.Order(StringComparer.Ordinal))}.");
         string? unit = null;
         if (settings.SalesUnitId is { } given)

@@ -35,6 +35,14 @@ internal sealed class PipelinerClient : IDisposable
         return SendAsync(repeatable ? RequestIdempotency.MarkIdempotent(request) : request, cancellationToken);
     }
 
+    /// <summary>A create (<c>POST entities/{entity}</c>); never repeated blindly (a second one is a second entity).</summary>
+    public Task<JsonObject> CreateAsync(string entity, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"entities/{entity}") { Content = JsonContent.Create(body) }, cancellationToken);
+
+    /// <summary>A delete (<c>DELETE entities/{entity}/{id}</c>).</summary>
+    public Task<JsonObject> DeleteAsync(string entity, string id, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"entities/{entity}/{Uri.EscapeDataString(id)}"), cancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private async Task<JsonObject> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

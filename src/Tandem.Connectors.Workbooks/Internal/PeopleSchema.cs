@@ -43,11 +43,12 @@ internal sealed class PeopleSchema
         (WorkbooksFieldKeys.Watched, "Watched", FieldType.Boolean, FieldRole.None, ["watched"]),
     ];
 
-    private PeopleSchema(IReadOnlyList<SchemaField> fields, string? tagsColumn)
+    private PeopleSchema(IReadOnlyList<SchemaField> fields, string? tagsColumn, bool linksEmployer)
     {
         Fields = fields;
         ByKey = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         TagsColumn = tagsColumn;
+        LinksEmployer = linksEmployer;
     }
 
     public IReadOnlyList<SchemaField> Fields { get; }
@@ -56,6 +57,9 @@ internal sealed class PeopleSchema
 
     /// <summary>The <c>tag_array</c> column that holds the tags, or null when the database has none.</summary>
     public string? TagsColumn { get; }
+
+    /// <summary>True when people link their employer organisation (<c>employer_link</c>): the employer is written as that link.</summary>
+    public bool LinksEmployer { get; }
 
     public AppSchema ToAppSchema() => new(Fields.Select(f => f.Definition));
 
@@ -115,7 +119,8 @@ internal sealed class PeopleSchema
             }
         }
 
-        return new PeopleSchema(fields, tags);
+        var linksEmployer = byName.TryGetValue("employer_link", out var link) && Writable(link) && fields.Any(f => f.Key == StandardFieldKeys.Org);
+        return new PeopleSchema(fields, tags, linksEmployer);
     }
 
     private static FieldDefinition? Custom(string name, string title, string datatype, List<SchemaField> fields)

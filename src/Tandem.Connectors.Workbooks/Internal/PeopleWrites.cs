@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
 
 namespace Tandem.Connectors.Workbooks.Internal;
 
@@ -20,14 +21,18 @@ internal sealed class PeopleWrites
     private const string Path = "crm/people.api";
     private const string NotFound = "The person no longer exists in Workbooks.";
     private const string Stale = "The person changed in Workbooks since it was read.";
+    private const string EmployerName = "employer_name";
+    private const string EmployerLink = "employer_link";
 
     private readonly WorkbooksClient client;
     private readonly PersonReader reader;
+    private readonly EmployerLinks employers;
 
     public PeopleWrites(WorkbooksClient client, PersonReader reader)
     {
         this.client = client;
         this.reader = reader;
+        employers = new EmployerLinks(client);
     }
 
     public async Task<IReadOnlyList<WriteResult>> ApplyAsync(IReadOnlyList<WriteOperation> operations, PeopleSchema schema, CancellationToken cancellationToken)
@@ -40,6 +45,9 @@ internal sealed class PeopleWrites
 
         var updates = operations.OfType<UpdateOperation>().ToList();
         var current = await CurrentAsync(updates.Where(u => u.ExpectedVersion is null || u.AddTags.Count > 0 || u.RemoveTags.Count > 0 || u.IsEmpty), schema, cancellationToken).ConfigureAwait(false);
+        var employerIds = schema.LinksEmployer
+            ? await employers.IdsAsync(operations.SelectMany(EmployerNames), cancellationToken).ConfigureAwait(false)
+            : new Dictionary<string, string>();
         var rows = new List<Row>();
         foreach (var operation in operations)
         {
@@ -47,6 +55,11 @@ internal sealed class PeopleWrites
             {
                 if (ToRow(operation, schema, current, results) is { } row)
                 {
+                    if (schema.LinksEmployer)
+                    {
+                        LinkEmployer(row.Columns, employerIds);
+                    }
+
                     rows.Add(row);
                 }
             }
@@ -62,6 +75,35 @@ internal sealed class PeopleWrites
         }
 
         return [.. operations.Select(o => results[o.OperationId])];
+    }
+
+    /// <summary>The employer names a write sets (the organisation field), to be linked by organisation id.</summary>
+    private static IEnumerable<string> EmployerNames(WriteOperation operation) =>
+        (operation switch
+        {
+            CreateOperation create => create.Fields.Where(f => f.Key == StandardFieldKeys.Org).Select(f => f.Value),
+            UpdateOperation update => update.Changes.Where(c => c.Key == StandardFieldKeys.Org).Select(c => c.Value),
+            _ => [],
+        }).OfType<ScalarValue>().Select(v => v.Text);
+
+    /// <summary>The employer as Workbooks links it: the organisation's id in <c>employer_link</c>, which also sets the name shown.</summary>
+    private static void LinkEmployer(Dictionary<string, string> columns, IReadOnlyDictionary<string, string> employerIds)
+    {
+        if (!columns.TryGetValue(EmployerName, out var name))
+        {
+            return;
+        }
+
+        if (name == PersonWriter.NullValue)
+        {
+            columns.Remove(EmployerName);
+            columns[EmployerLink] = PersonWriter.NullValue;
+        }
+        else if (employerIds.TryGetValue(name.Trim(), out var id))
+        {
+            columns.Remove(EmployerName);
+            columns[EmployerLink] = id;
+        }
     }
 
     private Row? ToRow(WriteOperation operation, PeopleSchema schema, Dictionary<string, ContactRecord> current, Dictionary<string, WriteResult> results)

@@ -119,6 +119,33 @@ internal sealed class WorkbooksClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The databases the credentials reach, by id and name: a login without a database (<c>login.api</c> answers them
+    /// with the session, or with 403 <c>no_database_selection_made</c> when there are several).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> DatabasesAsync(CancellationToken cancellationToken)
+    {
+        var form = new WorkbooksForm().Add("client", "api").Add("api_version", "1");
+        if (settings.ApiKey is { } key)
+        {
+            form.Add("api_key", key);
+        }
+        else
+        {
+            form.Add("username", settings.Username!).Add("password", settings.Password!);
+        }
+
+        var answer = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, Address("login.api")) { Content = new FormUrlEncodedContent(form.Items) }, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess && JsonFields.Text(answer.Body, "failure_reason") != "no_database_selection_made")
+        {
+            throw Error(answer);
+        }
+
+        return [.. JsonFields.Items(answer.Body, "databases")
+            .Where(d => JsonFields.Int(d, "id") is not null)
+            .Select(d => (JsonFields.Int(d, "id")!.Value.ToString(CultureInfo.InvariantCulture), JsonFields.Text(d, "name") ?? JsonFields.Int(d, "id")!.Value.ToString(CultureInfo.InvariantCulture)))];
+    }
+
     private async Task<(string, string)> LoginAsync(CancellationToken cancellationToken)
     {
         var form = new WorkbooksForm()

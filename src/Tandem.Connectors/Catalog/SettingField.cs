@@ -16,4 +16,7 @@ public sealed record SettingField(string Key, string Label, string Help)
 
     /// <summary>The provider's consent flow fills it (the client, the token, the provider's addresses): never asked of the user first.</summary>
     public bool IsFilledByConsent { get; init; }
+
+    /// <summary>The app lists the values to pick from once the other settings are given (<see cref="Contract.ISettingChoices"/>).</summary>
+    public bool HasChoices { get; init; }
 }

@@ -29,7 +29,8 @@ internal sealed class ContactEndpoints
         this.faults = faults;
     }
 
-    public void Map(IEndpointRouteBuilder routes, FaultPipeline faults)
+    /// <summary>Maps the space's entity paths and returns their group (the space's other entities join it).</summary>
+    public RouteGroupBuilder Map(IEndpointRouteBuilder routes, FaultPipeline faults)
     {
         var api = routes.MapGroup("/api/v100/rest/spaces/{spaceId}/entities");
         api.AddEndpointFilter(faults);
@@ -63,13 +64,14 @@ internal sealed class ContactEndpoints
             ["id"] = u.Id, ["is_deleted"] = false, ["created"] = Created(), ["modified"] = Created(), ["name"] = u.Name, ["revision"] = 1,
         })));
         api.Map("{**rest}", IResult () => throw PipelinerApiException.RouteNotFound());
+        return api;
     }
 
     private static bool IncludeDeleted(HttpContext context) =>
         string.Equals(context.Request.Query["include-deleted"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The lists the sandbox keeps short (fields, users, units) come in one page.</summary>
-    private static IResult Whole(IEnumerable<JsonObject> items)
+    internal static IResult Whole(IEnumerable<JsonObject> items)
     {
         var list = items.ToList();
         return PipelinerAnswers.Page(list, more: false, i => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(i["id"]!.GetValue<string>())), hadPrevious: false);
@@ -161,7 +163,7 @@ internal sealed class ContactEndpoints
         return copy;
     }
 
-    private static async Task<JsonObject> ObjectAsync(HttpContext context) =>
+    internal static async Task<JsonObject> ObjectAsync(HttpContext context) =>
         await BodyAsync(context).ConfigureAwait(false) as JsonObject ?? throw new PipelinerApiException("The body must be an entity object.");
 
     private static async Task<JsonNode> BodyAsync(HttpContext context)

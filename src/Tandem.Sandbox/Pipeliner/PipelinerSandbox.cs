@@ -4,24 +4,28 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tandem.Sandbox.Kit.Faults;
 using Tandem.Sandbox.Kit.Routing;
+using Tandem.Sandbox.Kit.Webhooks;
 
 namespace Tandem.Sandbox.Pipeliner;
 
 /// <summary>
 /// A stateful simulator of one Pipeliner CRM space over REST v100: Contacts with cursor paging, filters, ordering and
-/// <c>include-deleted</c>, <c>batch-modify</c> with its rollback methods, 422 answers with <c>field_errors</c>, the space's
+/// <c>include-deleted</c>, <c>batch-modify</c> with its rollback methods, webhooks on contact changes, 422 answers with <c>field_errors</c>, the space's
 /// Fields, Clients and Sales Units, HTTP Basic auth, and the kit's fault switches. See <c>README.md</c>.
 /// </summary>
-public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox
+public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox, IDisposable
 {
     private readonly ContactStore store;
     private readonly FaultPipeline pipeline;
     private readonly ContactEndpoints endpoints;
     private readonly SandboxPipeline standalone;
+    private readonly WebhookQueue deliveries;
+    private readonly SpaceWebhooks webhooks;
 
     /// <param name="options">API access, retention, seed.</param>
     /// <param name="time">The sandbox's clock.</param>
-    public PipelinerSandbox(PipelinerSandboxOptions? options = null, TimeProvider? time = null)
+    /// <param name="webhookHandler">Sends webhook deliveries (tests capture them here); the network when null.</param>
+    public PipelinerSandbox(PipelinerSandboxOptions? options = null, TimeProvider? time = null, HttpMessageHandler? webhookHandler = null)
     {
         Options = options ?? new PipelinerSandboxOptions();
         var clock = time ?? TimeProvider.System;
@@ -29,8 +33,16 @@ public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox
         pipeline = new FaultPipeline(Faults, PipelinerFaults.Describe(Options), clock);
         endpoints = new ContactEndpoints(store, Options, clock, Faults);
         standalone = new SandboxPipeline(this);
+        deliveries = new WebhookQueue(WebhookSchedule, clock, webhookHandler);
+        webhooks = new SpaceWebhooks(deliveries, clock);
         Seed(clock);
+
+        // Seeding is the space's history: webhooks only hear of what happens afterwards.
+        store.Changed = webhooks.Announce;
     }
+
+    /// <summary>Retries of a failed delivery (Pipeliner documents none: the kit's schedule, **unverified**).</summary>
+    internal static readonly WebhookSchedule WebhookSchedule = new([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60)], TimeSpan.FromSeconds(10), GoneDisables: false);
 
     public string App => "pipeliner";
 
@@ -43,6 +55,18 @@ public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox
 
     /// <summary>Requests received on the API paths.</summary>
     public int ApiCalls => pipeline.Calls;
+
+    /// <summary>Stops webhook deliveries (the HTTP client they use).</summary>
+    public void Dispose() => deliveries.Dispose();
+
+    /// <summary>Webhooks registered in the space.</summary>
+    public int WebhookCount => webhooks.Count;
+
+    /// <summary>Webhook delivery attempts started so far, retries included.</summary>
+    public long WebhookDeliveries => deliveries.Started;
+
+    /// <summary>Waits until every queued delivery has been attempted (and retried as scheduled).</summary>
+    public Task FlushWebhooksAsync() => deliveries.FlushAsync();
 
     /// <summary>The demo space's users (Clients): id and name.</summary>
     public static IReadOnlyList<(string Id, string Name)> Clients { get; } = [.. PipelinerDemoData.Clients.Select(c => (c.Id, c.First + " " + c.Last))];
@@ -58,7 +82,7 @@ public sealed class PipelinerSandbox : ISandboxApp, IRoutedSandbox
     void IRoutedSandbox.MapEndpoints(IEndpointRouteBuilder routes)
     {
         FaultSwitchesEndpoint.Map(routes, Faults);
-        endpoints.Map(routes, pipeline);
+        webhooks.Map(endpoints.Map(routes, pipeline));
         routes.Map("{**path}", IResult () => PipelinerAnswers.Error(PipelinerApiException.RouteNotFound()));
     }
 

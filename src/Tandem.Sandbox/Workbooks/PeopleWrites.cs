@@ -21,12 +21,14 @@ internal sealed class PeopleWrites
     private readonly PeopleStore store;
     private readonly PersonFieldCatalog catalog;
     private readonly SandboxFaults faults;
+    private readonly OrganisationStore organisations;
 
-    public PeopleWrites(PeopleStore store, PersonFieldCatalog catalog, SandboxFaults faults)
+    public PeopleWrites(PeopleStore store, PersonFieldCatalog catalog, SandboxFaults faults, OrganisationStore organisations)
     {
         this.store = store;
         this.catalog = catalog;
         this.faults = faults;
+        this.organisations = organisations;
     }
 
     public JsonObject Apply(WorkbooksParameters parameters, string createdThrough)
@@ -172,6 +174,35 @@ internal sealed class PeopleWrites
                 person.Columns[column] = value;
             }
         }
+
+        LinkEmployer(person, values, errors);
+    }
+
+    /// <summary>
+    /// A person's employer is an organisation (<c>employer_link</c>, its id); the employer's name shown with the person
+    /// follows the link (**unverified**: that Workbooks fills <c>employer_name</c> from the linked organisation).
+    /// </summary>
+    private void LinkEmployer(StoredPerson person, Dictionary<string, string> values, JsonObject errors)
+    {
+        if (!values.TryGetValue("employer_link", out var raw) || raw == PersonValues.NoValue)
+        {
+            return;
+        }
+
+        if (raw == PersonValues.NullValue)
+        {
+            person.Columns.Remove("employer_name");
+            return;
+        }
+
+        if (Int(raw) is not { } id || organisations.NameLocked(id) is not { } name)
+        {
+            person.Columns.Remove("employer_link");
+            AddError(errors, "employer_link", "Employer could not be found.");
+            return;
+        }
+
+        person.Columns["employer_name"] = name;
     }
 
     private static void RequireName(StoredPerson person, JsonObject errors)

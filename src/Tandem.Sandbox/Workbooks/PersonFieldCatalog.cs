@@ -27,7 +27,10 @@ internal sealed class PersonFieldCatalog
         new("created_through", "string", "Created through") { IsCreateable = false, IsUpdateable = false },
     ];
 
-    private readonly List<PersonField> fields;
+    private readonly Lock adding = new();
+
+    // Copied on write: listings read the fields while an administrator adds one.
+    private volatile IReadOnlyList<PersonField> fields;
 
     public PersonFieldCatalog()
     {
@@ -44,6 +47,27 @@ internal sealed class PersonFieldCatalog
     public IReadOnlyDictionary<int, (string Name, string[] Entries)> Picklists { get; }
 
     public PersonField? Find(string name) => fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>
+    /// Adds a custom field of people (<c>admin/custom_fields.api</c>) and returns its column, <c>cf_person_</c> and the
+    /// title in lower case with underscores, numbered when taken (**unverified**: Workbooks names the column itself).
+    /// </summary>
+    public PersonField AddCustom(string title, string datatype)
+    {
+        lock (adding)
+        {
+            var stem = "cf_person_" + new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]).Trim('_');
+            var name = stem;
+            for (var n = 2; Find(name) is not null; n++)
+            {
+                name = stem + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var field = new PersonField(name, datatype, title);
+            fields = [.. fields, field];
+            return field;
+        }
+    }
 
     /// <summary>The <c>metadata/types.api</c> entry for people, with the columns asked for (all when none).</summary>
     public JsonObject Describe(IReadOnlyCollection<string> columns)

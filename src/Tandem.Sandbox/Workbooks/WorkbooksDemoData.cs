@@ -8,7 +8,8 @@ internal static class WorkbooksDemoData
 {
     private static readonly string[] FirstNames = ["Alice", "Bram", "Chloé", "Dirk", "Emma", "Floris", "Greta", "Hugo", "Iris", "Jonas", "Katrien", "Lars"];
     private static readonly string[] LastNames = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet"];
-    private static readonly string[] Employers = ["Acme Ltd", "Brightwater plc", "Cobalt Systems", "Dunmore & Sons"];
+    /// <summary>The demo organisations people work for.</summary>
+    public static readonly string[] Employers = ["Acme Ltd", "Brightwater plc", "Cobalt Systems", "Dunmore & Sons"];
     private static readonly string[] Titles = ["Sales Director", "Account Manager", "Buyer", "Office Manager", "CEO"];
     private static readonly string[] LeadSources = ["Advert", "Event", "Referral", "Web"];
     private static readonly string[] Segments = ["Enterprise", "Mid-market", "SMB"];

@@ -9,7 +9,7 @@ using Tandem.Sandbox.Kit.Routing;
 namespace Tandem.Sandbox.Workbooks;
 
 /// <summary>
-/// A stateful simulator of the Workbooks API for people (<c>crm/people.api</c>, <c>metadata/types.api</c>,
+/// A stateful simulator of the Workbooks API for people (<c>crm/people.api</c>, <c>crm/organisations.api</c>, <c>metadata/types.api</c>,
 /// <c>picklist_entries.api</c>, <c>login.api</c>): API key or session auth, form-encoded parameters, <c>_method</c>
 /// tunnelling, filters, square-array writes with per-object results and optimistic locking, soft deletes, throttling by
 /// redirect, and the kit's fault switches. See <c>README.md</c>.
@@ -17,6 +17,9 @@ namespace Tandem.Sandbox.Workbooks;
 public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
 {
     private readonly PeopleStore store;
+    private readonly OrganisationStore organisations = new();
+    private readonly OrganisationsApi organisationsApi;
+    private readonly CustomFieldsApi customFields;
     private readonly PersonFieldCatalog catalog = new();
     private readonly PeopleListing listing;
     private readonly PeopleWrites writes;
@@ -30,7 +33,9 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
         var clock = time ?? TimeProvider.System;
         store = new PeopleStore(clock, Options.DeletedRetention);
         listing = new PeopleListing(store, catalog);
-        writes = new PeopleWrites(store, catalog, Faults);
+        writes = new PeopleWrites(store, catalog, Faults, organisations);
+        organisationsApi = new OrganisationsApi(store, organisations);
+        customFields = new CustomFieldsApi(catalog);
         sessions = new WorkbooksSessions(Options);
         pipeline = new FaultPipeline(Faults, WorkbooksFaults.Describe(IsAuthorized), clock);
         standalone = new SandboxPipeline(this);
@@ -67,6 +72,8 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
         api.AddEndpointFilter(parameters);
         api.AddEndpointFilter(pipeline);
         api.Map("/crm/people.api", (HttpContext c) => People(c, ParametersFilter.Of(c)));
+        api.Map("/crm/organisations.api", (HttpContext c) => WorkbooksAnswers.Json(organisationsApi.Answer(Checked(c, ParametersFilter.Of(c)))));
+        api.Map("/admin/custom_fields.api", (HttpContext c) => WorkbooksAnswers.Json(customFields.Answer(Checked(c, ParametersFilter.Of(c)))));
         api.Map("/metadata/types.api", (HttpContext c) => Types(ParametersFilter.Of(c)));
         api.Map("/picklist_entries.api", (HttpContext c) => PicklistEntries(ParametersFilter.Of(c)));
         api.Map("{**rest}", IResult () => throw WorkbooksApiException.NotFound());
@@ -90,6 +97,15 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
         }
     }
 
+    /// <summary>The name of an organisation, or null when there is none with this id.</summary>
+    public string? OrganisationName(int id)
+    {
+        lock (store.Gate)
+        {
+            return organisations.NameLocked(id);
+        }
+    }
+
     /// <summary>Ids of the live people, lowest first.</summary>
     public IReadOnlyList<int> PersonIds()
     {
@@ -107,17 +123,24 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
                 var (rows, total) = listing.List(parameters);
                 return WorkbooksAnswers.List(rows, total);
             case "PUT":
-                if (parameters.One("api_key") is null && sessions.Find(context.Request) is { } session
-                    && !string.Equals(parameters.One("_authenticity_token"), session.AuthenticityToken, StringComparison.Ordinal))
-                {
-                    throw new WorkbooksApiException(403, "invalid_authenticity_token", "Changes need the session's authenticity token (_authenticity_token).");
-                }
-
+                Checked(context, parameters);
                 var through = parameters.One("_application_name") ?? context.Request.Headers.UserAgent.ToString().Split(' ', '/')[0];
                 return WorkbooksAnswers.Json(writes.Apply(parameters, through));
             default:
                 throw new WorkbooksApiException(405, "method_not_allowed", $"The resource does not allow the method {parameters.Method}.");
         }
+    }
+
+    /// <summary>A change in a session must carry the session's authenticity token.</summary>
+    private WorkbooksParameters Checked(HttpContext context, WorkbooksParameters parameters)
+    {
+        if (parameters.Method == "PUT" && parameters.One("api_key") is null && sessions.Find(context.Request) is { } session
+            && !string.Equals(parameters.One("_authenticity_token"), session.AuthenticityToken, StringComparison.Ordinal))
+        {
+            throw new WorkbooksApiException(403, "invalid_authenticity_token", "Changes need the session's authenticity token (_authenticity_token).");
+        }
+
+        return parameters;
     }
 
     private IResult Types(WorkbooksParameters parameters)
@@ -173,8 +196,14 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
         var i = 0;
         lock (store.Gate)
         {
+            foreach (var employer in WorkbooksDemoData.Employers)
+            {
+                organisations.AddLocked(employer, start, null);
+            }
+
             foreach (var person in WorkbooksDemoData.Generate(Options.SeedPeople, Options.Seed))
             {
+                person["employer_link"] = organisations.IdLocked(person["employer_name"]!.GetValue<string>());
                 // Several people share each second, as in an import: ties on updated_at are normal.
                 store.AddLocked(person, start.AddSeconds(i++ / 3), "Workbooks");
             }

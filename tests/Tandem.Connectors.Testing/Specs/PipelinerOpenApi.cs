@@ -23,6 +23,9 @@ public static class PipelinerOpenApi
         // batch-modify is documented on the bulk page (NOTES.md §7) but is not in the Power Platform subset.
         .Allow("POST /api/v100/rest/spaces/*/entities/Contacts/batch-modify: not an operation of *", "bulk create and update, documented")
 
+        // Webhooks (Webhooks.create, list, delete) are documented on the webhooks page and tutorial, not in the subset.
+        .Allow("* /api/v100/rest/spaces/*/entities/Webhooks*: not an operation of *", "webhooks, documented")
+
         // Custom fields are top-level properties named by their api_name (cf_…): no fixed schema can list them.
         .Allow("* response 200$.data*: property 'cf_*' is not declared", "custom field values")
 

@@ -23,6 +23,12 @@ public sealed class SettingAttribute(string key, string label) : Attribute
     /// <summary>The form cannot be sent without it.</summary>
     public bool Required { get; set; }
 
+    /// <summary>
+    /// The app lists the values it may take once the other settings are given (the connector is an
+    /// <see cref="Contract.ISettingChoices"/>): the form offers them to pick from instead of asking the user to type one.
+    /// </summary>
+    public bool Choices { get; set; }
+
     /// <summary>The provider's consent flow fills it (the client, the token, the provider's addresses): never asked first.</summary>
     public bool FilledByConsent { get; set; }
 }

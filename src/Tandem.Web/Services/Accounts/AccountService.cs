@@ -1,3 +1,4 @@
+using Tandem.Connectors.Contract;
 using Tandem.Runtime.Hosting;
 using Tandem.Storage.Accounts;
 using Tandem.Storage.Connections;
@@ -88,6 +89,44 @@ public sealed class AccountService(
         }
 
         return await GetAsync(owner, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The values one setting of the app's form may take (a sales unit, a database), read from the app with the values
+    /// given so far (a re-authorised account's stored ones, or the sandbox's, fill the rest). Nothing is stored.
+    /// </summary>
+    /// <exception cref="InvalidRequestException">A value is refused, or the app cannot be asked (the message says why).</exception>
+    public async Task<IReadOnlyList<SettingChoice>> ChoicesAsync(Owner owner, string app, string settingKey, IReadOnlyDictionary<string, string> given, bool useSandbox, string? accountId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var descriptor = apps.Descriptor(app);
+        var stored = accountId is null ? null : await GetStoredAsync(owner, accountId, cancellationToken);
+        if (stored is not null && stored.App != descriptor.App)
+        {
+            throw NotFoundException.Account(accountId!);
+        }
+
+        var sandboxValues = SandboxFor(descriptor.App, useSandbox)?.Values;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var storedValues = stored is null ? null : AccountValues.Merge(stored.Settings, stored.Secrets);
+        foreach (var field in descriptor.Settings.Where(f => f.Key != settingKey))
+        {
+            var value = new[] { given, storedValues, sandboxValues }.Select(v => v?.GetValueOrDefault(field.Key)?.Trim()).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (urls.Refuse(value) is { } refusal)
+            {
+                throw new InvalidRequestException($"“{field.Label}” ({field.Key}) {refusal}");
+            }
+
+            values[field.Key] = value;
+        }
+
+        var (choices, problem) = await tester.ChoicesAsync(descriptor.App, values, settingKey, cancellationToken);
+        return problem is null ? choices : throw new InvalidRequestException($"{descriptor.DisplayName} could not list the values: {problem}");
     }
 
     /// <summary>Tries the stored values against the app now.</summary>

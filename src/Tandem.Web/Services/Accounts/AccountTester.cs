@@ -13,6 +13,35 @@ public sealed class AccountTester(ConnectorOpener opener, ILogger<AccountTester>
     /// <summary>How long an app may take to answer before the test gives up.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The values the app offers for one setting (<see cref="ISettingChoices"/>), read with the values given so far; the
+    /// reason in words when the app cannot be asked.
+    /// </summary>
+    public async Task<(IReadOnlyList<SettingChoice> Choices, string? Problem)> ChoicesAsync(string app, IReadOnlyDictionary<string, string> values, string settingKey, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await using var connector = opener.Open(app, values);
+            return connector is ISettingChoices choices
+                ? (await choices.ListChoicesAsync(settingKey, timeout.Token), null)
+                : ([], "This app does not list values to pick from.");
+        }
+        catch (ConnectorException ex)
+        {
+            return ([], ex.IsAuthorizationFailure ? $"The app refused the credentials: {ex.Message}" : ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return ([], $"The app could not be reached: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ([], $"The app did not answer within {Timeout.TotalSeconds:0} seconds.");
+        }
+    }
+
     public async Task<AccountCheck> TestAsync(string app, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -48,7 +48,7 @@ public sealed class AppCatalogService(ConnectorCatalog catalog, HostedSandboxes 
             descriptor.App,
             descriptor.DisplayName,
             descriptor.UsesOAuth,
-            descriptor.Settings.Select(s => new SettingFieldView(s.Key, s.Label, s.Help, s.IsSecret, s.IsRequired, preset?.Values.GetValueOrDefault(s.Key))).ToList(),
+            descriptor.Settings.Select(s => new SettingFieldView(s.Key, s.Label, s.Help, s.IsSecret, s.IsRequired, preset?.Values.GetValueOrDefault(s.Key)) { HasChoices = s.HasChoices }).ToList(),
             new AppCapabilitiesView(
                 [Contacts],
                 [.. capabilities.Filters.Append(FilterKind.ExistsInOtherApp).Distinct()],
