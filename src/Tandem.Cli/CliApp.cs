@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(SyncCommand.Create(global, environment));
         root.Subcommands.Add(StatusCommand.Create(global, environment));
         root.Subcommands.Add(LogCommand.Create(global, environment));
+        root.Subcommands.Add(DiscoverCommand.Create(global, environment));
         root.Subcommands.Add(BackupCommand.Create(global, environment));
         root.Subcommands.Add(RestoreCommand.Create(global, environment));
         root.Subcommands.Add(RotateKeyCommand.Create(global, environment));
