@@ -27,6 +27,13 @@ public static class ExternalTool
     /// <summary>Runs a program to its end with stdin closed; returns its exit code and both outputs.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string executable, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var (code, output, error) = await RunSeparatelyAsync(executable, arguments, workingDirectory, environment);
+        return (code, output + error);
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, with standard output and standard error apart.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunSeparatelyAsync(string executable, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -50,6 +57,6 @@ public static class ExternalTool
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 }

@@ -102,6 +102,9 @@ public sealed class RadicaleProcess : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"PUT {fileName} answered {(int)response.StatusCode}");
     }
 
+    /// <summary>Where Radicale keeps a book of alice's on disk (one .vcf per card), to compare what two books hold.</summary>
+    public string BookFolder(string name) => Path.Combine(Root, "collections", "collection-root", UserName, name);
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
