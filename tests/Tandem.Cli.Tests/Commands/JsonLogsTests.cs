@@ -36,6 +36,24 @@ public sealed class JsonLogsTests : IDisposable
         Assert.DoesNotContain("ann@example.com", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task In_the_plain_format_each_line_of_a_run_names_its_connection_and_run_in_words_not_a_type_name()
+    {
+        CliFixture.WriteCard(cli.FolderA, "ann", "Ann", "Lee", "ann@example.com");
+        var setup = cli.WriteSetup();
+
+        var (code, output, error) = await ExternalTool.RunSeparatelyAsync(
+            TandemProcess.Dotnet,
+            [TandemProcess.Dll, "sync", setup, "--database", cli.DatabasePath, "--verbose"],
+            cli.Root);
+
+        Assert.True(code == 0, output + error);
+        var engineLines = error.ReplaceLineEndings("\n").Split('\n').Where(l => l.Contains("Tandem.Engine.SyncEngine", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(engineLines);
+        Assert.All(engineLines, l => Assert.Matches(@"=> ConnectionId:[0-9a-f]+ => RunId:\d+ ConnectionId:[0-9a-f]+ ", l));
+        Assert.DoesNotContain("System.Collections", error, StringComparison.Ordinal);
+    }
+
     /// <summary>A value from the line's scopes (the JSON console formatter writes each scope's properties in "Scopes").</summary>
     private static string? Scope(JsonElement line, string name) =>
         line.TryGetProperty("Scopes", out var scopes)

@@ -38,13 +38,13 @@ public sealed class CardDavOnLoopbackTests(SqliteServer closed, SqliteInternalUr
         (await user.PostAsync($"api/v1/connections/{id}/start")).Expect(HttpStatusCode.OK);
         var synced = await Wait.UntilAsync(
             async () => (await user.GetAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.OK),
-            c => c["lastRunAt"] is not null,
+            c => c["state"]!.GetValue<string>() == "Active" && c["lastRunAt"] is not null && c["inSync"]!.GetValue<int>() > 0,
             TimeSpan.FromSeconds(180),
             "the first sync to finish");
 
-        Assert.Equal("Active", synced["state"]!.GetValue<string>());
+        // The connection goes before Radicale does, so its watch loop does not go on against a stopped server.
+        (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
         var cards = Directory.GetFiles(radicale!.BookFolder("contacts"), "*.vcf");
-        Assert.NotEmpty(cards);
         Assert.Equal(synced["inSync"]!.GetValue<int>(), cards.Length);
     }
 
