@@ -89,7 +89,7 @@ public sealed class ConnectionRunner
         ArgumentNullException.ThrowIfNull(options);
 
         // Every line logged for this run, by the runner, the engine and the connectors, names the connection.
-        using var scope = logger.BeginScope(new LogScope(new("ConnectionId", connectionId)));
+        using var scope = logger.BeginScope(new LogScope(new KeyValuePair<string, object>("ConnectionId", connectionId)));
         IDisposable held;
         RuntimeTelemetry.RunDue();
         try
