@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using Tandem.Cli.Commands;
 using Tandem.Cli.Hosting;
 
@@ -15,7 +16,9 @@ public static class CliApp
     {
         var root = Build(environment);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // A completion request ([suggest:N] "partial line") is answered even though the partial line does not parse.
+        var suggest = root.Directives.OfType<SuggestDirective>().FirstOrDefault();
+        if (parse.Errors.Count > 0 && (suggest is null || parse.GetResult(suggest) is null))
         {
             // One line, no help dump: the help is one "tandem --help" away.
             await environment.Error.WriteLineAsync($"tandem: {parse.Errors[0].Message} (see tandem --help)");
@@ -43,11 +46,14 @@ public static class CliApp
         root.Subcommands.Add(SyncCommand.Create(global, environment));
         root.Subcommands.Add(StatusCommand.Create(global, environment));
         root.Subcommands.Add(LogCommand.Create(global, environment));
+        root.Subcommands.Add(DiscoverCommand.Create(global, environment));
+        root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(BackupCommand.Create(global, environment));
         root.Subcommands.Add(RestoreCommand.Create(global, environment));
         root.Subcommands.Add(RotateKeyCommand.Create(global, environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(SandboxCommand.Create(environment));
+        root.Subcommands.Add(CompletionCommand.Create(environment));
         return root;
     }
 }

@@ -18,6 +18,12 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error)
     /// <summary>The apps of this build (connectors and sandboxes), with in-memory accounts in <see cref="InMemoryApps"/>.</summary>
     public AppCatalog Apps => AppCatalog.Create(InMemoryApps);
 
+    /// <summary>
+    /// Asks the person at the terminal for a secret without echoing it; null when there is nobody to ask (input
+    /// redirected, as in scripts and tests), so the command says which environment variable to set instead.
+    /// </summary>
+    public Func<string, string?> PromptSecret { get; init; } = SecretPrompt.Ask;
+
     /// <summary>False in tests: the console logger writes to the process's stderr, not to <see cref="Error"/>.</summary>
     public bool ConsoleLogging { get; init; } = true;
 }

@@ -47,6 +47,20 @@ public sealed class CardDavConnector : IContactConnector
     public Task<IReadOnlyList<AddressBookInfo>> ListAddressBooksAsync(CancellationToken cancellationToken) =>
         new AddressBookFinder(client).FindAsync(settings.ServerUrl, cancellationToken);
 
+    /// <summary>How many cards an address book holds, by listing their versions (one PROPFIND, paged as the listing is).</summary>
+    public async Task<int> CountCardsAsync(AddressBookInfo book, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var reads = new CardReads(client, book.Url, settings.DefaultRegion, Capabilities.ReadBatchSize, logger);
+        var count = 0;
+        await foreach (var page in reads.ListVersionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            count += page.Count;
+        }
+
+        return count;
+    }
+
     /// <summary>Discovers the server and checks the chosen address book; settings problems throw <see cref="ConnectorSettingsException"/>.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken) => await SessionAsync(cancellationToken).ConfigureAwait(false);
 

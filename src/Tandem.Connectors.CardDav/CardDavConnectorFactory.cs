@@ -8,7 +8,7 @@ using Tandem.Domain.Configuration;
 namespace Tandem.Connectors.CardDav;
 
 /// <summary>Creates connectors for CardDAV address books (app key <c>carddav</c>).</summary>
-public sealed class CardDavConnectorFactory : IConnectorFactory
+public sealed class CardDavConnectorFactory : IConnectorFactory, ICollectionDiscovery
 {
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "carddav";
@@ -37,6 +37,35 @@ public sealed class CardDavConnectorFactory : IConnectorFactory
     {
         ArgumentNullException.ThrowIfNull(context);
         return new CardDavConnector(CardDavSettings.From(settings), options, context with { Network = Widened(context.Network) });
+    }
+
+    public string CollectionNoun => "address book";
+
+    public string CollectionSetting => "addressBook";
+
+    public string? AddressSetting => "url";
+
+    public string? UserSetting => "username";
+
+    public string? SecretSetting => "password";
+
+    /// <summary>The account's address books with their card count and whether they offer sync-collection (RFC 6578).</summary>
+    public async Task<IReadOnlyList<DiscoveredCollection>> DiscoverAsync(AccountSettings settings, ConnectorContext context, CancellationToken cancellationToken)
+    {
+        await using var connector = (CardDavConnector)Create(settings, context);
+        var books = await connector.ListAddressBooksAsync(cancellationToken).ConfigureAwait(false);
+        var found = new List<DiscoveredCollection>();
+        foreach (var book in books)
+        {
+            var cards = await connector.CountCardsAsync(book, cancellationToken).ConfigureAwait(false);
+            found.Add(new DiscoveredCollection(
+                book.Name,
+                book.DisplayName,
+                [new("URL", book.Url.AbsoluteUri), new("cards", cards.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("sync-token", book.SupportsSyncCollection ? "yes" : "no")],
+                book.SupportsSyncCollection ? new Dictionary<string, string>() : new Dictionary<string, string> { ["changeFeed"] = "etag-listing" }));
+        }
+
+        return found;
     }
 
     /// <summary>The host's policy plus what these options allow; one instance per host policy, so connections stay pooled.</summary>

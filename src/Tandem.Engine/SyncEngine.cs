@@ -42,7 +42,7 @@ public sealed class SyncEngine
         telemetry.SetRunId(session.RunId);
 
         // Every line logged during the run (the engine's, the connectors') carries the run's id.
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = session.RunId, ["ConnectionId"] = request.ConnectionId });
+        using var scope = logger.BeginScope(new LogScope(new("RunId", session.RunId), new("ConnectionId", request.ConnectionId)));
         EngineLog.RunStarted(logger, session.RunId, request.ConnectionId, options.DryRun);
         Exception? error = null;
         try

@@ -13,9 +13,9 @@ internal static class SetupCommand
         var command = new Command("setup", "Create or update accounts and connections from a set-up file.") { file };
         command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(environment, async () =>
         {
-            await using var session = await CliSession.OpenAsync(global, parse, environment, cancellationToken);
+            var (session, setup) = await CliSession.OpenForSetupAsync(global, parse, environment, parse.GetValue(file)!, cancellationToken);
+            await using var opened = session;
             var runtime = session.Runtime;
-            var setup = await runtime.SetupLoader.LoadAsync(parse.GetValue(file)!, cancellationToken);
             var result = await runtime.SetupApplier.ApplyAsync(setup, cancellationToken);
             await SetupPrinter.PrintAsync(environment.Out, result);
             return ExitCodes.Ok;

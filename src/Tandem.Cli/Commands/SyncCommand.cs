@@ -39,9 +39,9 @@ internal static class SyncCommand
         });
         command.SetAction((parse, cancellationToken) => CommandGuard.RunAsync(environment, async () =>
         {
-            await using var session = await CliSession.OpenAsync(global, parse, environment, cancellationToken);
+            var (session, setup) = await CliSession.OpenForSetupAsync(global, parse, environment, parse.GetValue(file)!, cancellationToken);
+            await using var opened = session;
             var runtime = session.Runtime;
-            var setup = await runtime.SetupLoader.LoadAsync(parse.GetValue(file)!, cancellationToken);
             var applied = await runtime.SetupApplier.ApplyAsync(setup, cancellationToken);
             await SetupPrinter.PrintAsync(environment.Out, applied);
             var options = new RunOptions

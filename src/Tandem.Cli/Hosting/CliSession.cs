@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Runtime.Hosting;
+using Tandem.Runtime.Setup;
 
 namespace Tandem.Cli.Hosting;
 
@@ -18,9 +19,27 @@ internal sealed class CliSession : IAsyncDisposable
 
     public TandemRuntime Runtime { get; }
 
-    public static async Task<CliSession> OpenAsync(GlobalOptions global, ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken)
+    public static Task<CliSession> OpenAsync(GlobalOptions global, ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken) =>
+        OpenAsync(global, parse, environment, [], cancellationToken);
+
+    /// <summary>
+    /// Reads and checks a set-up file first (nothing is opened when it is bad), then opens the runtime with the
+    /// internal hosts the file names allowed, and says so on standard error so the operator sees what the file reaches.
+    /// </summary>
+    public static async Task<(CliSession Session, SetupFile Setup)> OpenForSetupAsync(GlobalOptions global, ParseResult parse, CliEnvironment environment, string path, CancellationToken cancellationToken)
     {
-        var loggerFactory = CreateLoggerFactory(environment.ConsoleLogging, parse.GetValue(global.Verbose));
+        var setup = await new SetupFileLoader(environment.Apps.Connectors, environment.GetVariable).LoadAsync(path, cancellationToken);
+        if (setup.AllowedInternalHosts.Count > 0 && !parse.GetValue(global.AllowInternalUrls))
+        {
+            await environment.Error.WriteLineAsync($"tandem: {path} lets its accounts reach these internal hosts: {string.Join(", ", setup.AllowedInternalHosts)}.");
+        }
+
+        return (await OpenAsync(global, parse, environment, setup.AllowedInternalHosts, cancellationToken), setup);
+    }
+
+    private static async Task<CliSession> OpenAsync(GlobalOptions global, ParseResult parse, CliEnvironment environment, IReadOnlyList<string> fileHosts, CancellationToken cancellationToken)
+    {
+        var loggerFactory = CreateLoggerFactory(environment.ConsoleLogging, parse.GetValue(global.Verbose), parse.GetValue(global.LogFormat) == "json");
         try
         {
             var runtime = await TandemRuntime.OpenAsync(
@@ -32,7 +51,7 @@ internal sealed class CliSession : IAsyncDisposable
                     LoggerFactory = loggerFactory,
                     Catalog = environment.Apps.Connectors,
                     Environment = environment.GetVariable,
-                    Network = global.Network(parse),
+                    Network = global.Network(parse, fileHosts),
                 },
                 cancellationToken);
             return new CliSession(runtime, loggerFactory);
@@ -50,19 +69,36 @@ internal sealed class CliSession : IAsyncDisposable
         loggerFactory.Dispose();
     }
 
-    private static ILoggerFactory CreateLoggerFactory(bool console, bool verbose)
+    private static ILoggerFactory CreateLoggerFactory(bool console, bool verbose, bool json)
     {
         if (!console)
         {
             return NullLoggerFactory.Instance;
         }
 
-        return LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
-            .AddFilter("Microsoft", LogLevel.Warning)
-            .AddSimpleConsole(o => o.SingleLine = true)
+        return LoggerFactory.Create(builder =>
+        {
+            builder
+                .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
+                .AddFilter("Microsoft", LogLevel.Warning);
+
+            // The runner and the engine open scopes with the connection's and the run's id; both formats print them,
+            // so every line of a run says which connection and which run it belongs to.
+            if (json)
+            {
+                builder.AddJsonConsole(o => o.IncludeScopes = true);
+            }
+            else
+            {
+                builder.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.IncludeScopes = true;
+                });
+            }
 
             // Logs go to stderr so that stdout carries only results, fit for scripts.
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        });
     }
 }

@@ -34,6 +34,14 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Plain lines for people; JSON (one object a line, scopes included) for a log collector.</summary>
+    public Option<string> LogFormat { get; } = new("--log-format")
+    {
+        Description = "plain (default) or json: logs on standard error as one JSON object a line, each line of a run with its ConnectionId and RunId.",
+        Recursive = true,
+        DefaultValueFactory = _ => "plain",
+    };
+
     /// <summary>
     /// Off by default: a set-up file from elsewhere must not silently reach services on this machine or its network.
     /// The person running <c>tandem</c> is the machine's operator and may allow it (a CardDAV server at home,
@@ -48,6 +56,7 @@ internal sealed class GlobalOptions
     public GlobalOptions()
     {
         Provider.AcceptOnlyFromAmong("sqlite", "postgresql");
+        LogFormat.AcceptOnlyFromAmong("plain", "json");
     }
 
     public void AddTo(RootCommand root)
@@ -56,14 +65,20 @@ internal sealed class GlobalOptions
         root.Options.Add(Provider);
         root.Options.Add(KeyFile);
         root.Options.Add(Verbose);
+        root.Options.Add(LogFormat);
         root.Options.Add(AllowInternalUrls);
     }
 
-    /// <summary>Where the connectors may connect: public addresses, and internal ones when the operator says so.</summary>
-    public NetworkPolicy Network(ParseResult parse) =>
+    /// <summary>
+    /// Where the connectors may connect: public addresses; every internal one when the operator says so; and the
+    /// internal hosts a set-up file names one by one (<paramref name="fileHosts"/>), which the operator sees in the file.
+    /// </summary>
+    public NetworkPolicy Network(ParseResult parse, IReadOnlyList<string> fileHosts) =>
         parse.GetValue(AllowInternalUrls)
             ? NetworkPolicy.PrivateNetworksAllowed
-            : NetworkPolicy.PublicOnly.WithHint("Run tandem with --allow-internal-urls to allow it.");
+            : NetworkPolicy.PublicOnly
+                .AndAllowingHosts(fileHosts)
+                .WithHint("Run tandem with --allow-internal-urls, or name the host in the set-up file's \"allowInternalHosts\", to allow it.");
 
     /// <summary>
     /// The database options: a bare file name or path is a SQLite file; a string with <c>Host=</c> (or a

@@ -4,6 +4,7 @@ using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
+using Tandem.Engine.Logging;
 using Tandem.Engine.State;
 using Tandem.Runtime.Logging;
 using Tandem.Runtime.Telemetry;
@@ -88,7 +89,7 @@ public sealed class ConnectionRunner
         ArgumentNullException.ThrowIfNull(options);
 
         // Every line logged for this run, by the runner, the engine and the connectors, names the connection.
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConnectionId"] = connectionId });
+        using var scope = logger.BeginScope(new LogScope(new KeyValuePair<string, object>("ConnectionId", connectionId)));
         IDisposable held;
         RuntimeTelemetry.RunDue();
         try

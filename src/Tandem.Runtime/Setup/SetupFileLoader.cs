@@ -60,14 +60,25 @@ public sealed class SetupFileLoader
         {
             var root = new SetupJsonNode(source, "$", document.RootElement);
             root.RequireObject();
-            root.AllowOnly("accounts", "connections");
+            root.AllowOnly("allowInternalHosts", "accounts", "connections");
+            var hosts = root.OptionalArray("allowInternalHosts").Select(ReadHost).ToList();
             var accounts = root.OptionalArray("accounts").Select(ReadAccount).ToList();
             ThrowOnDuplicateNames(source, "accounts", accounts.Select(a => a.Name));
             var known = accounts.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
             var connections = root.OptionalArray("connections").Select(c => ReadConnection(c, known)).ToList();
             ThrowOnDuplicateNames(source, "connections", connections.Select(c => c.Name));
-            return new SetupFile(source, accounts, connections);
+            return new SetupFile(source, accounts, connections) { AllowedInternalHosts = hosts };
         }
+    }
+
+    /// <summary>A bare host name or IP address: a URL or a port would suggest a narrower allowance than the host's every port.</summary>
+    private static string ReadHost(SetupJsonNode node)
+    {
+        var host = node.String().Trim();
+        var bare = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        return bare.Length > 0 && (System.Net.IPAddress.TryParse(bare, out _) || Uri.CheckHostName(bare) == UriHostNameType.Dns)
+            ? host
+            : throw node.Error($"'{host}' is not a host name or IP address (write the host alone, e.g. \"192.168.1.20\" or \"nas.lan\", without scheme, port or path).");
     }
 
     private SetupAccount ReadAccount(SetupJsonNode node)

@@ -35,7 +35,7 @@ public sealed class InternalUrlsTests : IAsyncLifetime
 
         Assert.Equal(2, run.ExitCode);
         Assert.EndsWith(
-            "the fields of account 'crm' cannot be read: Tandem did not connect to '127.0.0.1' for Pipedrive: it resolves to an internal network address, which this Tandem does not allow. Run tandem with --allow-internal-urls to allow it." + Environment.NewLine,
+            "the fields of account 'crm' cannot be read: Tandem did not connect to '127.0.0.1' for Pipedrive: it resolves to an internal network address, which this Tandem does not allow. Run tandem with --allow-internal-urls, or name the host in the set-up file's \"allowInternalHosts\", to allow it." + Environment.NewLine,
             run.Error,
             StringComparison.Ordinal);
         Assert.Equal(0, pipedrive.ApiCalls);

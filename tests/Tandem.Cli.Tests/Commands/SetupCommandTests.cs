@@ -53,7 +53,8 @@ public sealed class SetupCommandTests : IDisposable
     [InlineData("""{ "accounts": [ { "name": "x", "app": "vcard-folder", "settings": { "defaultRegion": "BE" } } ] }""", "setup.json: $.accounts[0]: account 'x' (vcard-folder) needs the settings entry 'path' (Folder).")]
     [InlineData("""{ "accounts": [ { "name": "x", "app": "vcard-folder", "secrets": { "path": { "env": "NOT_SET" } } } ] }""", "setup.json: $.accounts[0].secrets.path: 'path' is not a secret of vcard-folder: put it under \"settings\".")]
     [InlineData("""{ "accounts": [ { "name": "x", "app": "vcard-folder", "settings": { "path": "/x" } } ], "connections": [ { "name": "c", "accountA": "x", "accountB": "y" } ] }""", "setup.json: $.connections[0].accountB: no account named 'y' is defined in this file.")]
-    [InlineData("""{ "accounts": [], "connections": [], "extra": 1 }""", "setup.json: $.extra: unknown property; expected one of: accounts, connections.")]
+    [InlineData("""{ "accounts": [], "connections": [], "extra": 1 }""", "setup.json: $.extra: unknown property; expected one of: allowInternalHosts, accounts, connections.")]
+    [InlineData("""{ "allowInternalHosts": ["http://127.0.0.1:5232/"] }""", "setup.json: $.allowInternalHosts[0]: 'http://127.0.0.1:5232/' is not a host name or IP address (write the host alone, e.g. \"192.168.1.20\" or \"nas.lan\", without scheme, port or path).")]
     public async Task A_bad_file_exits_2_with_a_message_naming_the_problem(string json, string message)
     {
         File.WriteAllText(cli.SetupPath, json);

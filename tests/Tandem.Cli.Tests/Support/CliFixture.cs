@@ -43,6 +43,7 @@ public sealed class CliFixture : IDisposable
             GetVariable = name => Variables.GetValueOrDefault(name),
             InMemoryApps = new InMemoryAppRegistry(),
             ConsoleLogging = false,
+            PromptSecret = _ => null,
         };
         var code = await CliApp.RunAsync([.. args, "--database", database], environment, TestContext.Current.CancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
