@@ -16,4 +16,10 @@ public sealed record SettingField(string Key, string Label, string Help)
 
     /// <summary>The provider's consent flow fills it (the client, the token, the provider's addresses): never asked of the user first.</summary>
     public bool IsFilledByConsent { get; init; }
+
+    /// <summary>
+    /// The value is an address the connector sends requests (and credentials) to. For an app with a consent page
+    /// only the server sets it (the sandbox's own, the operator's client, the provider's answer), never a user.
+    /// </summary>
+    public bool IsAddress { get; init; }
 }

@@ -132,6 +132,7 @@ internal sealed class SettingsBinder
             IsSecret = setting.Secret,
             IsRequired = setting.Required,
             IsFilledByConsent = setting.FilledByConsent,
+            IsAddress = property.PropertyType == typeof(Uri),
         };
         return new SettingProperty(property, field, property.GetCustomAttribute<SettingRuleAttribute>());
     }
