@@ -9,14 +9,17 @@ namespace Tandem.Web.Hooks;
 /// <summary>
 /// <c>/hooks/{app}/{connectionId}</c>: verifies a vendor's webhook for one connection, reads it with the
 /// connector's parser, and asks for a run of the connection when it concerns contacts (the run reads the change
-/// feed, so a webhook never carries data Tandem trusts on its own). Anything that does not verify gets the same
-/// 404 or 401 whoever sends it, and changes nothing.
+/// feed, so a webhook never carries data Tandem trusts on its own). An unknown connection and a wrong secret get the
+/// same 404, so a sender cannot tell one from the other; deliveries are limited per address and per connection
+/// (<see cref="WebhookLimits"/>), and refusals are logged sampled (<see cref="RefusalSampler"/>).
 /// </summary>
 public sealed class WebhookIntake(
     TandemRuntime runtime,
     WebhookApps webhookApps,
     WebhookSecrets secrets,
     RunRequests runs,
+    WebhookLimits limits,
+    RefusalSampler sampler,
     ILogger<WebhookIntake> logger)
 {
     private const string Refused = "refused";
@@ -24,6 +27,11 @@ public sealed class WebhookIntake(
     public async Task<IResult> ReceiveAsync(string app, string connectionId, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!limits.TryTake(request.HttpContext.Connection.RemoteIpAddress?.ToString(), connectionId))
+        {
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (webhookApps.Find(app) is not (var key, var verifier) || !await UsesAppAsync(connectionId, key, cancellationToken))
         {
             return Results.NotFound();
@@ -36,16 +44,16 @@ public sealed class WebhookIntake(
         }
         catch (FormatException ex)
         {
-            WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            LogRefused(connectionId, key, ex.Message);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return NotADelivery(ex);
         }
 
         if (verifier.Refuse(delivery, secrets.For(connectionId)) is { } why)
         {
-            WebLog.WebhookRefused(logger, connectionId, key, why);
+            LogRefused(connectionId, key, why);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
-            return Results.Unauthorized();
+            return Results.NotFound();
         }
 
         if (delivery.IsCheck)
@@ -65,7 +73,7 @@ public sealed class WebhookIntake(
         catch (FormatException ex)
         {
             // The parsers' messages describe the shape, never the delivery's data.
-            WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            LogRefused(connectionId, key, ex.Message);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return NotADelivery(ex);
         }
@@ -90,6 +98,14 @@ public sealed class WebhookIntake(
         }
 
         return registrations;
+    }
+
+    private void LogRefused(string connectionId, string app, string why)
+    {
+        if (sampler.ShouldLog(connectionId) is { } skipped)
+        {
+            WebLog.WebhookRefused(logger, connectionId, app, why, skipped);
+        }
     }
 
     private static IResult NotADelivery(FormatException ex) =>

@@ -61,6 +61,9 @@ public sealed class TandemWebOptions
     /// <summary>Sign-in and sign-up attempts one client address may make per minute; more are answered 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>Webhook deliveries allowed per minute from one address, and to one connection; more are answered 429.</summary>
+    public int WebhookRequestsPerMinute { get; set; } = 600;
+
     /// <summary>Metrics, traces and the log format; all off by default.</summary>
     public TelemetryOptions Telemetry { get; set; } = new();
 
@@ -85,6 +88,11 @@ public sealed class TandemWebOptions
         if (SignInAttemptsPerMinute <= 0)
         {
             throw new InvalidOperationException($"Tandem:SignInAttemptsPerMinute must be positive, not {SignInAttemptsPerMinute}.");
+        }
+
+        if (WebhookRequestsPerMinute <= 0)
+        {
+            throw new InvalidOperationException($"Tandem:WebhookRequestsPerMinute must be positive, not {WebhookRequestsPerMinute}.");
         }
 
         if (PublicBaseUri() is { IsLoopback: false } publicUrl && Sandbox.Enabled)

@@ -41,6 +41,10 @@ public sealed class SignUpByInvitationTests(SqliteInvitationServer server) : ICl
         (await asInvited.GetAsync("api/v1/users")).Expect(HttpStatusCode.NotFound);
         (await asInvited.PostAsync($"api/v1/users/{admin.UserId}/disable")).Expect(HttpStatusCode.NotFound);
 
+        var (a, b) = await Hooks.WebhookRegistrationTests<Hooks.SqlitePublicUrlServer>.AccountsAsync(asInvited);
+        var connection = await Hooks.WebhookRegistrationTests<Hooks.SqlitePublicUrlServer>.ConnectionAsync(asInvited, a, b);
+        (await asInvited.PostAsync($"api/v1/connections/{connection}/start")).Expect(HttpStatusCode.OK);
+
         var disabled = (await admin.PostAsync($"api/v1/users/{invitedId}/disable")).Expect(HttpStatusCode.OK);
 
         Assert.True(disabled["disabled"]!.GetValue<bool>());
@@ -49,6 +53,8 @@ public sealed class SignUpByInvitationTests(SqliteInvitationServer server) : ICl
         Assert.Equal(HttpStatusCode.Unauthorized, (await asInvited.GetAsync("api/v1/me")).Status);
         var signIn = await invited.Browser.PostFormAsync("signin", "signin", new() { ["Input.Email"] = "invited@example.test", ["Input.Password"] = "long enough password" });
         Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
+        var left = await server.Server.Services.GetRequiredService<Services.Connections.ConnectionService>().GetAsync(new Owner(invitedId), connection, TestContext.Current.CancellationToken);
+        Assert.Equal(Domain.Configuration.ConnectionState.Paused, left.State);
     }
 
     /// <summary>A browser that has not signed up yet.</summary>

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tandem.Domain.Configuration;
 using Tandem.Storage.Identity;
 using Tandem.Web.Hosting;
+using Tandem.Web.Services.Connections;
 using Tandem.Web.Services.Errors;
 
 namespace Tandem.Web.Identity.Users;
@@ -12,7 +14,7 @@ namespace Tandem.Web.Identity.Users;
 /// Who may sign up, who the administrator is (the first user), and what the administrator does: list users, disable
 /// one, invite people. Any other user asking for these is told that nothing is there (404), as for another user's data.
 /// </summary>
-public sealed class UserDirectory(UserManager<TandemUser> users, Invitations invitations, IOptions<TandemWebOptions> options)
+public sealed class UserDirectory(UserManager<TandemUser> users, Invitations invitations, ConnectionService connections, IOptions<TandemWebOptions> options)
 {
     /// <summary>The claim that marks the administrator.</summary>
     public static readonly Claim AdministratorClaim = new("tandem:role", "administrator");
@@ -79,7 +81,7 @@ public sealed class UserDirectory(UserManager<TandemUser> users, Invitations inv
             .ToList();
     }
 
-    /// <summary>Disables a user at once: no sign-in, their cookies and API tokens refused.</summary>
+    /// <summary>Disables a user at once: no sign-in, their cookies and API tokens refused, their connections paused.</summary>
     /// <exception cref="NotFoundException">The caller is not the administrator, or no such user.</exception>
     /// <exception cref="InvalidRequestException">The administrator tried to disable themselves.</exception>
     public async Task<UserView> DisableAsync(Owner owner, string id, CancellationToken cancellationToken)
@@ -94,6 +96,12 @@ public sealed class UserDirectory(UserManager<TandemUser> users, Invitations inv
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DisabledUntil);
         await users.UpdateSecurityStampAsync(user);
+        var theirs = new Owner(user.Id);
+        foreach (var connection in (await connections.ListAsync(theirs, cancellationToken)).Where(c => c.State != ConnectionState.Paused))
+        {
+            await connections.PauseAsync(theirs, connection.Id, cancellationToken);
+        }
+
         return (await ListAsync(owner, cancellationToken)).Single(u => u.Id == user.Id);
     }
 
