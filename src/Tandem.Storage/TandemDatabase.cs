@@ -176,6 +176,7 @@ public sealed class TandemDatabase : IAsyncDisposable
         if (SqliteFilePath is { } file)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            OwnerOnlyFiles.PrepareDatabase(file);
         }
 
         await using var connection = await OpenConnectionAsync(cancellationToken);

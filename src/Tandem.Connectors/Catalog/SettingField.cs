@@ -19,4 +19,10 @@ public sealed record SettingField(string Key, string Label, string Help)
 
     /// <summary>The app lists the values to pick from once the other settings are given (<see cref="Contract.ISettingChoices"/>).</summary>
     public bool HasChoices { get; init; }
+
+    /// <summary>
+    /// The value is an address the connector sends requests (and credentials) to. For an app with a consent page
+    /// only the server sets it (the sandbox's own, the operator's client, the provider's answer), never a user.
+    /// </summary>
+    public bool IsAddress { get; init; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tandem.Storage.Sqlite;
 
 namespace Tandem.Storage.Backups;
 
@@ -30,6 +31,8 @@ public static class SqliteOnlineBackup
             throw new IOException($"'{destinationFile}' already exists; a backup never overwrites a file.");
         }
 
+        // The copy holds what the database holds: owner-only from its first byte.
+        OwnerOnlyFiles.PrepareDatabase(destinationFile);
         await using var source = (SqliteConnection)await database.OpenConnectionAsync(cancellationToken);
         await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destinationFile, Pooling = false }.ToString());
         await destination.OpenAsync(cancellationToken);

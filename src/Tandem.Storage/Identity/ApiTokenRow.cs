@@ -30,4 +30,12 @@ public sealed class ApiTokenRow
 
     [Column("last_used_at")]
     public long? LastUsedAt { get; set; }
+
+    /// <summary>When the token stops working (Unix milliseconds), or null for never.</summary>
+    [Column("expires_at")]
+    public long? ExpiresAt { get; set; }
+
+    /// <summary>A read-only token signs in GET requests only.</summary>
+    [Column("read_only")]
+    public bool ReadOnly { get; set; }
 }

@@ -44,7 +44,9 @@ public static class ApiRegistration
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.MapOpenApi();
-        var api = app.MapGroup(Prefix).RequireAuthorization(SignInRegistration.ApiPolicy).DisableAntiforgery();
+        // Antiforgery tokens are for forms; the API checks a cookie-signed call's Origin instead (CookieCallsFromOwnPages).
+        var api = app.MapGroup(Prefix).RequireAuthorization(SignInRegistration.ApiPolicy).DisableAntiforgery()
+            .AddEndpointFilter<CookieCallsFromOwnPages>().AddEndpointFilter<ReadOnlyTokens>();
         AppsEndpoints.Map(api);
         AccountsEndpoints.Map(api);
         FieldsEndpoints.Map(api);
@@ -52,6 +54,7 @@ public static class ApiRegistration
         StatusEndpoints.Map(api);
         PossibleMatchEndpoints.Map(api);
         TokensEndpoints.Map(api);
+        UsersEndpoints.Map(api);
         return app;
     }
 }

@@ -14,6 +14,8 @@ public static class HooksRegistration
             Path.Combine(dataFolder, KeyMaterial.WebhookKeyFile)));
         services.AddSingleton<WebhookApps>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookLimits>();
+        services.AddSingleton<RefusalSampler>();
         services.AddSingleton<WebhookAutoRegistration>();
         return services;
     }

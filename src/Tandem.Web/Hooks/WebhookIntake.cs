@@ -9,8 +9,9 @@ namespace Tandem.Web.Hooks;
 /// <summary>
 /// <c>/hooks/{app}/{connectionId}</c>: verifies a vendor's webhook for one connection, reads it with the
 /// connector's parser, and asks for a run of the connection when it concerns contacts (the run reads the change
-/// feed, so a webhook never carries data Tandem trusts on its own). Anything that does not verify gets the same
-/// 404 or 401 whoever sends it, and changes nothing.
+/// feed, so a webhook never carries data Tandem trusts on its own). An unknown connection and a wrong secret get the
+/// same 404, so a sender cannot tell one from the other; deliveries are limited per address and per connection
+/// (<see cref="WebhookLimits"/>), and refusals are logged sampled (<see cref="RefusalSampler"/>).
 /// </summary>
 public sealed class WebhookIntake(
     TandemRuntime runtime,
@@ -18,6 +19,8 @@ public sealed class WebhookIntake(
     WebhookSecrets secrets,
     RunRequests runs,
     WebhookAutoRegistration registration,
+    WebhookLimits limits,
+    RefusalSampler sampler,
     ILogger<WebhookIntake> logger)
 {
     private const string Refused = "refused";
@@ -25,6 +28,11 @@ public sealed class WebhookIntake(
     public async Task<IResult> ReceiveAsync(string app, string connectionId, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!limits.TryTake(request.HttpContext.Connection.RemoteIpAddress?.ToString(), connectionId))
+        {
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         if (webhookApps.Find(app) is not (var key, var verifier) || !await UsesAppAsync(connectionId, key, cancellationToken))
         {
             return Results.NotFound();
@@ -40,7 +48,7 @@ public sealed class WebhookIntake(
         }
         catch (FormatException ex)
         {
-            WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            LogRefused(connectionId, key, ex.Message);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return NotADelivery(ex);
         }
@@ -48,9 +56,9 @@ public sealed class WebhookIntake(
         var signingKey = verifier.SigningKeySetting is { } setting ? await SigningKeyAsync(connectionId, key, setting, cancellationToken) : secrets.For(connectionId);
         if ((signingKey is null ? "the account has no key to verify the app's signature with" : verifier.Refuse(delivery, signingKey)) is { } why)
         {
-            WebLog.WebhookRefused(logger, connectionId, key, why);
+            LogRefused(connectionId, key, why);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
-            return Results.Unauthorized();
+            return Results.NotFound();
         }
 
         if (delivery.IsCheck)
@@ -70,7 +78,7 @@ public sealed class WebhookIntake(
         catch (FormatException ex)
         {
             // The parsers' messages describe the shape, never the delivery's data.
-            WebLog.WebhookRefused(logger, connectionId, key, ex.Message);
+            LogRefused(connectionId, key, ex.Message);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
             return NotADelivery(ex);
         }
@@ -95,6 +103,14 @@ public sealed class WebhookIntake(
         }
 
         return registrations;
+    }
+
+    private void LogRefused(string connectionId, string app, string why)
+    {
+        if (sampler.ShouldLog(connectionId) is { } skipped)
+        {
+            WebLog.WebhookRefused(logger, connectionId, app, why, skipped);
+        }
     }
 
     /// <summary>The setting of the connection's account of <paramref name="app"/> that holds the app's own signing key, or null.</summary>

@@ -1,3 +1,4 @@
+using Tandem.Web.Identity.Users;
 using Tandem.Web.Telemetry;
 
 namespace Tandem.Web.Hosting;
@@ -47,6 +48,22 @@ public sealed class TandemWebOptions
 
     public SandboxOptions Sandbox { get; set; } = new();
 
+    /// <summary>
+    /// Who may sign up: <c>Invitation</c> (after the first user, who becomes the administrator, only people the
+    /// administrator invites) or <c>Open</c> (anyone who can reach the server). Left out: open in the sandbox demo (the
+    /// README's first command), by invitation otherwise (see <see cref="EffectiveSignUp"/>).
+    /// </summary>
+    public SignUpMode? SignUp { get; set; }
+
+    /// <summary>The sign-up rule in force: <see cref="SignUp"/>, or open only while the shared sandbox demo runs.</summary>
+    public SignUpMode EffectiveSignUp => SignUp ?? (Sandbox.Enabled ? SignUpMode.Open : SignUpMode.Invitation);
+
+    /// <summary>Sign-in and sign-up attempts one client address may make per minute; more are answered 429.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    /// <summary>Webhook deliveries allowed per minute from one address, and to one connection; more are answered 429.</summary>
+    public int WebhookRequestsPerMinute { get; set; } = 600;
+
     /// <summary>Metrics, traces and the log format; all off by default.</summary>
     public TelemetryOptions Telemetry { get; set; } = new();
 
@@ -68,7 +85,23 @@ public sealed class TandemWebOptions
             throw new InvalidOperationException("Tandem:DataFolder must name a folder.");
         }
 
-        _ = PublicBaseUri();
+        if (SignInAttemptsPerMinute <= 0)
+        {
+            throw new InvalidOperationException($"Tandem:SignInAttemptsPerMinute must be positive, not {SignInAttemptsPerMinute}.");
+        }
+
+        if (WebhookRequestsPerMinute <= 0)
+        {
+            throw new InvalidOperationException($"Tandem:WebhookRequestsPerMinute must be positive, not {WebhookRequestsPerMinute}.");
+        }
+
+        if (PublicBaseUri() is { IsLoopback: false } publicUrl && Sandbox.Enabled)
+        {
+            // The sandbox apps hold one set of demo data that every user of the server reads and writes.
+            throw new InvalidOperationException(
+                $"Tandem:Sandbox:Enabled is on, but Tandem:PublicUrl ({publicUrl}) puts this server on a network: the sandbox apps are shared by every user, a demo only. Turn them off with --Tandem:Sandbox:Enabled=false.");
+        }
+
         Sandbox.Validate();
         Telemetry.Validate();
     }

@@ -10,6 +10,7 @@ using Tandem.Runtime.Hosting;
 using Tandem.Runtime.Operations;
 using Tandem.Storage;
 using Tandem.Storage.Secrets;
+using Tandem.Storage.Sqlite;
 using Tandem.Web.Api;
 using Tandem.Web.Components;
 using Tandem.Web.Health;
@@ -67,7 +68,8 @@ public sealed class TandemWebServer : IAsyncDisposable
         var options = builder.Configuration.GetSection(TandemWebOptions.SectionName).Get<TandemWebOptions>() ?? new TandemWebOptions();
         options.Validate();
         var dataFolder = Path.GetFullPath(options.DataFolder);
-        Directory.CreateDirectory(dataFolder);
+        // The folder holds the database, the master key and the sign-in keys: its owner's only (0700).
+        OwnerOnlyFiles.PrepareFolder(dataFolder);
         var database = DatabaseOf(options, dataFolder);
 
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));

@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Tandem.Web.Hosting;
 using Tandem.Storage;
 using Tandem.Storage.Identity;
 using Tandem.Web.Identity.ApiTokens;
+using Tandem.Web.Identity.Users;
 
 namespace Tandem.Web.Identity;
 
@@ -18,6 +23,9 @@ public static class SignInRegistration
     public static IServiceCollection AddTandemSignIn(this IServiceCollection services)
     {
         services.AddScoped<TandemIdentityDbContext>(sp => sp.GetRequiredService<TandemDatabase>().CreateIdentityDbContext());
+        services.AddSingleton<Invitations>();
+        services.AddSignInRateLimit();
+        services.AddScoped<UserDirectory>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -50,6 +58,17 @@ public static class SignInRegistration
             o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<TandemWebOptions>>((o, web) =>
+        {
+            // Behind a TLS proxy the cookie never travels in clear.
+            if (web.Value.PublicBaseUri() is { Scheme: "https" })
+            {
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
+
+        // Signing out changes the user's security stamp; checking it on every request makes an old cookie worthless at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
@@ -61,11 +80,25 @@ public static class SignInRegistration
     public static WebApplication UseTandemSignIn(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<TandemWebOptions>>().Value.PublicBaseUri() is { Scheme: "https" })
+        {
+            // The proxy on this machine (Tandem listens on loopback only, the default known proxy) terminates TLS.
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
+            app.UseHsts();
+        }
+
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapPost("/signout", async (SignInManager<TandemUser> signIn) =>
+        app.MapPost("/signout", async (HttpContext context, SignInManager<TandemUser> signIn) =>
         {
+            // A new security stamp makes every cookie issued so far fail validation, not only the one in this browser.
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();

@@ -24,8 +24,8 @@ internal static partial class WebLog
     [LoggerMessage(207, LogLevel.Error, "The sync workers could not list the connections; trying again")]
     public static partial void ReconcileFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(208, LogLevel.Warning, "Webhook for connection {ConnectionId} ({App}) refused: {Why}")]
-    public static partial void WebhookRefused(ILogger logger, string connectionId, string app, string why);
+    [LoggerMessage(208, LogLevel.Warning, "Webhook for connection {ConnectionId} ({App}) refused: {Why} ({Skipped} more refusals of it in the last minute were not logged)")]
+    public static partial void WebhookRefused(ILogger logger, string connectionId, string app, string why, int skipped);
 
     [LoggerMessage(209, LogLevel.Information, "Webhook for connection {ConnectionId} ({App}) accepted; a run is requested")]
     public static partial void WebhookAccepted(ILogger logger, string connectionId, string app);

@@ -30,7 +30,7 @@ public sealed class OAuthFlow(
     /// <param name="app">The app's key.</param>
     /// <param name="accountId">The account to re-authorise, or null for a new one.</param>
     /// <param name="name">What to call a new account.</param>
-    /// <param name="values">Non-secret settings of the app the user gave (others are ignored).</param>
+    /// <param name="values">Non-secret settings of the app the user gave (others, and every address, are ignored).</param>
     /// <param name="redirectUri">Tandem's callback.</param>
     /// <param name="cancellationToken">Stops the look-up.</param>
     /// <exception cref="NotFoundException">No such app, or no such account of this user.</exception>
@@ -52,7 +52,8 @@ public sealed class OAuthFlow(
             }
         }
 
-        var settings = descriptor.Settings.Where(s => !s.IsSecret).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        // Never an address: the provider's endpoints come from the operator's client, the sandbox or the connector.
+        var settings = descriptor.Settings.Where(s => !s.IsSecret && !s.IsAddress).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var kept = values.Where(v => settings.Contains(v.Key) && !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value.Trim(), StringComparer.Ordinal);
         var verifier = client.Provider.UsesPkce ? OAuthStates.NewCodeVerifier() : null;
         var state = states.Add(new PendingAuthorization(owner.UserId, descriptor.App, string.IsNullOrEmpty(accountId) ? null : accountId, name, kept, verifier, redirectUri, states.NewExpiry()));

@@ -1,12 +1,16 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Tandem.Connectors.Catalog;
+using Tandem.Web.Api;
 using Tandem.Web.Identity;
 using Tandem.Web.Services.Errors;
 
 namespace Tandem.Web.OAuth;
 
 /// <summary>
-/// The consent flow's module: <c>GET /accounts/oauth/{app}/start</c> sends the signed-in user to the provider,
-/// <c>GET /accounts/oauth/callback</c> brings them back to the accounts page with the new account.
+/// The consent flow's module: <c>POST /accounts/oauth/{app}/start</c> (a form with the antiforgery token when the
+/// browser's cookie signs it in) sends the signed-in user to the provider, <c>GET /accounts/oauth/callback</c> brings
+/// them back to the accounts page with the new account. A start is a POST so that a link on another site cannot
+/// begin a flow in the user's name.
 /// </summary>
 public static class OAuthRegistration
 {
@@ -32,18 +36,24 @@ public static class OAuthRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/accounts/oauth").RequireAuthorization(SignInRegistration.ApiPolicy).ExcludeFromDescription();
-        group.MapGet("/{app}/start", StartAsync);
+        group.MapPost("/{app}/start", StartAsync).DisableAntiforgery().AddEndpointFilter<ReadOnlyTokens>();
         group.MapGet("/callback", CallbackAsync);
         return app;
     }
 
-    private static async Task<IResult> StartAsync(string app, HttpContext context, OAuthFlow flow)
+    private static async Task<IResult> StartAsync(string app, HttpContext context, OAuthFlow flow, IAntiforgery antiforgery)
     {
-        var query = context.Request.Query;
-        var values = query.Where(q => q.Key is not ("accountId" or "name")).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        // The browser's cookie goes with any form another site posts here; a bearer token never does.
+        if (SignedIn.ByCookieOnly(context.User) && !await antiforgery.IsRequestValidAsync(context))
+        {
+            return OAuthErrorPage.Render("This form expired. Go back to Accounts and choose the app again.", StatusCodes.Status400BadRequest);
+        }
+
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        var values = form.Where(q => q.Key is not ("accountId" or "name")).ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         try
         {
-            var consent = await flow.StartAsync(Owner.Of(context.User), app, query["accountId"].FirstOrDefault(), query["name"].FirstOrDefault(), values, Callback(context), context.RequestAborted);
+            var consent = await flow.StartAsync(Owner.Of(context.User), app, form["accountId"].FirstOrDefault(), form["name"].FirstOrDefault(), values, Callback(context), context.RequestAborted);
             return Results.Redirect(consent.ToString());
         }
         catch (NotFoundException ex)

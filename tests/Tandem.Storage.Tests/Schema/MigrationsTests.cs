@@ -24,6 +24,18 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void The_identity_migrations_of_both_providers_match_the_model()
+    {
+        using var sqlite = new SqliteIdentityDesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresIdentityDesignTimeFactory().CreateDbContext([]);
+
+        Assert.False(sqlite.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project src/Tandem.Storage --context SqliteIdentityDbContext ...");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add <Name> --project src/Tandem.Storage --context PostgresIdentityDbContext ...");
+        Assert.Equal(["IdentitySchema", "ApiTokenScope"], sqlite.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]));
+        Assert.Equal(["IdentitySchema", "ApiTokenScope"], postgres.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]));
+    }
+
+    [Fact]
     public void Both_providers_carry_the_same_migrations_in_the_same_order()
     {
         using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);

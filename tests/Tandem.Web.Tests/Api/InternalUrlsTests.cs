@@ -1,21 +1,22 @@
 using System.Net;
 using Tandem.Sandbox;
-using Tandem.Sandbox.Pipedrive;
+using Tandem.Sandbox.Woodpecker;
 using Tandem.Web.Tests.Harness;
 
 namespace Tandem.Web.Tests.Api;
 
 /// <summary>
 /// The operator's <c>Tandem:AllowInternalUrls</c> reaches the connectors' own guard, not only the form: with it on, an
-/// account on another server on 127.0.0.1 (a Pipedrive sandbox this server does not host) is accepted, which means the
+/// account on another server on 127.0.0.1 (a Woodpecker sandbox this server does not host; an app without a consent
+/// page, whose address a user may choose) is accepted, which means the
 /// connector connected to it; with it off, the same account is refused with the sentence that names the setting.
 /// </summary>
 public sealed class InternalUrlsTests(SqliteServer closed, SqliteInternalUrlsServer open) : IClassFixture<SqliteServer>, IClassFixture<SqliteInternalUrlsServer>, IAsyncLifetime
 {
-    private readonly PipedriveSandbox pipedrive = new();
+    private readonly WoodpeckerSandbox woodpecker = new();
     private SandboxHost? elsewhere;
 
-    public async ValueTask InitializeAsync() => elsewhere = await SandboxHost.StartAsync(pipedrive, cancellationToken: TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => elsewhere = await SandboxHost.StartAsync(woodpecker, cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -24,7 +25,7 @@ public sealed class InternalUrlsTests(SqliteServer closed, SqliteInternalUrlsSer
             await elsewhere.DisposeAsync();
         }
 
-        pipedrive.Dispose();
+        woodpecker.Dispose();
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class InternalUrlsTests(SqliteServer closed, SqliteInternalUrlsSer
     {
         using var user = await open.NewUserAsync();
 
-        var created = await user.PostAsync("api/v1/accounts", new { app = "pipedrive", values = Values() });
+        var created = await user.PostAsync("api/v1/accounts", new { app = "woodpecker", values = Values() });
 
         created.Expect(HttpStatusCode.Created);
         var check = (await user.PostAsync($"api/v1/accounts/{created.Json!["id"]}/test")).Expect(HttpStatusCode.OK);
@@ -44,11 +45,11 @@ public sealed class InternalUrlsTests(SqliteServer closed, SqliteInternalUrlsSer
     {
         using var user = await closed.NewUserAsync();
 
-        var refused = await user.PostAsync("api/v1/accounts", new { app = "pipedrive", values = Values() });
+        var refused = await user.PostAsync("api/v1/accounts", new { app = "woodpecker", values = Values() });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("points at an internal address, which this server does not allow (the operator can set Tandem:AllowInternalUrls).", refused.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, pipedrive.ApiCalls);
+        Assert.Equal(0, woodpecker.ApiCalls);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class InternalUrlsTests(SqliteServer closed, SqliteInternalUrlsSer
         Assert.Contains("points at a sandbox app but is not one of its own addresses", bounce.Detail, StringComparison.Ordinal);
     }
 
-    private Dictionary<string, string> Values() => new() { ["apiToken"] = pipedrive.Options.ApiToken, ["baseUrl"] = elsewhere!.BaseUri.ToString() };
+    private Dictionary<string, string> Values() => new() { ["apiKey"] = woodpecker.Options.ApiKey, ["baseUrl"] = elsewhere!.BaseUri.ToString() };
 }
 
 /// <summary>A server whose operator allows internal addresses.</summary>

@@ -180,7 +180,7 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
         var noConnection = await PostAsync(http, new Uri(server.BaseAddress, "hooks/pipedrive/0123456789abcdef"), body, Basic("tandem", pipedrive["password"]!.GetValue<string>()));
 
         Assert.Equal(
-            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
             new[] { none, wrong, right, aboutADeal, notPipedrive, otherApp, noConnection });
         (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
     }
@@ -207,8 +207,8 @@ public abstract class SandboxSyncFlowTests<TServer>(TServer server) : IClassFixt
 
         Assert.Equal("mailchimp", hook["app"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, checkWithoutSecret.StatusCode);
-        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.Unauthorized], new[] { event1, event2, forged });
+        Assert.Equal(HttpStatusCode.NotFound, checkWithoutSecret.StatusCode);
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.OK, HttpStatusCode.NotFound], new[] { event1, event2, forged });
         (await user.DeleteAsync($"api/v1/connections/{id}")).Expect(HttpStatusCode.NoContent);
     }
 

@@ -23,6 +23,28 @@ public sealed class ApiClient : IDisposable
         UserId = userId;
     }
 
+    private ApiClient(HttpClient http, string userId)
+    {
+        this.http = http;
+        UserId = userId;
+    }
+
+    /// <summary>
+    /// A user signed up through the page whose API calls carry the UI's cookie and this server's own Origin, as the web
+    /// app's pages would (API tokens are made this way: a token cannot make another).
+    /// </summary>
+    public static async Task<ApiClient> SignedInWithCookieAsync(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var browser = await CookieBrowser.SignUpAsync(baseAddress);
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = browser.Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        browser.Dispose();
+        http.DefaultRequestHeaders.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
+        using var me = await http.GetAsync("api/v1/me");
+        var userId = (await Answer.ReadAsync(me)).Expect(HttpStatusCode.OK)["userId"]!.GetValue<string>();
+        return new ApiClient(http, userId);
+    }
+
     public string? Token { get; }
 
     public string UserId { get; }

@@ -40,7 +40,7 @@ public abstract class HubSpotWebhookFlowTests<TServer>(TServer server) : IClassF
         Assert.Equal($"/hooks/hubspot/{id}", url.AbsolutePath);
         Assert.Null(hook["username"]);
         Assert.Equal(
-            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Accepted, HttpStatusCode.OK],
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Accepted, HttpStatusCode.OK],
             new[] { unsigned, wrongKey, otherUrl, stale, right, aboutCompanies });
     }
 

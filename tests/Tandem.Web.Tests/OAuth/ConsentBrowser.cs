@@ -20,12 +20,22 @@ public sealed class ConsentBrowser : IDisposable
         tandem.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
     }
 
-    /// <summary>Asks Tandem to start and gives where it sends the browser (the provider's consent page).</summary>
+    /// <summary>Asks Tandem to start (the form's POST; <paramref name="query"/> such as <c>?name=…</c> is sent as its fields) and gives where it sends the browser (the provider's consent page).</summary>
     public async Task<Uri> StartAsync(string app, string query = "")
     {
-        var answer = await GetAsync(new Uri(tandem.BaseAddress!, $"accounts/oauth/{app}/start{query}"));
+        var answer = await PostStartAsync(app, query);
         Assert.True(answer.Status == HttpStatusCode.Redirect, $"Expected a redirect to the consent page, got {(int)answer.Status}: {answer.Text}");
         return answer.Location!;
+    }
+
+    /// <summary>Posts the start form of <paramref name="app"/> with the fields of <paramref name="query"/> (<c>?accountId=…&amp;name=…</c>).</summary>
+    public async Task<Visit> PostStartAsync(string app, string query = "")
+    {
+        var fields = System.Web.HttpUtility.ParseQueryString(query.TrimStart('?'));
+        using var form = new FormUrlEncodedContent(fields.AllKeys.Select(k => new KeyValuePair<string, string>(k!, fields[k]!)));
+        using var response = await tandem.PostAsync(new Uri(tandem.BaseAddress!, $"accounts/oauth/{app}/start"), form);
+        var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l : new Uri(tandem.BaseAddress!, l)) : null;
+        return new Visit(response.StatusCode, location, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Opens the consent page (the sandbox approves at once) and gives where it sends the browser back.</summary>

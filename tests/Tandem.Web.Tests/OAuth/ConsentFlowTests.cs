@@ -140,7 +140,7 @@ public abstract class ConsentFlowTests<TServer>(TServer server) : IClassFixture<
         var id = AddedId(await ownersBrowser.GetAsync(await ownersBrowser.ConsentAsync(await ownersBrowser.StartAsync("google-contacts"))));
         using var strangersBrowser = new ConsentBrowser(stranger);
 
-        var refused = await strangersBrowser.GetAsync(new Uri(server.BaseAddress, $"accounts/oauth/google-contacts/start?accountId={id}"));
+        var refused = await strangersBrowser.PostStartAsync("google-contacts", $"?accountId={id}");
 
         Assert.Equal(HttpStatusCode.NotFound, refused.Status);
         Assert.Contains($"No account {id}.", refused.Text, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public abstract class ConsentFlowTests<TServer>(TServer server) : IClassFixture<
         server.SkipUnlessRunning();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
 
-        using var response = await http.GetAsync("accounts/oauth/google-contacts/start", TestContext.Current.CancellationToken);
+        using var response = await http.PostAsync("accounts/oauth/google-contacts/start", content: null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);

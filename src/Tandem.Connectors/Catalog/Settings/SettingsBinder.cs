@@ -133,6 +133,7 @@ internal sealed class SettingsBinder
             IsRequired = setting.Required,
             IsFilledByConsent = setting.FilledByConsent,
             HasChoices = setting.Choices,
+            IsAddress = property.PropertyType == typeof(Uri),
         };
         return new SettingProperty(property, field, property.GetCustomAttribute<SettingRuleAttribute>());
     }

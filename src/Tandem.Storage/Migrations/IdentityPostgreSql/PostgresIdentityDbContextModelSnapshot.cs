@@ -164,6 +164,10 @@ namespace Tandem.Storage.Migrations.IdentityPostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("last_used_at");
@@ -177,6 +181,10 @@ namespace Tandem.Storage.Migrations.IdentityPostgreSql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("prefix");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("read_only");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()

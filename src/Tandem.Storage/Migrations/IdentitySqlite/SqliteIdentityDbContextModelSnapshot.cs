@@ -155,6 +155,10 @@ namespace Tandem.Storage.Migrations.IdentitySqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_used_at");
@@ -168,6 +172,10 @@ namespace Tandem.Storage.Migrations.IdentitySqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("prefix");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_only");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()

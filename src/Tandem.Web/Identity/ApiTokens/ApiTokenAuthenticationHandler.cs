@@ -15,6 +15,14 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    /// <summary>The claim naming the token that signed the request in.</summary>
+    public const string TokenIdClaim = "tandem:token";
+
+    /// <summary>The claim holding a limited token's scope (<see cref="ReadScope"/>).</summary>
+    public const string ScopeClaim = "tandem:scope";
+
+    public const string ReadScope = "read";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -23,13 +31,19 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (userId is null)
+        var grant = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (grant is null)
         {
-            return AuthenticateResult.Fail("The API token is unknown or was revoked.");
+            return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId)], SchemeName);
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, grant.UserId), new(TokenIdClaim, grant.TokenId)];
+        if (grant.ReadOnly)
+        {
+            claims.Add(new Claim(ScopeClaim, ReadScope));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

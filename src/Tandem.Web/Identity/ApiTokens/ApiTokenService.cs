@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Storage;
 using Tandem.Storage.Identity;
+using Tandem.Web.Identity.Users;
 using Tandem.Web.Services.Errors;
 
 namespace Tandem.Web.Identity.ApiTokens;
@@ -20,7 +21,9 @@ public sealed class ApiTokenService(TandemDatabase database, TimeProvider time)
     // Writing "last used" on every request would make each API call a write; once a minute is enough to show.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    public async Task<CreatedApiToken> CreateAsync(Owner owner, string? name, CancellationToken cancellationToken)
+    /// <summary>Makes a token; <paramref name="expiresAt"/> must be in the future when given.</summary>
+    /// <exception cref="InvalidRequestException">No name, too long a name, or an expiry in the past.</exception>
+    public async Task<CreatedApiToken> CreateAsync(Owner owner, string? name, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null, bool readOnly = false)
     {
         ArgumentNullException.ThrowIfNull(owner);
         var trimmed = name?.Trim();
@@ -34,6 +37,11 @@ public sealed class ApiTokenService(TandemDatabase database, TimeProvider time)
             throw new InvalidRequestException($"A token's name can have at most {MaxNameLength} characters.");
         }
 
+        if (expiresAt is { } expiry && expiry <= time.GetUtcNow())
+        {
+            throw new InvalidRequestException("A token's expiry must be in the future.");
+        }
+
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var row = new ApiTokenRow
         {
@@ -43,6 +51,8 @@ public sealed class ApiTokenService(TandemDatabase database, TimeProvider time)
             TokenHash = Hash(token),
             Prefix = token[..(TokenPrefix.Length + 6)],
             CreatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ExpiresAt = expiresAt?.ToUnixTimeMilliseconds(),
+            ReadOnly = readOnly,
         };
         await using var context = database.CreateIdentityDbContext();
         context.ApiTokens.Add(row);
@@ -75,8 +85,8 @@ public sealed class ApiTokenService(TandemDatabase database, TimeProvider time)
         }
     }
 
-    /// <summary>The user a token belongs to, or null when it is unknown or revoked.</summary>
-    public async Task<string?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>What a token signs in, or null when it is unknown, revoked, expired, or its owner is disabled.</summary>
+    public async Task<ApiTokenGrant?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || !token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
         {
@@ -86,18 +96,25 @@ public sealed class ApiTokenService(TandemDatabase database, TimeProvider time)
         var hash = Hash(token);
         await using var context = database.CreateIdentityDbContext();
         var row = await context.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
-        if (row is null)
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (row is null || now >= row.ExpiresAt)
         {
             return null;
         }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Loaded, not compared in SQL: SQLite cannot compare the stored date-and-offset.
+        var lockoutEnd = await context.Users.AsNoTracking().Where(u => u.Id == row.UserId).Select(u => u.LockoutEnd).SingleOrDefaultAsync(cancellationToken);
+        if (UserDirectory.IsDisabled(lockoutEnd))
+        {
+            return null;
+        }
+
         if (row.LastUsedAt is not { } last || now - last >= (long)LastUsedResolution.TotalMilliseconds)
         {
             await context.ApiTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
 
-        return row.UserId;
+        return new ApiTokenGrant(row.UserId, row.Id, row.ReadOnly);
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -109,5 +126,7 @@ public sealed class ApiTokenService(TandemDatabase database, TimeProvider time)
         row.Name,
         row.Prefix,
         DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
-        row.LastUsedAt is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null);
+        row.LastUsedAt is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null,
+        row.ExpiresAt is { } expires ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null,
+        row.ReadOnly);
 }

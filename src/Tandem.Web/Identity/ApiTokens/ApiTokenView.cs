@@ -6,4 +6,6 @@ namespace Tandem.Web.Identity.ApiTokens;
 /// <param name="Prefix">The first characters of the token, to tell tokens apart.</param>
 /// <param name="CreatedAt">When it was made.</param>
 /// <param name="LastUsedAt">When it last signed a request in, or null.</param>
-public sealed record ApiTokenView(string Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+/// <param name="ExpiresAt">When it stops working, or null for never.</param>
+/// <param name="ReadOnly">True when it can only read.</param>
+public sealed record ApiTokenView(string Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? ExpiresAt = null, bool ReadOnly = false);

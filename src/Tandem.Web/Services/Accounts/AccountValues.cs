@@ -49,7 +49,8 @@ public static class AccountValues
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in descriptor.Settings)
         {
-            var value = Pick(given, field.Key) ?? Pick(stored, field.Key) ?? Pick(sandbox?.Values, field.Key);
+            var givenValue = Pick(given, field.Key);
+            var value = givenValue ?? Pick(stored, field.Key) ?? Pick(sandbox?.Values, field.Key);
             if (value is null)
             {
                 if (field.IsRequired)
@@ -63,6 +64,12 @@ public static class AccountValues
             if (urls.Refuse(value) is { } refusal)
             {
                 errors.Add($"“{field.Label}” ({field.Key}) {refusal}");
+                continue;
+            }
+
+            if (givenValue is not null && urls.RefuseAddress(descriptor, field, givenValue) is { } chosenByServer)
+            {
+                errors.Add($"“{field.Label}” ({field.Key}) {chosenByServer}");
                 continue;
             }
 

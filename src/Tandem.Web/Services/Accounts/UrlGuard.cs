@@ -60,6 +60,55 @@ public sealed class UrlGuard(HostedSandboxes sandbox, OAuthApps oauth, Connector
             : null;
     }
 
+    /// <summary>
+    /// Why a user may not give <paramref name="value"/> for <paramref name="field"/>, or null. An app with a consent page
+    /// sends its client secret, refresh token and access tokens to its addresses, so only the server chooses them: the
+    /// connector's own (left empty), the operator's OAuth client, or the app's sandbox.
+    /// </summary>
+    public string? RefuseAddress(ConnectorDescriptor descriptor, SettingField field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(field);
+        if (descriptor.OAuth is null || !field.IsAddress || !Uri.TryCreate(value, UriKind.Absolute, out var url))
+        {
+            return null;
+        }
+
+        return ServerAddresses(descriptor.App).Contains(Exact(url))
+            ? null
+            : $"is chosen by this server for {descriptor.DisplayName}, not by a user: leave it empty.";
+    }
+
+    /// <summary>The addresses this server itself gives an app's accounts: its sandbox's and its OAuth client's.</summary>
+    private HashSet<string> ServerAddresses(string app)
+    {
+        var urls = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (sandbox.Find(app) is { } running)
+        {
+            foreach (var value in running.Values.Values)
+            {
+                if (Uri.TryCreate(value, UriKind.Absolute, out var url))
+                {
+                    urls.Add(Exact(url));
+                }
+            }
+        }
+
+        if (oauth.Find(app) is { } client)
+        {
+            AddClient(urls, client);
+        }
+
+        return urls;
+    }
+
+    private static void AddClient(HashSet<string> urls, OAuthApp client)
+    {
+        urls.Add(Exact(client.TokenUrl));
+        urls.Add(Exact(client.AuthorizeUrl));
+        urls.Add(Exact(new Uri(client.AuthorizeUrl.GetLeftPart(UriPartial.Authority) + "/")));
+    }
+
     /// <summary>The sandbox apps' own URLs: their settings' values and their OAuth endpoints.</summary>
     private HashSet<string> SandboxUrls()
     {
@@ -76,9 +125,7 @@ public sealed class UrlGuard(HostedSandboxes sandbox, OAuthApps oauth, Connector
 
             if (oauth.Find(app.App) is { IsSandbox: true } client)
             {
-                urls.Add(Exact(client.TokenUrl));
-                urls.Add(Exact(client.AuthorizeUrl));
-                urls.Add(Exact(new Uri(client.AuthorizeUrl.GetLeftPart(UriPartial.Authority) + "/")));
+                AddClient(urls, client);
             }
         }
 

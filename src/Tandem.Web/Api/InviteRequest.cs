@@ -1,0 +1,4 @@
+namespace Tandem.Web.Api;
+
+/// <summary>Whom to invite.</summary>
+public sealed record InviteRequest(string? Email);
