@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Tandem.Connectors.Cost;
+
+/// <summary>
+/// How often one side of a connection may be polled, from its app's <see cref="CostModel"/> and what is left of the
+/// account's budget, with the reason in words for the dashboard ("Pipedrive daily budget 82 % used — polling every
+/// 27 min"). While webhooks are registered, polling is only a safety net (<see cref="CostModel.SafetyNetInterval"/>).
+/// With a daily budget, quiet polls and hourly schema reads are spread so they spend at most
+/// <see cref="CostModel.IdleShare"/> of what is left until the reset; so the pace slows as the budget runs low, and
+/// once it is spent the app is not polled again before the reset.
+/// </summary>
+public sealed record PollingPace(TimeSpan Interval, string Words)
+{
+    /// <summary>The pace for one side: its app's name as users see it, its budget, and whether its webhooks are registered.</summary>
+    public static PollingPace For(string appName, AccountBudget budget, bool webhooks, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        var model = budget.Model;
+        var floor = webhooks ? model.SafetyNetInterval : model.PollInterval;
+        var how = webhooks ? "changes arrive by webhook, polling every {0} as a safety net" : "polling every {0}";
+        if (model.DailyBudget is not { } daily || budget.Used is not { } used)
+        {
+            return new PollingPace(floor, $"{appName}: " + string.Format(CultureInfo.InvariantCulture, how, Spoken(floor)));
+        }
+
+        var untilReset = budget.ResetsAt - now;
+        var percent = (int)Math.Round(used * 100, MidpointRounding.AwayFromZero);
+        var idle = (model.IdleShare * (budget.Left ?? 0)) - (model.SchemaReadCost * Math.Ceiling(untilReset.TotalHours));
+        if (idle < model.QuietPollCost)
+        {
+            var wait = untilReset < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : untilReset;
+            return new PollingPace(wait, $"{appName} daily budget {percent} % used — not polling until it resets at {budget.ResetsAt.UtcDateTime:HH:mm} UTC");
+        }
+
+        var spread = TimeSpan.FromSeconds(Math.Ceiling(untilReset.TotalSeconds * model.QuietPollCost / idle));
+        var interval = spread > floor ? spread : floor;
+        return new PollingPace(interval, $"{appName} daily budget {percent} % used — " + string.Format(CultureInfo.InvariantCulture, how, Spoken(interval)));
+    }
+
+    /// <summary>The slower of two paces (a run polls both sides), with both reasons.</summary>
+    public static PollingPace Slower(PollingPace a, PollingPace b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new PollingPace(a.Interval >= b.Interval ? a.Interval : b.Interval, a.Words + "; " + b.Words);
+    }
+
+    /// <summary>"10 min", "45 s", "2 h 5 min", or "the host's interval" for zero.</summary>
+    public static string Spoken(TimeSpan interval)
+    {
+        if (interval <= TimeSpan.Zero)
+        {
+            return "the server's interval";
+        }
+
+        if (interval < TimeSpan.FromMinutes(1))
+        {
+            return $"{(int)Math.Ceiling(interval.TotalSeconds)} s";
+        }
+
+        var minutes = (int)Math.Round(interval.TotalMinutes, MidpointRounding.AwayFromZero);
+        return minutes < 60 ? $"{minutes} min" : minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
+    }
+}
