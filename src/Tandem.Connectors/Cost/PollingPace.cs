@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tandem.Connectors.Cost;
 
 /// <summary>
@@ -18,10 +16,9 @@ public sealed record PollingPace(TimeSpan Interval, string Words)
         ArgumentNullException.ThrowIfNull(budget);
         var model = budget.Model;
         var floor = webhooks ? model.SafetyNetInterval : model.PollInterval;
-        var how = webhooks ? "changes arrive by webhook, polling every {0} as a safety net" : "polling every {0}";
-        if (model.DailyBudget is not { } daily || budget.Used is not { } used)
+        if (model.DailyBudget is null || budget.Used is not { } used)
         {
-            return new PollingPace(floor, $"{appName}: " + string.Format(CultureInfo.InvariantCulture, how, Spoken(floor)));
+            return new PollingPace(floor, $"{appName}: {Polling(floor, webhooks)}");
         }
 
         var untilReset = budget.ResetsAt - now;
@@ -35,7 +32,13 @@ public sealed record PollingPace(TimeSpan Interval, string Words)
 
         var spread = TimeSpan.FromSeconds(Math.Ceiling(untilReset.TotalSeconds * model.QuietPollCost / idle));
         var interval = spread > floor ? spread : floor;
-        return new PollingPace(interval, $"{appName} daily budget {percent} % used — " + string.Format(CultureInfo.InvariantCulture, how, Spoken(interval)));
+        return new PollingPace(interval, $"{appName} daily budget {percent} % used — {Polling(interval, webhooks)}");
+    }
+
+    private static string Polling(TimeSpan interval, bool webhooks)
+    {
+        var every = interval <= TimeSpan.Zero ? "at the server's interval" : "every " + Spoken(interval);
+        return webhooks ? $"changes arrive by webhook, polling {every} as a safety net" : $"polling {every}";
     }
 
     /// <summary>The slower of two paces (a run polls both sides), with both reasons.</summary>
@@ -46,14 +49,9 @@ public sealed record PollingPace(TimeSpan Interval, string Words)
         return new PollingPace(a.Interval >= b.Interval ? a.Interval : b.Interval, a.Words + "; " + b.Words);
     }
 
-    /// <summary>"10 min", "45 s", "2 h 5 min", or "the host's interval" for zero.</summary>
+    /// <summary>"10 min", "45 s", "2 h 5 min".</summary>
     public static string Spoken(TimeSpan interval)
     {
-        if (interval <= TimeSpan.Zero)
-        {
-            return "the server's interval";
-        }
-
         if (interval < TimeSpan.FromMinutes(1))
         {
             return $"{(int)Math.Ceiling(interval.TotalSeconds)} s";

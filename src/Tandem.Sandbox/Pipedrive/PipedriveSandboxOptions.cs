@@ -27,6 +27,12 @@ public sealed record PipedriveSandboxOptions
     /// <summary>Requests per rolling 2-second window before 429 (Pipedrive's burst limit); 0 for none.</summary>
     public int BurstLimit { get; init; } = 200;
 
+    /// <summary>
+    /// The company's daily token budget, spent at each operation's documented cost, 429 once spent until midnight UTC;
+    /// 0 (the default) for none, so long tests and benches are not cut off.
+    /// </summary>
+    public long DailyTokenBudget { get; init; }
+
     /// <summary>Deleted persons are purged for good this long after deletion (Pipedrive: 30 days).</summary>
     public TimeSpan DeletedRetention { get; init; } = TimeSpan.FromDays(30);
 
