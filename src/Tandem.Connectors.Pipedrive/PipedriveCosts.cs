@@ -43,8 +43,8 @@ public static class PipedriveCosts
         CostOf = Of,
         QuietPollCost = Tokens[("GET", "v1/recents")],
 
-        // The schema: custom person fields, the organisations (one page) and the users.
-        SchemaReadCost = Tokens[("GET", "v1/personFields")] + Tokens[("GET", "v2/organizations")] + Tokens[("GET", "v1/users")],
+        // The schema is the person fields; organisations are read only when persons name them.
+        SchemaReadCost = Tokens[("GET", "v1/personFields")],
         PollInterval = TimeSpan.FromMinutes(5),
         SafetyNetInterval = TimeSpan.FromMinutes(30),
         SaysBudgetSpent = static response => (int)response.StatusCode == 429
@@ -74,7 +74,7 @@ public static class PipedriveCosts
         return version == "v2" ? (read ? 10 : 5) : (read ? 20 : 10);
     }
 
-    private static (string? Version, string Rest) Split(string path)
+    private static (string? Version, string Remainder) Split(string path)
     {
         foreach (var (marker, version) in new[] { ("/api/v2/", "v2"), ("/api/v1/", "v1"), ("/v1/", "v1") })
         {

@@ -55,7 +55,7 @@ public sealed class PipedriveTokenBudgetTests : IAsyncLifetime
         string? cursor = null;
         await foreach (var page in connector.ListAllAsync(Ct))
         {
-            cursor = page.NextCursor ?? cursor;
+            cursor = page.CursorAfter ?? cursor;
         }
 
         var afterListing = sandbox.TokensSpentToday;
