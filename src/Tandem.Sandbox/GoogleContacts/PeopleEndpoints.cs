@@ -20,7 +20,7 @@ internal sealed class PeopleEndpoints
     public JsonObject Get(string resourceName, IQueryCollection query)
     {
         var mask = PersonFields.ParseMask(query["personFields"], PersonFields.Readable, "personFields");
-        return store.Atomically(() => PersonShape.Render(store.Find(resourceName) ?? throw GoogleApiException.NotFound(), mask));
+        return store.Atomically(() => PersonShape.Render(store.Find(resourceName) ?? throw GoogleApiException.NotFound(), mask, ReadSources.IncludeProfile(query["sources"])));
     }
 
     public JsonObject BatchGet(IQueryCollection query)
@@ -33,7 +33,7 @@ internal sealed class PeopleEndpoints
         }
 
         var responses = store.Atomically(() => names.Select(name => (JsonNode)(store.Find(name) is { } contact
-            ? new JsonObject { ["httpStatusCode"] = 200, ["person"] = PersonShape.Render(contact, mask), ["requestedResourceName"] = name }
+            ? new JsonObject { ["httpStatusCode"] = 200, ["person"] = PersonShape.Render(contact, mask, ReadSources.IncludeProfile(query["sources"])), ["requestedResourceName"] = name }
             : new JsonObject
             {
                 ["httpStatusCode"] = 404,
@@ -47,7 +47,7 @@ internal sealed class PeopleEndpoints
     {
         var mask = ReadMask(query["personFields"]);
         var fields = PersonShape.ReadInput(body);
-        return store.Atomically(() => PersonShape.Render(store.Create(fields), mask));
+        return store.Atomically(() => PersonShape.Render(store.Create(fields), mask, ReadSources.IncludeProfile(query["sources"])));
     }
 
     public JsonObject Update(string resourceName, JsonObject body, IQueryCollection query)
@@ -57,7 +57,7 @@ internal sealed class PeopleEndpoints
         var fields = PersonShape.ReadInput(body);
         var etag = PersonShape.ClaimedEtag(body);
         var stale = faults.TakeStaleVersion();
-        return store.Atomically(() => PersonShape.Render(store.Update(resourceName, etag, fields, updateMask, stale), mask));
+        return store.Atomically(() => PersonShape.Render(store.Update(resourceName, etag, fields, updateMask, stale), mask, ReadSources.IncludeProfile(query["sources"])));
     }
 
     public JsonObject Delete(string resourceName)
@@ -81,7 +81,7 @@ internal sealed class PeopleEndpoints
             $"contacts[{i}].contact_person")).ToList();
         var created = store.Atomically(() => inputs.Select(f => (JsonNode)new JsonObject
         {
-            ["person"] = PersonShape.Render(store.Create(f), mask),
+            ["person"] = PersonShape.Render(store.Create(f), mask, ReadSources.IncludeProfile(body["sources"] as JsonArray)),
             ["httpStatusCode"] = 200,
         }).ToArray());
         return new JsonObject { ["createdPeople"] = new JsonArray(created) };
@@ -124,7 +124,7 @@ internal sealed class PeopleEndpoints
                 var result = new JsonObject { ["httpStatusCode"] = 200, ["requestedResourceName"] = input.Name };
                 if (readMask is not null)
                 {
-                    result["person"] = PersonShape.Render(contact, readMask);
+                    result["person"] = PersonShape.Render(contact, readMask, ReadSources.IncludeProfile(body["sources"] as JsonArray));
                 }
 
                 results[input.Name] = result;
