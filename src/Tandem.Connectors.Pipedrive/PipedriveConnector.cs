@@ -21,7 +21,6 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
 
     private const int PageSize = 500;
     private const int IdsPerGet = 100;
-    private const string ContactFields = PipedriveSchema.IncludeFields;
     private const string DeletionsMark = ";d";
     private const string DeletedMark = "x";
 
@@ -88,7 +87,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         string? page = null;
         while (true)
         {
-            var answer = await client.GetAsync($"api/v2/persons?sort_by=update_time&limit={PageSize}&{ContactFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?sort_by=update_time&limit={PageSize}&{company.IncludeFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
             var persons = Persons(answer);
             await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
             var records = persons.Select(p => reader.Read(p, company)).ToList();
@@ -128,7 +127,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         {
             // updated_since is inclusive: persons already delivered at exactly the cursor's second are skipped. Pages
             // follow Pipedrive's cursor only while every person read shares that second, so the feed always advances.
-            var answer = await client.GetAsync($"api/v2/persons?updated_since={since}&sort_by=update_time&limit={PageSize}&{ContactFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?updated_since={since}&sort_by=update_time&limit={PageSize}&{company.IncludeFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
             var read = Persons(answer);
             persons.AddRange(read.Where(p => !Delivered(position, PersonReader.Id(p), PersonReader.UpdateTime(p))));
             page = Json.Text(answer["additional_data"] as JsonObject, "next_cursor");
@@ -184,7 +183,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         var records = new List<ContactRecord>(numeric.Count);
         foreach (var chunk in numeric.Chunk(IdsPerGet))
         {
-            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{ContactFields}", cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{company.IncludeFields}", cancellationToken).ConfigureAwait(false);
             var persons = Persons(answer);
             await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
             records.AddRange(persons.Select(p => reader.Read(p, company)));
@@ -208,7 +207,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         var current = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var chunk in updated.Chunk(IdsPerGet))
         {
-            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{ContactFields}", cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{company.IncludeFields}", cancellationToken).ConfigureAwait(false);
             foreach (var person in Persons(answer))
             {
                 current[PersonReader.Id(person)] = person;

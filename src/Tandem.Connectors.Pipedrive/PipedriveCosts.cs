@@ -35,7 +35,7 @@ public static class PipedriveCosts
         [("DELETE", "v1/webhooks/{id}")] = 6,
     };
 
-    /// <summary>Pipedrive's costs, budget and pace: a quiet poll is one v1 <c>recents</c> call (20 tokens).</summary>
+    /// <summary>Pipedrive's costs, budget and pace: a quiet poll is one v1 <c>recents</c> call (20 tokens), the schema one v2 <c>personFields</c> call (10).</summary>
     public static CostModel Model { get; } = new()
     {
         Unit = "tokens",
@@ -43,8 +43,8 @@ public static class PipedriveCosts
         CostOf = Of,
         QuietPollCost = Tokens[("GET", "v1/recents")],
 
-        // The schema is the person fields; organisations are read only when persons name them.
-        SchemaReadCost = Tokens[("GET", "v1/personFields")],
+        // The schema is the person fields (v2); organisations are read only when persons name them.
+        SchemaReadCost = Tokens[("GET", "v2/personFields")],
         PollInterval = TimeSpan.FromMinutes(5),
         SafetyNetInterval = TimeSpan.FromMinutes(30),
         SaysBudgetSpent = static response => (int)response.StatusCode == 429

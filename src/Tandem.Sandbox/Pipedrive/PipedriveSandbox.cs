@@ -45,7 +45,8 @@ public sealed class PipedriveSandbox : ISandboxApp, IRoutedSandbox, IDisposable
         Faults.DailyTokenBudget = Options.DailyTokenBudget;
         tokens = new TokenBudget(clock, () => Faults.DailyTokenBudget);
         pipeline = new FaultPipeline(Faults, PipedriveFaults.Describe(IsAuthorized, new BurstWindow(Options.BurstLimit, clock, () => Faults.StormResetSeconds), tokens), clock);
-        routes = new PipedriveSandboxRoutes(store, fields, webhooks, clock);
+        Faults.MarketingApp = Options.MarketingApp;
+        routes = new PipedriveSandboxRoutes(store, fields, webhooks, clock, () => Faults.MarketingApp);
         standalone = new SandboxPipeline(this);
         Seed(clock);
 

@@ -17,9 +17,17 @@ public sealed class PipedriveSandboxFaults : SandboxFaults
     /// </summary>
     public long DailyTokenBudget { get; set; }
 
+    /// <summary>Whether the company has the Campaigns app (<c>marketing_status</c>); <c>"marketingApp"</c>.</summary>
+    public bool MarketingApp { get; set; } = true;
+
     public override void Apply(JsonObject switches)
     {
         base.Apply(switches);
+        if (switches["marketingApp"]?.GetValue<bool>() is { } marketing)
+        {
+            MarketingApp = marketing;
+        }
+
         if (switches["dailyTokenBudget"]?.GetValue<long>() is { } budget)
         {
             DailyTokenBudget = budget;

@@ -33,6 +33,12 @@ public sealed record PipedriveSandboxOptions
     /// </summary>
     public long DailyTokenBudget { get; init; }
 
+    /// <summary>
+    /// The company has the Campaigns (marketing) app, so persons have <c>marketing_status</c>; without it, asking for or
+    /// setting the status is refused and the person fields do not list it. Also <see cref="PipedriveSandboxFaults.MarketingApp"/>.
+    /// </summary>
+    public bool MarketingApp { get; init; } = true;
+
     /// <summary>Deleted persons are purged for good this long after deletion (Pipedrive: 30 days).</summary>
     public TimeSpan DeletedRetention { get; init; } = TimeSpan.FromDays(30);
 
