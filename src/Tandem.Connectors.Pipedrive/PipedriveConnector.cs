@@ -116,7 +116,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         if (deletionsSince is null && await NothingNewAsync(position, cancellationToken).ConfigureAwait(false))
         {
             // A quiet poll costs one call: recents say nothing changed or was deleted since the cursor.
-            return new ChangePage([], [], position.Advance([], now).ToString(), HasMore: false);
+            return new ChangePage([], [], position.Advance([], now).Settled().ToString(), HasMore: false);
         }
 
         var company = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
@@ -170,7 +170,9 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
 
         await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
         var changed = persons.Where(p => !deleted.Contains(PersonReader.Id(p))).Select(p => reader.Read(p, company)).ToList();
-        return new ChangePage(changed, deleted, position.Advance(seen, now).ToString(), HasMore: false);
+        // With no change waiting beyond the listing (no barrier), the newest second was read whole.
+        var after = position.Advance(seen, now);
+        return new ChangePage(changed, deleted, (barrier is null ? after.Settled() : after).ToString(), HasMore: false);
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>
