@@ -67,9 +67,8 @@ public static class SoakScenario
     private static async Task<bool> SoakGoogleAsync(TextTable table, CancellationToken cancellationToken)
     {
         var clock = new SteppedClock();
-        using var sandbox = new GoogleContactsSandbox(new GoogleSandboxOptions { SeedContacts = 0, RequestsPerMinute = 0, FullSyncsPerMinute = 1 }, clock);
-        var model = new GoogleContactsConnectorFactory().Descriptor.Cost;
-        var budget = new AccountBudgets(clock).For("google-contacts", "soak", model);
+        var sandbox = new GoogleContactsSandbox(new GoogleSandboxOptions { SeedContacts = 0, RequestsPerMinute = 0, FullSyncsPerMinute = 1 }, clock);
+        var budget = new AccountBudgets(clock).For("google-contacts", "soak", GoogleCosts.Model);
         _ = await SoakAsync("Google Contacts", sandbox, budget, clock, url => new GoogleContactsConnectorFactory(Once).Create(
             new AccountSettings(new Dictionary<string, string>
             {
@@ -108,7 +107,7 @@ public static class SoakScenario
         using var cost = new CostTally("soak-");
         await using var host = await SandboxHost.StartAsync(sandbox, 0, null, cancellationToken);
         var memory = new InMemoryApp(new InMemoryAppOptions { Name = "memory", IdPrefix = "m", Capabilities = InMemoryCapabilities.Crm with { ReadBatchSize = 500, WriteBatchSize = 100 } });
-        memory.Seed(Contacts, i => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, FieldValue>
+        _ = memory.Seed(Contacts, i => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, FieldValue>
         {
             ["name.first"] = Values.Text("Soak"),
             ["name.last"] = Values.Text("Contact " + i.ToString(CultureInfo.InvariantCulture)),
@@ -140,7 +139,7 @@ public static class SoakScenario
         // 24 idle hours, each wait the pace of the app's cost model.
         (calls, spent) = (apiCalls(), cost.Total);
         var (runs, idleRefused, waited) = (0, 0, TimeSpan.Zero);
-        PollingPace pace = PollingPace.For(appName, budget, webhooks: false, clock.GetUtcNow());
+        var pace = PollingPace.For(appName, budget, webhooks: false, clock.GetUtcNow());
         while (waited < TimeSpan.FromHours(24))
         {
             pace = PollingPace.For(appName, budget, webhooks: false, clock.GetUtcNow());
