@@ -102,11 +102,14 @@ public sealed class TandemRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>A watch loop for one connection, on this runtime's clock, paced by its apps' cost models (never faster than the options' interval).</summary>
-    public WatchLoop Watch(string connectionId, WatchLoopOptions options) =>
+    /// <summary>
+    /// A watch loop for one connection, on this runtime's clock, paced by its apps' cost models (never faster than the
+    /// options' interval) unless <paramref name="paced"/> is false.
+    /// </summary>
+    public WatchLoop Watch(string connectionId, WatchLoopOptions options, bool paced = true) =>
         new(Runner, connectionId, options, Time, LoggerFactory.CreateLogger<WatchLoop>())
         {
-            Pace = async ct => (await Pacing.PaceAsync(connectionId, ct))?.Interval,
+            Pace = paced ? async ct => (await Pacing.PaceAsync(connectionId, ct))?.Interval : null,
         };
 
     public async ValueTask DisposeAsync()
