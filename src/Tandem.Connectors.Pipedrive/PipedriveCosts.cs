@@ -45,6 +45,8 @@ public static class PipedriveCosts
 
         // The schema is the person fields (v2); organisations are read only when persons name them.
         SchemaReadCost = Tokens[("GET", "v2/personFields")],
+        // 9 %: a tenth of the smallest plan's budget, less room for the echo reads after Tandem's own writes.
+        IdleShare = 0.09,
         PollInterval = TimeSpan.FromMinutes(5),
         SafetyNetInterval = TimeSpan.FromMinutes(30),
         SaysBudgetSpent = static response => (int)response.StatusCode == 429

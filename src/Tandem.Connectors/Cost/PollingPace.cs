@@ -4,9 +4,9 @@ namespace Tandem.Connectors.Cost;
 /// How often one side of a connection may be polled, from its app's <see cref="CostModel"/> and what is left of the
 /// account's budget, with the reason in words for the dashboard ("Pipedrive daily budget 82 % used — polling every
 /// 27 min"). While webhooks are registered, polling is only a safety net (<see cref="CostModel.SafetyNetInterval"/>).
-/// With a daily budget, quiet polls and hourly schema reads are spread so they spend at most
-/// <see cref="CostModel.IdleShare"/> of what is left until the reset; so the pace slows as the budget runs low, and
-/// once it is spent the app is not polled again before the reset.
+/// With a daily budget, quiet polls and hourly schema reads spend at most <see cref="CostModel.IdleShare"/> of the day's
+/// budget, evenly, and at most that share of what is left until the reset; so the pace slows as the budget runs low,
+/// and once it is spent the app is not polled again before the reset.
 /// </summary>
 public sealed record PollingPace(TimeSpan Interval, string Words)
 {
@@ -30,8 +30,13 @@ public sealed record PollingPace(TimeSpan Interval, string Words)
             return new PollingPace(wait, $"{appName} daily budget {percent} % used — not polling until it resets at {budget.ResetsAt.UtcDateTime:HH:mm} UTC");
         }
 
+        // The day's pace spends the idle share of a whole budget evenly; what is left paces only when it is lower, so an
+        // unspent budget never makes the end of the day poll faster.
+        var daily = (model.IdleShare * model.DailyBudget.Value) - (model.SchemaReadCost * 24.0);
+        var even = daily >= model.QuietPollCost ? TimeSpan.FromSeconds(Math.Ceiling(TimeSpan.FromDays(1).TotalSeconds * model.QuietPollCost / daily)) : TimeSpan.FromDays(1);
         var spread = TimeSpan.FromSeconds(Math.Ceiling(untilReset.TotalSeconds * model.QuietPollCost / idle));
-        var interval = spread > floor ? spread : floor;
+        var slowest = spread > even ? spread : even;
+        var interval = slowest > floor ? slowest : floor;
         return new PollingPace(interval, $"{appName} daily budget {percent} % used — {Polling(interval, webhooks)}");
     }
 
