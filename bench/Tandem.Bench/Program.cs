@@ -23,6 +23,7 @@ var passed = arguments.Scenario switch
     "vcard" => await VCardScenario.RunAsync(arguments, cancel.Token),
     "carddav" => await CardDavScenario.RunAsync(arguments, cancel.Token),
     "apicalls" => await ApiCallsScenario.RunAsync(arguments, cancel.Token),
+    "soak" => await SoakScenario.RunAsync(cancel.Token),
     _ => (bool?)null,
 };
 

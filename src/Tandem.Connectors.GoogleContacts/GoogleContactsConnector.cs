@@ -42,7 +42,7 @@ public sealed class GoogleContactsConnector : IContactConnector
         string? pageToken = null;
         do
         {
-            var page = await client.ListConnectionsAsync(1000, null, pageToken, "userDefined", cancellationToken).ConfigureAwait(false);
+            var page = await client.ScanConnectionsAsync(1000, pageToken, "userDefined", cancellationToken).ConfigureAwait(false);
             keys.AddRange(PersonReader.Items(page, "connections").SelectMany(p => PersonReader.Items(p, "userDefined")).Select(u => PersonReader.Text(u, "key")).OfType<string>());
             pageToken = PersonReader.Text(page, "nextPageToken");
         }
@@ -139,7 +139,7 @@ public sealed class GoogleContactsConnector : IContactConnector
         string? pageToken = null;
         do
         {
-            var page = await client.ListConnectionsAsync(1000, null, pageToken, PeopleClient.PersonFields, cancellationToken).ConfigureAwait(false);
+            var page = await client.ScanConnectionsAsync(1000, pageToken, PeopleClient.PersonFields, cancellationToken).ConfigureAwait(false);
             foreach (var person in PersonReader.Items(page, "connections"))
             {
                 if (PersonReader.Items(person, "clientData").Any(c => PersonReader.Text(c, "key") == GoogleFieldKeys.ClientReferenceKey && PersonReader.Text(c, "value") == clientReference))

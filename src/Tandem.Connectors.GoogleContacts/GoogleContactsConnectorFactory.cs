@@ -46,6 +46,7 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<GoogleContactsSettings>(),
         OAuth = GoogleConsent.Description,
+        Cost = GoogleCosts.Model,
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

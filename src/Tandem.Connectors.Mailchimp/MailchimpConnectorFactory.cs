@@ -51,6 +51,7 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<MailchimpSettings>(),
         OAuth = MailchimpConsent.Description,
+        Cost = MailchimpCosts.Model,
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

@@ -21,7 +21,6 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
 
     private const int PageSize = 500;
     private const int IdsPerGet = 100;
-    private const string ContactFields = PipedriveSchema.IncludeFields;
     private const string DeletionsMark = ";d";
     private const string DeletedMark = "x";
 
@@ -88,7 +87,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         string? page = null;
         while (true)
         {
-            var answer = await client.GetAsync($"api/v2/persons?sort_by=update_time&limit={PageSize}&{ContactFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?sort_by=update_time&limit={PageSize}&{company.IncludeFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
             var persons = Persons(answer);
             await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
             var records = persons.Select(p => reader.Read(p, company)).ToList();
@@ -117,7 +116,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         if (deletionsSince is null && await NothingNewAsync(position, cancellationToken).ConfigureAwait(false))
         {
             // A quiet poll costs one call: recents say nothing changed or was deleted since the cursor.
-            return new ChangePage([], [], position.Advance([], now).ToString(), HasMore: false);
+            return new ChangePage([], [], position.Advance([], now).Settled().ToString(), HasMore: false);
         }
 
         var company = await DirectoryAsync(cancellationToken).ConfigureAwait(false);
@@ -128,7 +127,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         {
             // updated_since is inclusive: persons already delivered at exactly the cursor's second are skipped. Pages
             // follow Pipedrive's cursor only while every person read shares that second, so the feed always advances.
-            var answer = await client.GetAsync($"api/v2/persons?updated_since={since}&sort_by=update_time&limit={PageSize}&{ContactFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?updated_since={since}&sort_by=update_time&limit={PageSize}&{company.IncludeFields}" + CursorQuery(page), cancellationToken).ConfigureAwait(false);
             var read = Persons(answer);
             persons.AddRange(read.Where(p => !Delivered(position, PersonReader.Id(p), PersonReader.UpdateTime(p))));
             page = Json.Text(answer["additional_data"] as JsonObject, "next_cursor");
@@ -182,7 +181,10 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
         var changed = persons.Where(p => !deleted.Contains(PersonReader.Id(p))).Select(p => reader.Read(p, company)).ToList();
         var gone = merges.Select(m => m.GoneId).ToHashSet(StringComparer.Ordinal);
-        return new ChangePage(changed, [.. deleted.Where(id => !gone.Contains(id))], position.Advance(seen, now).ToString(), HasMore: false) { Merges = merges };
+
+        // With no change waiting beyond the listing (no barrier), the newest second was read whole.
+        var after = position.Advance(seen, now);
+        return new ChangePage(changed, [.. deleted.Where(id => !gone.Contains(id))], (barrier is null ? after.Settled() : after).ToString(), HasMore: false) { Merges = merges };
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>
@@ -195,7 +197,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         var records = new List<ContactRecord>(numeric.Count);
         foreach (var chunk in numeric.Chunk(IdsPerGet))
         {
-            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{ContactFields}", cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{company.IncludeFields}", cancellationToken).ConfigureAwait(false);
             var persons = Persons(answer);
             await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
             records.AddRange(persons.Select(p => reader.Read(p, company)));
@@ -219,7 +221,7 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         var current = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var chunk in updated.Chunk(IdsPerGet))
         {
-            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{ContactFields}", cancellationToken).ConfigureAwait(false);
+            var answer = await client.GetAsync($"api/v2/persons?ids={string.Join(',', chunk)}&limit={PageSize}&{company.IncludeFields}", cancellationToken).ConfigureAwait(false);
             foreach (var person in Persons(answer))
             {
                 current[PersonReader.Id(person)] = person;

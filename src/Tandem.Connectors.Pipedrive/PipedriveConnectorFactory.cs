@@ -52,6 +52,7 @@ public sealed class PipedriveConnectorFactory : IConnectorFactory
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<PipedriveSettings>(),
         OAuth = PipedriveConsent.Description,
+        Cost = PipedriveCosts.Model,
     };
 
     public IContactConnector Create(AccountSettings settings, ConnectorContext context)

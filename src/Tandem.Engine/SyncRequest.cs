@@ -28,5 +28,14 @@ public sealed record SyncRequest(
     /// <summary>Side B's app key, for metrics and traces.</summary>
     public string? AppB { get; init; }
 
+    /// <summary>Where the accounts' schemas are kept between runs; null reads both schemas on every run.</summary>
+    public Planning.SchemaCache? Schemas { get; init; }
+
+    /// <summary>Side A's account, the key of its schema in <see cref="Schemas"/>; null reads its schema every run.</summary>
+    public string? AccountA { get; init; }
+
+    /// <summary>Side B's account, the key of its schema in <see cref="Schemas"/>.</summary>
+    public string? AccountB { get; init; }
+
     public IContactConnector ConnectorOf(Side side) => side == Side.A ? ConnectorA : ConnectorB;
 }

@@ -142,4 +142,19 @@ public sealed partial class MailchimpConformanceTests
         Assert.Equal(40, records.Count);
         Assert.InRange(sandbox.MostConcurrentRequests, 2, 10);
     }
+
+    [Fact]
+    public async Task Two_connections_of_one_mailchimp_user_share_its_ten_simultaneous_requests()
+    {
+        await using var first = Connect();
+        await using var second = Connect();
+        var ids = sandbox.MemberEmails(Audience).Take(40).Select(e => sandbox.Member(Audience, e)!["contact_id"]!.GetValue<string>()).ToList();
+        sandbox.Faults.SlowDelay = TimeSpan.FromMilliseconds(50);
+        sandbox.Faults.SlowResponses(80);
+
+        var both = await Task.WhenAll(first.GetAsync(ids, Ct), second.GetAsync(ids, Ct));
+
+        Assert.Equal([40, 40], both.Select(r => r.Count));
+        Assert.InRange(sandbox.MostConcurrentRequests, 2, 10);
+    }
 }

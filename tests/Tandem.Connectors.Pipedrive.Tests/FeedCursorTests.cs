@@ -19,4 +19,17 @@ public sealed class FeedCursorTests
         Assert.Equal(t0.AddMinutes(1), parsed.CheckedAt);
         Assert.Equal(["1", "2"], start.Advance([("2", t0)], t0).IdsAtUpdateTime.Order());
     }
+
+    [Fact]
+    public void A_second_read_whole_well_after_it_passed_is_closed_and_the_next_read_starts_after_it()
+    {
+        var t0 = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        var busy = new HashSet<string>(Enumerable.Range(1, 10_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+
+        var soon = new FeedCursor(t0, t0.AddSeconds(2), busy).Settled();
+        var later = new FeedCursor(t0, t0.AddSeconds(6), busy).Settled();
+
+        Assert.Equal((t0, 10_000), (soon.UpdateTime, soon.IdsAtUpdateTime.Count));
+        Assert.Equal((t0.AddSeconds(1), 0), (later.UpdateTime, later.IdsAtUpdateTime.Count));
+    }
 }

@@ -3,6 +3,7 @@ using Tandem.Bench.State;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
+using Tandem.Engine.Planning;
 
 namespace Tandem.Bench.Measuring;
 
@@ -19,13 +20,19 @@ public static class SyncStep
         IContactConnector b,
         ProgressLog? progress,
         CancellationToken cancellationToken,
-        ConnectionSettings? settings = null)
+        ConnectionSettings? settings = null,
+        SchemaCache? schemas = null)
     {
         var clock = new PhaseClock();
         var timedA = new TimedConnector(a, clock, "A");
         var timedB = new TimedConnector(b, clock, "B");
         var store = new TimedStateStore(database.Store, clock, progress);
-        var request = new SyncRequest(database.ConnectionId, settings ?? new ConnectionSettings(), timedA, timedB, store);
+        var request = new SyncRequest(database.ConnectionId, settings ?? new ConnectionSettings(), timedA, timedB, store)
+        {
+            Schemas = schemas,
+            AccountA = schemas is null ? null : "A",
+            AccountB = schemas is null ? null : "B",
+        };
         var engine = new SyncEngine();
 
         GC.Collect();

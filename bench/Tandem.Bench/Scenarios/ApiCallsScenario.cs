@@ -7,6 +7,7 @@ using Tandem.Bench.State;
 using Tandem.Connectors.InMemory;
 using Tandem.Domain.Configuration;
 using Tandem.Domain.Fields;
+using Tandem.Engine.Planning;
 using Tandem.Sandbox;
 
 namespace Tandem.Bench.Scenarios;
@@ -45,6 +46,9 @@ public static class ApiCallsScenario
         var counter = new CallCounter(app);
         var clock = new SteppedClock();
         var sandbox = app.Create(clock);
+
+        // As the server keeps them: each account's schema is read once an hour, not on every run.
+        var schemas = new SchemaCache(clock);
         await using var host = await SandboxHost.StartAsync(sandbox, 0, counter.Observe, cancellationToken);
         try
         {
@@ -64,7 +68,7 @@ public static class ApiCallsScenario
                 memory.Calls.Reset();
                 await using var a = app.Connect(sandbox, host.BaseUri, clock);
                 await using var b = memory.Connect();
-                _ = await SyncStep.RunAsync(step, database, a, b, progress, cancellationToken, settings);
+                _ = await SyncStep.RunAsync(step, database, a, b, progress, cancellationToken, settings, schemas);
                 var calls = counter.Reads + counter.Writes - counter.Schema;
                 var other = memory.Calls.ReadCalls + memory.Calls.WriteCalls;
                 var ok = calls <= bound && other <= otherBound;

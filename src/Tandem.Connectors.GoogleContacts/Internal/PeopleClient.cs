@@ -12,6 +12,12 @@ internal sealed class PeopleClient : IDisposable
     public const string PersonFields = "names,emailAddresses,phoneNumbers,addresses,urls,organizations,birthdays,biographies,userDefined,memberships,clientData,metadata,"
         + "nicknames,events,relations,imClients,genders,photos";
 
+    /// <summary>
+    /// Contact data only: by default reads also answer the items of a Google profile the contact is linked to, which
+    /// are not the user's to edit and would come back on the next write.
+    /// </summary>
+    public const string ContactSource = "READ_SOURCE_TYPE_CONTACT";
+
     private readonly JsonApiClient http;
 
     public PeopleClient(JsonApiClient http)
@@ -19,11 +25,27 @@ internal sealed class PeopleClient : IDisposable
         this.http = http;
     }
 
-    public Task<JsonObject> ListConnectionsAsync(int pageSize, string? syncToken, string? pageToken, string personFields, CancellationToken cancellationToken)
+    /// <summary>A page of the listing or the change feed, asking for a sync token at its end.</summary>
+    public Task<JsonObject> ListConnectionsAsync(int pageSize, string? syncToken, string? pageToken, string personFields, CancellationToken cancellationToken) =>
+        ConnectionsAsync(pageSize, syncToken, pageToken, personFields, requestSyncToken: true, cancellationToken);
+
+    /// <summary>
+    /// A page of a scan that needs no sync token (the schema, a lost create's lookup): the first page of a full sync that
+    /// asks for one spends a small fixed quota of its own (429 when spent, and it cannot be raised).
+    /// </summary>
+    public Task<JsonObject> ScanConnectionsAsync(int pageSize, string? pageToken, string personFields, CancellationToken cancellationToken) =>
+        ConnectionsAsync(pageSize, null, pageToken, personFields, requestSyncToken: false, cancellationToken);
+
+    private Task<JsonObject> ConnectionsAsync(int pageSize, string? syncToken, string? pageToken, string personFields, bool requestSyncToken, CancellationToken cancellationToken)
     {
         var query = new StringBuilder("v1/people/me/connections?personFields=").Append(Uri.EscapeDataString(personFields))
             .Append("&pageSize=").Append(pageSize)
-            .Append("&sortOrder=LAST_MODIFIED_ASCENDING&requestSyncToken=true");
+            .Append("&sortOrder=LAST_MODIFIED_ASCENDING&sources=").Append(ContactSource);
+        if (requestSyncToken)
+        {
+            query.Append("&requestSyncToken=true");
+        }
+
         if (syncToken is not null)
         {
             query.Append("&syncToken=").Append(Uri.EscapeDataString(syncToken));
@@ -45,7 +67,7 @@ internal sealed class PeopleClient : IDisposable
 
     public Task<JsonObject> BatchGetAsync(IEnumerable<string> resourceNames, CancellationToken cancellationToken)
     {
-        var query = "v1/people:batchGet?personFields=" + Uri.EscapeDataString(PersonFields)
+        var query = "v1/people:batchGet?personFields=" + Uri.EscapeDataString(PersonFields) + "&sources=" + ContactSource
             + string.Concat(resourceNames.Select(n => "&resourceNames=" + Uri.EscapeDataString(n)));
         return SendAsync(new HttpRequestMessage(HttpMethod.Get, query), cancellationToken);
     }
@@ -56,6 +78,7 @@ internal sealed class PeopleClient : IDisposable
         {
             ["contacts"] = new JsonArray(persons.Select(p => (JsonNode)new JsonObject { ["contactPerson"] = p }).ToArray()),
             ["readMask"] = PersonFields,
+            ["sources"] = new JsonArray(ContactSource),
         };
 
         // Not idempotent: a create repeated after a lost answer would duplicate the contact.
@@ -63,11 +86,11 @@ internal sealed class PeopleClient : IDisposable
     }
 
     public Task<JsonObject> CreateAsync(JsonObject person, CancellationToken cancellationToken) =>
-        SendAsync(Post("v1/people:createContact?personFields=" + Uri.EscapeDataString(PersonFields), person), cancellationToken);
+        SendAsync(Post("v1/people:createContact?personFields=" + Uri.EscapeDataString(PersonFields) + "&sources=" + ContactSource, person), cancellationToken);
 
     public Task<JsonObject> BatchUpdateAsync(JsonObject contacts, string updateMask, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["contacts"] = contacts, ["updateMask"] = updateMask, ["readMask"] = PersonFields };
+        var body = new JsonObject { ["contacts"] = contacts, ["updateMask"] = updateMask, ["readMask"] = PersonFields, ["sources"] = new JsonArray(ContactSource) };
 
         // The etag in each person makes a repeat harmless: a second apply fails as stale instead of overwriting.
         return SendAsync(RequestIdempotency.MarkIdempotent(Post("v1/people:batchUpdateContacts", body)), cancellationToken);
@@ -76,7 +99,7 @@ internal sealed class PeopleClient : IDisposable
     public Task<JsonObject> UpdateAsync(string resourceName, JsonObject person, string updateMask, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, "v1/" + resourceName + ":updateContact?updatePersonFields=" + Uri.EscapeDataString(updateMask)
-            + "&personFields=" + Uri.EscapeDataString(PersonFields))
+            + "&personFields=" + Uri.EscapeDataString(PersonFields) + "&sources=" + ContactSource)
         {
             Content = JsonContent.Create(person),
         };

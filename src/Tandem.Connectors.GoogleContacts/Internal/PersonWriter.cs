@@ -48,6 +48,10 @@ internal static class PersonWriter
     }
 
     /// <summary>The writable fields of a person as read, without the read-only properties Google computes.</summary>
+    /// <summary>True for an item of the contact itself: source CONTACT, or no source named (as a request shapes it).</summary>
+    public static bool IsContactItem(JsonObject item) =>
+        item["metadata"]?["source"]?["type"]?.GetValue<string>() is null or "CONTACT";
+
     public static JsonObject Writable(JsonObject person, IEnumerable<string> fieldNames)
     {
         var fields = new JsonObject();
@@ -56,7 +60,9 @@ internal static class PersonWriter
             if (person[name] is JsonArray items)
             {
                 var clean = new JsonArray();
-                foreach (var item in items.OfType<JsonObject>())
+                // Only the contact's own items: a Google profile's (a verified email linked the contact to one) cannot
+                // be written, and copying its name beside the contact's makes two names, which Google refuses.
+                foreach (var item in items.OfType<JsonObject>().Where(IsContactItem))
                 {
                     var copy = (JsonObject)item.DeepClone();
                     foreach (var property in ReadOnlyItemProperties)

@@ -10,8 +10,8 @@ namespace Tandem.Connectors.Mailchimp.Internal;
 /// <summary>
 /// The Marketing API calls the connector makes, relative to <c>https://{dc}.api.mailchimp.com/3.0/</c>. With an OAuth
 /// token the base comes from OAuth metadata (<c>api_endpoint</c>) on first use, and must be Mailchimp's own unless the
-/// host allowed it by its exact URL (a sandbox). At most 10 requests are in progress at once (Mailchimp refuses more
-/// with 429). Problem documents become <see cref="MailchimpApiException"/>; every collection answered (it carries
+/// host allowed it by its exact URL (a sandbox). At most 10 requests are in progress at once for one Mailchimp user,
+/// across every connection of the process (Mailchimp refuses more with 429; see <see cref="MailchimpUserGates"/>). Problem documents become <see cref="MailchimpApiException"/>; every collection answered (it carries
 /// <c>total_items</c>) counts as a listing page.
 /// </summary>
 internal sealed class MailchimpClient : IDisposable
@@ -23,7 +23,7 @@ internal sealed class MailchimpClient : IDisposable
     private readonly MailchimpSettings settings;
     private readonly NetworkPolicy network;
     private readonly AuthenticationHeaderValue authorization;
-    private readonly SemaphoreSlim connections = new(MaxConnections, MaxConnections);
+    private readonly SemaphoreSlim connections;
     private Uri? baseUrl;
 
     public MailchimpClient(JsonApiClient http, MailchimpSettings settings, NetworkPolicy network)
@@ -32,6 +32,7 @@ internal sealed class MailchimpClient : IDisposable
         this.settings = settings;
         this.network = network;
         baseUrl = settings.ApiBaseUrl;
+        connections = MailchimpUserGates.For((settings.ApiBaseUrl ?? settings.LoginUrl) + " " + (settings.AccessToken ?? settings.ApiKey));
         authorization = settings.AccessToken is { } token
             ? new AuthenticationHeaderValue("Bearer", token)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("tandem:" + settings.ApiKey)));
@@ -60,11 +61,8 @@ internal sealed class MailchimpClient : IDisposable
     public Task<JsonObject> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, path, null, idempotent: true, cancellationToken);
 
-    public void Dispose()
-    {
-        http.Dispose();
-        connections.Dispose();
-    }
+    // The gate is the Mailchimp user's, shared with the other connections: it outlives this client.
+    public void Dispose() => http.Dispose();
 
     private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, bool idempotent, CancellationToken cancellationToken)
     {

@@ -9,12 +9,14 @@ namespace Tandem.Connectors.Pipedrive.Internal;
 internal sealed record CustomField(string Key, string Name, string PipedriveType, FieldType Type, IReadOnlyDictionary<int, string> Options);
 
 /// <summary>
-/// What a person's ids mean in one company: the custom person fields (from v1 <c>personFields</c>), the labels
+/// What a person's ids mean in one company: the custom person fields (from v2 <c>personFields</c>), the labels
 /// (options of the label field) and the organizations' names. Loaded once per connector; organizations are
 /// reloaded when an unknown id appears and created when a contact names a new one.
 /// </summary>
 internal sealed class CompanyDirectory
 {
+    private const string MarketingStatus = "marketing_status";
+
     private readonly PipedriveClient client;
     private readonly Dictionary<int, string> organizations = [];
     private readonly Lock gate = new();
@@ -34,13 +36,15 @@ internal sealed class CompanyDirectory
     {
         var custom = new List<CustomField>();
         var labels = new Dictionary<int, string>();
-        var start = 0;
-        while (true)
+        var marketing = false;
+        string? cursor = null;
+        do
         {
-            var page = await client.GetAsync($"api/v1/personFields?start={start}&limit=500", cancellationToken).ConfigureAwait(false);
+            // v2 personFields: half the tokens of v1, whose support date has passed.
+            var page = await client.GetAsync("api/v2/personFields?limit=500" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), cancellationToken).ConfigureAwait(false);
             foreach (var field in (page["data"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                var key = Json.Text(field, "key");
+                var key = Json.Text(field, "field_code");
                 var type = Json.Text(field, "field_type");
                 if (key is null || type is null)
                 {
@@ -55,22 +59,31 @@ internal sealed class CompanyDirectory
                         labels[id] = label;
                     }
                 }
-                else if (key.Length == 40 && Map(type) is { } mapped)
+                else if (key == MarketingStatus)
                 {
-                    custom.Add(new CustomField(key, Json.Text(field, "name") ?? key, type, mapped, options));
+                    marketing = true;
+                }
+                else if ((field["is_custom_field"]?.GetValue<bool>() ?? key.Length == 40) && Map(type) is { } mapped)
+                {
+                    custom.Add(new CustomField(key, Json.Text(field, "field_name") ?? key, type, mapped, options));
                 }
             }
 
-            if (V1Pagination.NextStart(page, start, 500) is not { } next)
-            {
-                break;
-            }
-
-            start = next;
+            cursor = Json.Text(page["additional_data"] as JsonObject, "next_cursor");
         }
+        while (cursor is not null);
 
-        return new CompanyDirectory(client, custom, labels);
+        return new CompanyDirectory(client, custom, labels) { HasMarketingStatus = marketing };
     }
+
+    /// <summary>
+    /// The company has the Campaigns app, so its persons have <c>marketing_status</c> (the person fields list it): only
+    /// then may a read ask for it or a write set it; otherwise Pipedrive refuses the request.
+    /// </summary>
+    public bool HasMarketingStatus { get; private init; }
+
+    /// <summary>What every person read asks for beyond the defaults (<see cref="PipedriveSchema.IncludeFields"/>).</summary>
+    public string IncludeFields => HasMarketingStatus ? PipedriveSchema.IncludeFields : PipedriveSchema.IncludeFieldsWithoutMarketing;
 
     /// <summary>The Tandem type of a Pipedrive field type, or null for types Tandem does not sync (time, org, people, …).</summary>
     public static FieldType? Map(string pipedriveType) => pipedriveType switch

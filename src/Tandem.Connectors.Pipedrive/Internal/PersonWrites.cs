@@ -16,7 +16,6 @@ namespace Tandem.Connectors.Pipedrive.Internal;
 /// </summary>
 internal sealed class PersonWrites
 {
-    private const string ContactQuery = "?" + PipedriveSchema.IncludeFields;
     private const string NotFound = "The person no longer exists in Pipedrive.";
     private const string Stale = "The person changed in Pipedrive since it was read.";
 
@@ -75,7 +74,7 @@ internal sealed class PersonWrites
         }
 
         body["label_ids"] = new JsonArray(LabelIds(create.Tags, directory).Select(id => (JsonNode)id).ToArray());
-        if (create.Unsubscribed)
+        if (create.Unsubscribed && directory.HasMarketingStatus)
         {
             body["marketing_status"] = "unsubscribed";
         }
@@ -93,7 +92,7 @@ internal sealed class PersonWrites
 
         // Read-check-write: Pipedrive has no conditional update, so the version is compared just before the PATCH.
         var person = current.GetValueOrDefault(update.RecordId)
-            ?? (await client.GetAsync($"api/v2/persons/{id}{ContactQuery}", cancellationToken).ConfigureAwait(false))["data"] as JsonObject
+            ?? (await client.GetAsync($"api/v2/persons/{id}?{directory.IncludeFields}", cancellationToken).ConfigureAwait(false))["data"] as JsonObject
             ?? throw new PipedriveApiException("Pipedrive returned no person.");
         await directory.PrepareAsync([person], cancellationToken).ConfigureAwait(false);
         var record = reader.Read(person, directory);
@@ -112,7 +111,7 @@ internal sealed class PersonWrites
             body["label_ids"] = new JsonArray(labels.Select(l => (JsonNode)l).ToArray());
         }
 
-        if (update.Unsubscribe && !record.IsUnsubscribed)
+        if (update.Unsubscribe && !record.IsUnsubscribed && directory.HasMarketingStatus)
         {
             body["marketing_status"] = "unsubscribed";
         }

@@ -28,6 +28,9 @@ internal static class PipedriveSchema
     /// </summary>
     public const string IncludeFields = "include_fields=marketing_status,open_deals_count,closed_deals_count";
 
+    /// <summary>The same for a company without the Campaigns app, which has no <c>marketing_status</c>.</summary>
+    public const string IncludeFieldsWithoutMarketing = "include_fields=open_deals_count,closed_deals_count";
+
     public static AppSchema Build(CompanyDirectory directory) => new(Standard.Concat(directory.Custom.Values
         .OrderBy(c => c.Name, StringComparer.Ordinal)
         .Select(c => new FieldDefinition(PipedriveFieldKeys.CustomPrefix + c.Key, c.Name, c.Type)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Tandem.Connectors.Cost;
 using Tandem.Connectors.Http;
 
 namespace Tandem.Connectors.Catalog;
@@ -18,6 +19,12 @@ public sealed record ConnectorContext(TimeProvider Time, ILoggerFactory LoggerFa
 
     /// <summary>The connection the connector works for, which labels its API calls; null outside a run (a settings test).</summary>
     public string? ConnectionId { get; init; }
+
+    /// <summary>
+    /// The account's budget at its app, which every API call of this connector spends from (its cost from the budget's
+    /// model); null counts nothing (a settings test, a tool).
+    /// </summary>
+    public AccountBudget? Budget { get; init; }
 
     /// <summary>This context, also allowing these exact base URLs (a sandbox or a test server on 127.0.0.1).</summary>
     public ConnectorContext Allowing(params Uri[] urls) => this with { Network = Network.AndAllowing(urls) };

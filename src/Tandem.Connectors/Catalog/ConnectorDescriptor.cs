@@ -1,4 +1,5 @@
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Cost;
 using Tandem.Connectors.Vocabulary;
 using Tandem.Connectors.Webhooks;
 
@@ -14,6 +15,9 @@ public sealed record ConnectorDescriptor(string App, string DisplayName)
     public IReadOnlyList<SettingField> Settings { get; init; } = [];
 
     public ConnectorCapabilities Capabilities { get; init; } = new();
+
+    /// <summary>What the app's API calls cost and how often it may be polled (<see cref="CostModel.PerRequest"/> unless the app says).</summary>
+    public CostModel Cost { get; init; } = CostModel.PerRequest;
 
     /// <summary>How the app's webhooks are verified, read and set up; null when the app cannot push its changes.</summary>
     public IWebhookVerifier? Webhooks { get; init; }

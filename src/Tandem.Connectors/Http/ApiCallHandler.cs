@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Cost;
 
 namespace Tandem.Connectors.Http;
 
@@ -10,6 +11,34 @@ namespace Tandem.Connectors.Http;
 internal sealed class ApiCallHandler(ConnectorContext context) : DelegatingHandler
 {
     private const string Unknown = "unknown";
+
+    /// <summary>
+    /// Counts the call's cost against the account's budget: an answer that says the day's budget is spent marks it so; a
+    /// refused call (429) costs nothing; anything else the app answered costs what its model says.
+    /// </summary>
+    private void Spend(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (context.Budget is not { } budget)
+        {
+            return;
+        }
+
+        var model = budget.Model;
+        if (model.SaysBudgetSpent(response))
+        {
+            budget.MarkSpent();
+            return;
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            return;
+        }
+
+        var cost = model.CostOf(request.Method, request.RequestUri?.AbsolutePath ?? string.Empty);
+        budget.Spend(cost);
+        CostTelemetry.Spent(context.App, context.ConnectionId, model.Unit, cost);
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -38,6 +67,7 @@ internal sealed class ApiCallHandler(ConnectorContext context) : DelegatingHandl
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            Spend(request, response);
             tags.Add("http.response.status_code", status);
             activity?.SetTag("http.response.status_code", status);
             if (status >= 400)

@@ -21,7 +21,7 @@ public static class ConnectorHttp
         ArgumentNullException.ThrowIfNull(limits);
         var limited = new ResponseLimitsHandler(label, limits, context.Time, context.Network.Hint, logger) { InnerHandler = GuardedTransport.For(context.Network).Create(reuseConnections) };
         var counted = new ApiCallHandler(context) { InnerHandler = limited };
-        return retry is null ? counted : new RetryHandler(retry, context.Time, logger) { InnerHandler = counted };
+        return retry is null ? counted : new RetryHandler(retry, context.Time, logger) { InnerHandler = counted, BudgetSpent = context.Budget?.Model.SaysBudgetSpent };
     }
 
     /// <summary>An <see cref="HttpClient"/> over <see cref="Pipeline"/>, with optional handlers of the connector's own on top (auth, addressing).</summary>

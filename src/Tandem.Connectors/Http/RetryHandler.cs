@@ -27,6 +27,12 @@ public sealed class RetryHandler : DelegatingHandler
         this.logger = logger;
     }
 
+    /// <summary>
+    /// True for a 429 that says the day's budget is spent (<see cref="Cost.CostModel.SaysBudgetSpent"/>): waiting a few
+    /// seconds cannot help, so it is answered at once and the run ends; null retries every 429.
+    /// </summary>
+    public Func<HttpResponseMessage, bool>? BudgetSpent { get; init; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var idempotent = RequestIdempotency.IsIdempotent(request);
@@ -57,7 +63,7 @@ public sealed class RetryHandler : DelegatingHandler
             }
 
             NoteExhaustedWindow(response);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && !last)
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && !last && BudgetSpent?.Invoke(response) != true)
             {
                 var wait = RateLimitHeaders.RequestedWait(response, time.GetUtcNow()) ?? Backoff(attempt);
                 if (wait > options.MaxRetryAfter)

@@ -6,13 +6,13 @@ using Tandem.Engine.Matching;
 
 namespace Tandem.Engine.Planning;
 
-/// <summary>Builds a run's <see cref="SyncContext"/>: reads both schemas and compiles the mapping and rules against them.</summary>
+/// <summary>Builds a run's <see cref="SyncContext"/>: takes both schemas (from the request's <see cref="SchemaCache"/> when it has one) and compiles the mapping and rules against them.</summary>
 public static class SyncContextFactory
 {
     public static async Task<SyncContext> CreateAsync(SyncRequest request, RunReport report, CancellationToken cancellationToken)
     {
-        var schemaA = SchemaExpansion.Expand(await request.ConnectorA.GetSchemaAsync(cancellationToken));
-        var schemaB = SchemaExpansion.Expand(await request.ConnectorB.GetSchemaAsync(cancellationToken));
+        var schemaA = SchemaExpansion.Expand(await SchemaAsync(request, request.AccountA, request.ConnectorA, cancellationToken));
+        var schemaB = SchemaExpansion.Expand(await SchemaAsync(request, request.AccountB, request.ConnectorB, cancellationToken));
         var settings = request.Settings;
         var mappings = settings.Mappings.Count > 0 ? settings.Mappings : DefaultMappings.For(schemaA, schemaB);
         var compilation = MappingCompiler.Compile(mappings, schemaA, schemaB, reservedTags: TagsField.Reserved(settings));
@@ -40,4 +40,9 @@ public static class SyncContextFactory
             MatchKeysB = MatchKeyReader.For(settings, Side.B, schemaB, compilation.Mapping.EmailFieldB, request.NameB),
         };
     }
+
+    private static Task<AppSchema> SchemaAsync(SyncRequest request, string? account, Connectors.Contract.IContactConnector connector, CancellationToken cancellationToken) =>
+        request.Schemas is { } cache && account is not null
+            ? cache.GetAsync(account, connector, cancellationToken)
+            : connector.GetSchemaAsync(cancellationToken);
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Cost;
+using Tandem.Engine.Planning;
 using Tandem.Runtime.Running;
 using Tandem.Runtime.Setup;
 using Tandem.Runtime.Status;
@@ -31,7 +33,10 @@ public sealed class TandemRuntime : IAsyncDisposable
         Accounts = new AccountStore(database, protector, Time);
         Connections = new ConnectionStore(database, Time);
         Locks = new ConnectionLocks();
-        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, ConnectorContext);
+        Schemas = new SchemaCache(Time);
+        Budgets = new AccountBudgets(Time);
+        Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, ConnectorContext) { Schemas = Schemas, Budgets = Budgets };
+        Pacing = new ConnectionPacing(Connections, Accounts, Catalog, Budgets, Time);
         SetupLoader = new SetupFileLoader(Catalog, options.Environment);
         SetupApplier = new SetupApplier(
             Accounts,
@@ -58,6 +63,15 @@ public sealed class TandemRuntime : IAsyncDisposable
     public ConnectionStore Connections { get; }
 
     public ConnectionRunner Runner { get; }
+
+    /// <summary>The accounts' schemas between runs; forget an account's when its fields may have changed ("Refresh fields", a field created).</summary>
+    public SchemaCache Schemas { get; }
+
+    /// <summary>What each account has spent of its app's daily budget.</summary>
+    public AccountBudgets Budgets { get; }
+
+    /// <summary>How often each connection is polled, from its apps' cost models and budgets.</summary>
+    public ConnectionPacing Pacing { get; }
 
     /// <summary>The per-connection locks the runner takes; a host takes one too before removing a connection, so no run is cut short.</summary>
     public ConnectionLocks Locks { get; }
@@ -88,9 +102,15 @@ public sealed class TandemRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>A watch loop for one connection, paced by this runtime's clock.</summary>
-    public WatchLoop Watch(string connectionId, WatchLoopOptions options) =>
-        new(Runner, connectionId, options, Time, LoggerFactory.CreateLogger<WatchLoop>());
+    /// <summary>
+    /// A watch loop for one connection, on this runtime's clock, paced by its apps' cost models (never faster than the
+    /// options' interval) unless <paramref name="paced"/> is false.
+    /// </summary>
+    public WatchLoop Watch(string connectionId, WatchLoopOptions options, bool paced = true) =>
+        new(Runner, connectionId, options, Time, LoggerFactory.CreateLogger<WatchLoop>())
+        {
+            Pace = paced ? async ct => (await Pacing.PaceAsync(connectionId, ct))?.Interval : null,
+        };
 
     public async ValueTask DisposeAsync()
     {

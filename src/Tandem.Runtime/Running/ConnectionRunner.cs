@@ -2,9 +2,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Cost;
 using Tandem.Domain.Configuration;
 using Tandem.Engine;
 using Tandem.Engine.Logging;
+using Tandem.Engine.Planning;
 using Tandem.Engine.State;
 using Tandem.Runtime.Logging;
 using Tandem.Runtime.Telemetry;
@@ -63,6 +65,12 @@ public sealed class ConnectionRunner
         loggerFactory = connectorContext.LoggerFactory;
         logger = loggerFactory.CreateLogger<ConnectionRunner>();
     }
+
+    /// <summary>Where the accounts' schemas are kept between runs (re-read at most hourly); null reads them every run.</summary>
+    public SchemaCache? Schemas { get; init; }
+
+    /// <summary>The accounts' budgets at their apps, which every API call spends from; null counts nothing.</summary>
+    public AccountBudgets? Budgets { get; init; }
 
     /// <summary>
     /// Runs the connection once. A connection waiting for its first scan or a rescan (state Scanning) gets a
@@ -195,6 +203,9 @@ public sealed class ConnectionRunner
                     NameB = nameB,
                     AppA = appA,
                     AppB = appB,
+                    Schemas = Schemas,
+                    AccountA = connection.AccountAId,
+                    AccountB = connection.AccountBId,
                 };
                 var report = await new SyncEngine(loggerFactory.CreateLogger<SyncEngine>(), time: connectorContext.Time).RunAsync(request, cancellationToken);
                 return (report, report.AuthorizationFailed);
@@ -227,7 +238,9 @@ public sealed class ConnectionRunner
 
         try
         {
-            var connector = catalog.Get(account.App).Create(new AccountSettings(values), connectorContext with { App = account.App, ConnectionId = connectionId });
+            var factory = catalog.Get(account.App);
+            var budget = Budgets?.For(account.App, account.Id, factory.Descriptor.Cost);
+            var connector = factory.Create(new AccountSettings(values), connectorContext with { App = account.App, ConnectionId = connectionId, Budget = budget });
             return (account.Name, account.App, connector, null);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ConnectorException)

@@ -39,6 +39,12 @@ public sealed class WatchLoop
         this.logger = logger ?? NullLogger<WatchLoop>.Instance;
     }
 
+    /// <summary>
+    /// The wait after a good run as the apps' cost models set it (<see cref="ConnectionPacing"/>); never shorter than
+    /// <see cref="WatchLoopOptions.Interval"/>. Null waits the interval.
+    /// </summary>
+    public Func<CancellationToken, Task<TimeSpan?>>? Pace { get; init; }
+
     /// <summary>Called after each run with its result (to print a summary).</summary>
     public Func<ConnectionRunResult, CancellationToken, Task>? RunFinished { get; init; }
 
@@ -98,12 +104,31 @@ public sealed class WatchLoop
 
         if (!result.NeedsBackoff)
         {
-            return options.Interval;
+            return await PacedIntervalAsync(cancellationToken);
         }
 
         var delay = Backoff(previousDelay);
         RuntimeLog.WatchBackingOff(logger, connectionId, result.Report!.Outcome, delay);
         return delay;
+    }
+
+    private async Task<TimeSpan> PacedIntervalAsync(CancellationToken cancellationToken)
+    {
+        if (Pace is null)
+        {
+            return options.Interval;
+        }
+
+        try
+        {
+            return await Pace(cancellationToken) is { } paced && paced > options.Interval ? paced : options.Interval;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The pace is advice: without it the loop keeps the host's interval rather than stopping.
+            RuntimeLog.WatchRunThrew(logger, ex, connectionId, options.Interval);
+            return options.Interval;
+        }
     }
 
     // The first failure after a good run waits twice the interval; each further one doubles again.

@@ -30,7 +30,8 @@ internal sealed class ConnectionsEndpoint
         var requestSyncToken = string.Equals(query["requestSyncToken"], "true", StringComparison.OrdinalIgnoreCase);
 
         // Google requires every other parameter of a continued listing to match the first call.
-        var fingerprint = query["personFields"] + "|" + query["sortOrder"] + "|" + requestSyncToken;
+        var fingerprint = query["personFields"] + "|" + query["sortOrder"] + "|" + requestSyncToken + "|" + query["sources"];
+        var profile = ReadSources.IncludeProfile(query["sources"]);
         long after, upTo, syncFrom;
         if (query["pageToken"].ToString() is { Length: > 0 } pageToken)
         {
@@ -61,7 +62,7 @@ internal sealed class ConnectionsEndpoint
                 response["nextPageToken"] = SyncTokens.Page(items[^1].Sequence, upTo, syncFrom, fingerprint);
             }
 
-            return new JsonArray(items.Select(c => (JsonNode)PersonShape.Render(c, mask, store.PhotoOrigin)).ToArray());
+            return new JsonArray(items.Select(c => (JsonNode)PersonShape.Render(c, mask, store.PhotoOrigin, profile)).ToArray());
         });
 
         if (connections.Count > 0)

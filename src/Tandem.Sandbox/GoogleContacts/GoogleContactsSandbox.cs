@@ -20,6 +20,7 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
     private readonly PeopleStore store;
     private readonly AuthorizationServer oauth;
     private readonly FaultPipeline pipeline;
+    private readonly FullSyncQuota fullSyncs;
     private readonly ConnectionsEndpoint connections;
     private readonly PeopleEndpoints people;
     private readonly ContactGroupEndpoints groups;
@@ -31,7 +32,9 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         var clock = time ?? TimeProvider.System;
         store = new PeopleStore(clock);
         oauth = new AuthorizationServer(GoogleOAuth.Describe(Options), clock);
-        pipeline = new FaultPipeline(Faults, GoogleFaults.Describe(c => oauth.IsAuthorized(c.Request), new PerMinuteQuota(Options.RequestsPerMinute, clock)), clock);
+        Faults.FullSyncsPerMinute = Options.FullSyncsPerMinute;
+        fullSyncs = new FullSyncQuota(clock, () => Faults.FullSyncsPerMinute);
+        pipeline = new FaultPipeline(Faults, GoogleFaults.Describe(c => oauth.IsAuthorized(c.Request), new PerMinuteQuota(Options.RequestsPerMinute, clock), fullSyncs), clock);
         connections = new ConnectionsEndpoint(store, Faults, Options, clock);
         people = new PeopleEndpoints(store, Faults);
         groups = new ContactGroupEndpoints(store);
@@ -97,6 +100,20 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
     }
 
     /// <summary>Edits a contact as its owner would in Google Contacts (for tests): replaces the given fields.</summary>
+    /// <summary>Full-sync first pages the full-sync quota refused so far.</summary>
+    public int FullSyncsRefused => fullSyncs.Refused;
+
+    /// <summary>
+    /// Links a contact to a Google profile, as a verified email does (for tests): reads answer the profile's name and
+    /// email beside the contact's, with the PROFILE source, unless they ask for <c>READ_SOURCE_TYPE_CONTACT</c> only.
+    /// </summary>
+    public void LinkToProfile(string resourceName, string profileId, string givenName, string familyName, string email) =>
+        store.LinkProfile(resourceName, profileId, new JsonObject
+        {
+            ["names"] = new JsonArray(new JsonObject { ["givenName"] = givenName, ["familyName"] = familyName }),
+            ["emailAddresses"] = new JsonArray(new JsonObject { ["value"] = email }),
+        });
+
     public void EditContact(string resourceName, Action<JsonObject> edit)
     {
         ArgumentNullException.ThrowIfNull(edit);

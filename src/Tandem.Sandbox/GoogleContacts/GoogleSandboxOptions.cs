@@ -25,6 +25,9 @@ public sealed record GoogleSandboxOptions
     /// <summary>Requests per user per minute before 429 RESOURCE_EXHAUSTED; 0 for no quota.</summary>
     public int RequestsPerMinute { get; init; } = 600;
 
+    /// <summary>Full-sync first pages allowed per rolling minute (Google's fixed extra quota, size unpublished); 0 for no limit.</summary>
+    public int FullSyncsPerMinute { get; init; }
+
     /// <summary>Demo contacts created at start (deterministic for a given seed).</summary>
     public int SeedContacts { get; init; } = 300;
 

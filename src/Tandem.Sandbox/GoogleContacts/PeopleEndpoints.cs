@@ -20,7 +20,7 @@ internal sealed class PeopleEndpoints
     public JsonObject Get(string resourceName, IQueryCollection query)
     {
         var mask = PersonFields.ParseMask(query["personFields"], PersonFields.Readable, "personFields");
-        return store.Atomically(() => PersonShape.Render(store.Find(resourceName) ?? throw GoogleApiException.NotFound(), mask, store.PhotoOrigin));
+        return store.Atomically(() => PersonShape.Render(store.Find(resourceName) ?? throw GoogleApiException.NotFound(), mask, store.PhotoOrigin, ReadSources.IncludeProfile(query["sources"])));
     }
 
     public JsonObject BatchGet(IQueryCollection query)
@@ -33,7 +33,7 @@ internal sealed class PeopleEndpoints
         }
 
         var responses = store.Atomically(() => names.Select(name => (JsonNode)(store.Find(name) is { } contact
-            ? new JsonObject { ["httpStatusCode"] = 200, ["person"] = PersonShape.Render(contact, mask, store.PhotoOrigin), ["requestedResourceName"] = name }
+            ? new JsonObject { ["httpStatusCode"] = 200, ["person"] = PersonShape.Render(contact, mask, store.PhotoOrigin, ReadSources.IncludeProfile(query["sources"])), ["requestedResourceName"] = name }
             : new JsonObject
             {
                 ["httpStatusCode"] = 404,
@@ -47,7 +47,7 @@ internal sealed class PeopleEndpoints
     {
         var mask = ReadMask(query["personFields"]);
         var fields = PersonShape.ReadInput(body);
-        return store.Atomically(() => PersonShape.Render(store.Create(fields), mask, store.PhotoOrigin));
+        return store.Atomically(() => PersonShape.Render(store.Create(fields), mask, store.PhotoOrigin, ReadSources.IncludeProfile(query["sources"])));
     }
 
     public JsonObject Update(string resourceName, JsonObject body, IQueryCollection query)
@@ -57,7 +57,7 @@ internal sealed class PeopleEndpoints
         var fields = PersonShape.ReadInput(body);
         var etag = PersonShape.ClaimedEtag(body);
         var stale = faults.TakeStaleVersion();
-        return store.Atomically(() => PersonShape.Render(store.Update(resourceName, etag, fields, updateMask, stale), mask, store.PhotoOrigin));
+        return store.Atomically(() => PersonShape.Render(store.Update(resourceName, etag, fields, updateMask, stale), mask, store.PhotoOrigin, ReadSources.IncludeProfile(query["sources"])));
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ internal sealed class PeopleEndpoints
             $"contacts[{i}].contact_person")).ToList();
         var created = store.Atomically(() => inputs.Select(f => (JsonNode)new JsonObject
         {
-            ["person"] = PersonShape.Render(store.Create(f), mask, store.PhotoOrigin),
+            ["person"] = PersonShape.Render(store.Create(f), mask, store.PhotoOrigin, ReadSources.IncludeProfile(body["sources"] as JsonArray)),
             ["httpStatusCode"] = 200,
         }).ToArray());
         return new JsonObject { ["createdPeople"] = new JsonArray(created) };
@@ -161,7 +161,7 @@ internal sealed class PeopleEndpoints
                 var result = new JsonObject { ["httpStatusCode"] = 200, ["requestedResourceName"] = input.Name };
                 if (readMask is not null)
                 {
-                    result["person"] = PersonShape.Render(contact, readMask, store.PhotoOrigin);
+                    result["person"] = PersonShape.Render(contact, readMask, store.PhotoOrigin, ReadSources.IncludeProfile(body["sources"] as JsonArray));
                 }
 
                 results[input.Name] = result;

@@ -146,6 +146,18 @@ internal sealed class PeopleStore
     /// </summary>
     public string PhotoOrigin { get; set; } = "http://127.0.0.1";
 
+    /// <summary>Links the contact to a Google profile: its items show beside the contact's, and the contact counts as changed.</summary>
+    public void LinkProfile(string resourceName, string profileId, JsonObject profileFields)
+    {
+        lock (gate)
+        {
+            var contact = Live(resourceName) ?? throw GoogleApiException.NotFound();
+            contact.ProfileId = profileId;
+            contact.ProfileFields = profileFields;
+            Touch(contact);
+        }
+    }
+
     public void Delete(string resourceName)
     {
         lock (gate)

@@ -79,7 +79,7 @@ internal static class PersonShape
         return person["etag"]?.GetValue<string>();
     }
 
-    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask, string photoOrigin)
+    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask, string photoOrigin, bool profile = true)
     {
         var person = new JsonObject { ["resourceName"] = contact.ResourceName, ["etag"] = contact.Etag };
         var source = new JsonObject { ["type"] = "CONTACT", ["id"] = SourceId(contact) };
@@ -94,7 +94,13 @@ internal static class PersonShape
             var full = (JsonObject)source.DeepClone();
             full["etag"] = contact.Etag;
             full["updateTime"] = contact.UpdateTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-            person["metadata"] = new JsonObject { ["sources"] = new JsonArray(full), ["objectType"] = "PERSON" };
+            var sources = new JsonArray(full);
+            if (profile && contact.ProfileId is { } profileId)
+            {
+                sources.Add(new JsonObject { ["type"] = "PROFILE", ["id"] = profileId, ["etag"] = "%" + profileId });
+            }
+
+            person["metadata"] = new JsonObject { ["sources"] = sources, ["objectType"] = "PERSON" };
         }
 
         foreach (var (name, value) in contact.Fields)
@@ -128,6 +134,11 @@ internal static class PersonShape
             person["photos"] = new JsonArray(Photo(contact, source, photoOrigin));
         }
 
+        if (profile && contact.ProfileId is { } id && contact.ProfileFields is { } fields)
+        {
+            AddProfileItems(person, id, fields, mask);
+        }
+
         return person;
     }
 
@@ -147,6 +158,29 @@ internal static class PersonShape
         }
 
         return photo;
+    }
+
+    // Profile items follow the contact's, each with its PROFILE source; the contact's first item stays primary.
+    private static void AddProfileItems(JsonObject person, string profileId, JsonObject fields, IReadOnlySet<string> mask)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (!mask.Contains(name) || value is not JsonArray items)
+            {
+                continue;
+            }
+
+            var rendered = person[name] as JsonArray ?? [];
+            foreach (var item in items.OfType<JsonObject>())
+            {
+                var copy = (JsonObject)item.DeepClone();
+                copy["metadata"] = new JsonObject { ["source"] = new JsonObject { ["type"] = "PROFILE", ["id"] = profileId }, ["verified"] = name == "emailAddresses" };
+                Decorate(name, copy);
+                rendered.Add(copy);
+            }
+
+            person[name] = rendered;
+        }
     }
 
     private static string SourceId(StoredContact contact) =>

@@ -29,6 +29,15 @@ internal sealed class StoredContact
 
     public bool Deleted { get; set; }
 
+    /// <summary>
+    /// The Google profile a verified email or phone linked the contact to (its id), or null: reads then answer the
+    /// profile's items beside the contact's unless they ask for contact data only.
+    /// </summary>
+    public string? ProfileId { get; set; }
+
+    /// <summary>The linked profile's items (names, emailAddresses…), read-only: the contact's owner cannot edit them.</summary>
+    public JsonObject? ProfileFields { get; set; }
+
     public DateTimeOffset UpdateTime { get; set; }
 
     public string Etag => "%EgUBAgMFByIM" + Convert.ToBase64String(Encoding.UTF8.GetBytes(Id + "/" + Revision)).TrimEnd('=');

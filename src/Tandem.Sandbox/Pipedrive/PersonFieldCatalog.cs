@@ -148,6 +148,22 @@ internal sealed class PersonFieldCatalog
         return labels!;
     }
 
+    /// <summary>A field as v2 <c>GET /personFields</c> shows it (openapi-v2.yaml): code, name, type, options, custom or not.</summary>
+    public static JsonObject V2(JsonObject v1)
+    {
+        var code = v1["key"]!.GetValue<string>();
+        return new JsonObject
+        {
+            ["field_name"] = v1["name"]!.GetValue<string>(),
+            ["field_code"] = code,
+            ["field_type"] = v1["field_type"]!.GetValue<string>(),
+            ["options"] = v1["options"] is JsonArray options ? options.DeepClone() : null,
+            ["subfields"] = null,
+            ["is_custom_field"] = code.Length == 40,
+            ["is_optional_response_field"] = code == "marketing_status",
+        };
+    }
+
     private static JsonObject Field(int id, string key, string name, string type, bool custom, IEnumerable<string>? options = null, int optionBase = 0)
     {
         var field = new JsonObject

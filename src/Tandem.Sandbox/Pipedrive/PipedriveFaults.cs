@@ -3,10 +3,10 @@ using Tandem.Sandbox.Kit.Faults;
 
 namespace Tandem.Sandbox.Pipedrive;
 
-/// <summary>Pipedrive's part of the fault pipeline: API token or OAuth bearer, the burst window's headers, its error envelope.</summary>
+/// <summary>Pipedrive's part of the fault pipeline: API token or OAuth bearer, the burst window's headers, the daily token budget, its error envelope.</summary>
 internal static class PipedriveFaults
 {
-    public static VendorFaults Describe(Func<HttpContext, bool> isAuthorized, BurstWindow burst) => new()
+    public static VendorFaults Describe(Func<HttpContext, bool> isAuthorized, BurstWindow burst, TokenBudget tokens) => new()
     {
         IsAuthorized = isAuthorized,
         Unauthorized = () => PipedriveAnswers.Error(PipedriveApiException.Unauthorized()),
@@ -14,5 +14,6 @@ internal static class PipedriveFaults
         ServerError = status => PipedriveAnswers.Error(new PipedriveApiException(status, "Internal server error")),
         Error = ex => ex is PipedriveApiException error ? PipedriveAnswers.Error(error) : null,
         Quota = burst,
+        Budget = tokens,
     };
 }

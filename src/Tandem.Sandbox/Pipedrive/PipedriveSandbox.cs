@@ -12,7 +12,7 @@ namespace Tandem.Sandbox.Pipedrive;
 /// <summary>
 /// A stateful simulator of Pipedrive's persons API (v2, with v1 <c>personFields</c>, <c>recents</c>,
 /// <c>organizations</c> and <c>users</c>), API-token and OAuth 2.0 (bearer) auth, the <c>{success, data, additional_data}</c> envelope,
-/// the burst rate limit with <c>x-ratelimit-*</c> headers, and fault switches. Built on the sandbox kit (route groups, the
+/// the burst rate limit with <c>x-ratelimit-*</c> headers, the daily token budget, and fault switches. Built on the sandbox kit (route groups, the
 /// fault pipeline, the OAuth server, the webhook queue). See <c>README.md</c>.
 /// </summary>
 public sealed class PipedriveSandbox : ISandboxApp, IRoutedSandbox, IDisposable
@@ -28,6 +28,7 @@ public sealed class PipedriveSandbox : ISandboxApp, IRoutedSandbox, IDisposable
     private readonly FaultPipeline pipeline;
     private readonly PipedriveSandboxRoutes routes;
     private readonly SandboxPipeline standalone;
+    private readonly TokenBudget tokens;
 
     /// <param name="options">Token, limits, seed.</param>
     /// <param name="time">The sandbox's clock.</param>
@@ -41,8 +42,11 @@ public sealed class PipedriveSandbox : ISandboxApp, IRoutedSandbox, IDisposable
         webhooks = new WebhookEndpoints(clock, PipedriveDemoData.Users[0].Id);
         deliveries = new WebhookQueue(WebhookSchedule, clock, webhookHandler);
         oauth = new AuthorizationServer(PipedriveOAuth.Describe(Options), clock);
-        pipeline = new FaultPipeline(Faults, PipedriveFaults.Describe(IsAuthorized, new BurstWindow(Options.BurstLimit, clock, () => Faults.StormResetSeconds)), clock);
-        routes = new PipedriveSandboxRoutes(store, fields, webhooks, clock);
+        Faults.DailyTokenBudget = Options.DailyTokenBudget;
+        tokens = new TokenBudget(clock, () => Faults.DailyTokenBudget);
+        pipeline = new FaultPipeline(Faults, PipedriveFaults.Describe(IsAuthorized, new BurstWindow(Options.BurstLimit, clock, () => Faults.StormResetSeconds), tokens), clock);
+        Faults.MarketingApp = Options.MarketingApp;
+        routes = new PipedriveSandboxRoutes(store, fields, webhooks, clock, () => Faults.MarketingApp);
         standalone = new SandboxPipeline(this);
         Seed(clock);
 
@@ -61,6 +65,12 @@ public sealed class PipedriveSandbox : ISandboxApp, IRoutedSandbox, IDisposable
 
     /// <summary>Requests received on the API paths.</summary>
     public int ApiCalls => pipeline.Calls;
+
+    /// <summary>Tokens the company spent today (every caller), at each operation's documented cost.</summary>
+    public long TokensSpentToday => tokens.SpentToday;
+
+    /// <summary>Spends tokens as the company's other integrations would (for tests).</summary>
+    public void SpendTokensElsewhere(long count) => tokens.SpendElsewhere(count);
 
     /// <summary>The 40-character key of a seeded custom field, by its name ("Segment").</summary>
     public static string CustomFieldKey(string name) => PersonFieldCatalog.HashKey(name);

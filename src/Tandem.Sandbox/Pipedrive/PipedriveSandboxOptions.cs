@@ -27,6 +27,18 @@ public sealed record PipedriveSandboxOptions
     /// <summary>Requests per rolling 2-second window before 429 (Pipedrive's burst limit); 0 for none.</summary>
     public int BurstLimit { get; init; } = 200;
 
+    /// <summary>
+    /// The company's daily token budget, spent at each operation's documented cost, 429 once spent until midnight UTC;
+    /// 0 (the default) for none, so long tests and benches are not cut off.
+    /// </summary>
+    public long DailyTokenBudget { get; init; }
+
+    /// <summary>
+    /// The company has the Campaigns (marketing) app, so persons have <c>marketing_status</c>; without it, asking for or
+    /// setting the status is refused and the person fields do not list it. Also <see cref="PipedriveSandboxFaults.MarketingApp"/>.
+    /// </summary>
+    public bool MarketingApp { get; init; } = true;
+
     /// <summary>Deleted persons are purged for good this long after deletion (Pipedrive: 30 days).</summary>
     public TimeSpan DeletedRetention { get; init; } = TimeSpan.FromDays(30);
 

@@ -14,14 +14,18 @@ namespace Tandem.Sandbox.Pipedrive;
 /// </summary>
 internal sealed class PipedriveSandboxRoutes
 {
+    private const string MarketingStatus = "marketing_status";
+
     private readonly PersonStore store;
     private readonly PersonFieldCatalog fields;
     private readonly PersonEndpoints persons;
     private readonly WebhookEndpoints webhooks;
     private readonly TimeProvider time;
+    private readonly Func<bool> marketingApp;
 
-    public PipedriveSandboxRoutes(PersonStore store, PersonFieldCatalog fields, WebhookEndpoints webhooks, TimeProvider time)
+    public PipedriveSandboxRoutes(PersonStore store, PersonFieldCatalog fields, WebhookEndpoints webhooks, TimeProvider time, Func<bool> marketingApp)
     {
+        this.marketingApp = marketingApp;
         this.store = store;
         this.fields = fields;
         this.webhooks = webhooks;
@@ -56,6 +60,7 @@ internal sealed class PipedriveSandboxRoutes
     {
         api.MapGet("persons", (HttpContext c) =>
         {
+            RefuseMarketing(c.Request.Query);
             var (list, more) = persons.List(c.Request.Query);
             return PipedriveAnswers.Ok(list, more);
         });
@@ -64,9 +69,12 @@ internal sealed class PipedriveSandboxRoutes
             var (found, next) = persons.Search(c.Request.Query);
             return PipedriveAnswers.Ok(found, next);
         });
-        api.MapPost("persons", async Task<IResult> (HttpContext c) => PipedriveAnswers.Ok(persons.Create(await BodyAsync(c).ConfigureAwait(false))));
-        api.MapGet("persons/{id}", (HttpContext c, string id) => PipedriveAnswers.Ok(persons.Get(PersonId(id), c.Request.Query)));
-        api.MapPatch("persons/{id}", async (HttpContext c, string id) => PipedriveAnswers.Ok(persons.Patch(PersonId(id), await BodyAsync(c).ConfigureAwait(false))));
+        api.MapPost("persons", async Task<IResult> (HttpContext c) => PipedriveAnswers.Ok(persons.Create(RefuseMarketing(await BodyAsync(c).ConfigureAwait(false)))));
+        api.MapGet("persons/{id}", (HttpContext c, string id) => PipedriveAnswers.Ok(persons.Get(PersonId(id), RefuseMarketing(c.Request.Query))));
+        api.MapPatch("persons/{id}", async (HttpContext c, string id) => PipedriveAnswers.Ok(persons.Patch(PersonId(id), RefuseMarketing(await BodyAsync(c).ConfigureAwait(false)))));
+        api.MapGet("personFields", (HttpContext c) => PipedriveAnswers.Ok(
+            new JsonArray(fields.Fields.Where(f => marketingApp() || f["key"]?.GetValue<string>() != MarketingStatus).Select(f => (JsonNode)PersonFieldCatalog.V2(f)).ToArray()),
+            new JsonObject { ["next_cursor"] = null }));
         api.MapDelete("persons/{id}", (string id) => PipedriveAnswers.Ok(persons.Delete(PersonId(id))));
         api.MapGet("organizations", () => PipedriveAnswers.Ok(
             new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()),
@@ -81,7 +89,7 @@ internal sealed class PipedriveSandboxRoutes
     private void MapV1(RouteGroupBuilder api)
     {
         api.MapGet("personFields", () => PipedriveAnswers.Ok(
-            new JsonArray(fields.Fields.Select(f => (JsonNode)f.DeepClone()).ToArray()),
+            new JsonArray(fields.Fields.Where(f => marketingApp() || f["key"]?.GetValue<string>() != MarketingStatus).Select(f => (JsonNode)f.DeepClone()).ToArray()),
             Pagination(0, fields.Fields.Count, more: false)));
         api.MapPost("personFields", async Task<IResult> (HttpContext c) =>
             PipedriveAnswers.Ok(fields.Add(await BodyAsync(c).ConfigureAwait(false), time.GetUtcNow(), PipedriveDemoData.Users[0].Id)));
@@ -107,6 +115,30 @@ internal sealed class PipedriveSandboxRoutes
         api.MapDelete("webhooks/{id}", (string id) => PipedriveAnswers.Whole(200, webhooks.Delete(Number(id) ?? throw PipedriveApiException.NotFound("Route"))));
         api.MapGet("users", () => PipedriveAnswers.Ok(new JsonArray(PipedriveDemoData.Users
             .Select(u => (JsonNode)new JsonObject { ["id"] = u.Id, ["name"] = u.Name, ["active_flag"] = true }).ToArray())));
+    }
+
+    /// <summary>
+    /// Without the Campaigns (marketing) app a company's persons have no <c>marketing_status</c>: asking for it or setting
+    /// it is refused (the spec: "only allowed when the company has the Campaigns app"; the refusal's words are unverified).
+    /// </summary>
+    private IQueryCollection RefuseMarketing(IQueryCollection query)
+    {
+        if (!marketingApp() && (query["include_fields"].FirstOrDefault() ?? string.Empty).Split(',').Contains(MarketingStatus, StringComparer.Ordinal))
+        {
+            throw PipedriveApiException.Invalid("include_fields: 'marketing_status' is only available with the Campaigns app");
+        }
+
+        return query;
+    }
+
+    private JsonObject RefuseMarketing(JsonObject body)
+    {
+        if (!marketingApp() && body.ContainsKey(MarketingStatus))
+        {
+            throw PipedriveApiException.Invalid("marketing_status is only available with the Campaigns app");
+        }
+
+        return body;
     }
 
     /// <summary>A person id in the path; anything but digits is an unknown route, as before any person is looked up.</summary>

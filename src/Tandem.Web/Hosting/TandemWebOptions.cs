@@ -23,8 +23,15 @@ public sealed class TandemWebOptions
     /// <summary>"sqlite" or "postgresql"; empty infers it from <see cref="Database"/>.</summary>
     public string? DatabaseProvider { get; set; }
 
-    /// <summary>The wait between two runs of a connection while all is well.</summary>
+    /// <summary>The shortest wait between two runs of a connection while all is well.</summary>
     public int WatchIntervalSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Polls each connection at the pace its apps' cost models set (slower as a vendor's daily budget runs low, a slow
+    /// safety net while webhooks are registered), never faster than <see cref="WatchIntervalSeconds"/>; false polls at
+    /// that interval whatever it costs (tests that wait for polls).
+    /// </summary>
+    public bool PaceByCostModel { get; set; } = true;
 
     /// <summary>The key that signs webhook secrets (base64, 32 bytes); empty keeps one in <see cref="DataFolder"/>.</summary>
     public string? WebhookKey { get; set; }

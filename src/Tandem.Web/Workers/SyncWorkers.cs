@@ -89,11 +89,14 @@ public sealed class SyncWorkers(
             foreach (var id in wanted.Where(id => !loops.ContainsKey(id)))
             {
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var watch = runtime.Watch(id, new WatchLoopOptions
-                {
-                    Interval = TimeSpan.FromSeconds(options.Value.WatchIntervalSeconds),
-                    MaxBackoff = TimeSpan.FromSeconds(Math.Max(options.Value.WatchIntervalSeconds, 30 * 60)),
-                });
+                var watch = runtime.Watch(
+                    id,
+                    new WatchLoopOptions
+                    {
+                        Interval = TimeSpan.FromSeconds(options.Value.WatchIntervalSeconds),
+                        MaxBackoff = TimeSpan.FromSeconds(Math.Max(options.Value.WatchIntervalSeconds, 30 * 60)),
+                    },
+                    options.Value.PaceByCostModel);
                 loops[id] = (stop, Task.Run(() => watch.RunAsync(new RunOptions(), stop.Token), CancellationToken.None));
                 WebLog.WatchStarted(logger, id);
             }

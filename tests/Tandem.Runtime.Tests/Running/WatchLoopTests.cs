@@ -74,6 +74,34 @@ public sealed class WatchLoopTests
         Assert.Equal([(true, true), (false, false)], runs.Select(r => (r.Options.FullRescan, r.Options.AcknowledgeDeletions)));
     }
 
+    [Fact]
+    public async Task A_good_run_waits_the_pace_its_apps_set_but_never_less_than_the_interval()
+    {
+        using var stop = new CancellationTokenSource();
+        TimeSpan?[] paces = [TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(5), null];
+        var asked = 0;
+        var loop = new WatchLoop(
+            (runOptions, _) =>
+            {
+                runs.Add((time.GetUtcNow() - Start, runOptions));
+                return Task.FromResult(Result(RunOutcome.Completed));
+            },
+            "c1",
+            new WatchLoopOptions { Interval = TimeSpan.FromSeconds(15) },
+            time)
+        {
+            Waiting = delay => waits.Writer.TryWrite(delay),
+            Pace = _ => Task.FromResult(paces[Math.Min(asked++, paces.Length - 1)]),
+        };
+
+        var running = loop.RunAsync(new RunOptions(), stop.Token);
+        var delays = await AdvanceThroughAsync(3);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal([600, 15, 15], delays.Select(d => d.TotalSeconds));
+    }
+
     private WatchLoop Loop(Func<int, ConnectionRunResult> script, WatchLoopOptions options) =>
         new((runOptions, _) =>
         {

@@ -32,6 +32,7 @@ public sealed class BrowserServer : IAsyncDisposable
             "--Tandem:Port=0",
             $"--Tandem:DataFolder={folder}",
             "--Tandem:WatchIntervalSeconds=1",
+            "--Tandem:PaceByCostModel=false",
             "--Tandem:Sandbox:Enabled=true",
             "--Tandem:Sandbox:BasePort=0",
             "--Logging:LogLevel:Default=Warning",

@@ -51,6 +51,7 @@ public abstract class ServerFixture : IAsyncLifetime
             "--Tandem:Port=0",
             $"--Tandem:DataFolder={folder}",
             "--Tandem:WatchIntervalSeconds=1",
+            "--Tandem:PaceByCostModel=false",
             "--Tandem:Sandbox:Enabled=true",
             "--Tandem:Sandbox:BasePort=0",
             "--Logging:LogLevel:Default=Warning",

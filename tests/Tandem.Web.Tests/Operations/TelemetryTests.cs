@@ -60,6 +60,9 @@ public sealed class TelemetryTests(TelemetryServer server) : IClassFixture<Telem
         Assert.Contains(ours, p => p.Name == "tandem.sync.contacts.created" && p.Tags["tandem.app"] is "google-contacts" && p.Tags["tandem.sync.side"] is "b");
         Assert.Contains(ours, p => p.Name == "http.client.request.duration" && p.Tags["tandem.app"] is "pipedrive" && p.Tags.ContainsKey("http.response.status_code"));
         Assert.Contains(points, p => p.Name == "tandem.sync.queue.depth");
+        Assert.Contains(ours, p => p.Name == "tandem.vendor.cost" && p.Tags["tandem.app"] is "pipedrive" && p.Tags["tandem.vendor.unit"] is "tokens");
+        Assert.Contains(ours, p => p.Name == "tandem.vendor.cost" && p.Tags["tandem.app"] is "google-contacts" && p.Tags["tandem.vendor.unit"] is "requests");
+        Assert.Contains(points, p => p.Name == "tandem.vendor.budget.left" && p.Tags["tandem.app"] is "pipedrive" && p.Tags.ContainsKey("tandem.account.id"));
 
         var values = trace.SelectMany(x => x.TagObjects.Select(t => t.Value?.ToString() ?? string.Empty))
             .Concat(trace.Select(x => x.DisplayName))

@@ -5,7 +5,7 @@ namespace Tandem.Sandbox.Kit.Faults;
 /// <summary>
 /// The one fault pipeline every sandbox's API route group runs through (an endpoint filter), in this order: count the
 /// call; drop the connection; refuse past the simultaneous-request limit; hold a slow answer back on the sandbox's clock;
-/// authenticate; take the vendor's quota (or the storm switch) and add its headers; fail with 5xx; run the endpoint; on a
+/// authenticate; take the vendor's quota (or the storm switch) and add its headers; spend from its daily budget; fail with 5xx; run the endpoint; on a
 /// write, lose the answer (the write happened, the connection is dropped). Errors the endpoint throws become the vendor's
 /// error body. Stale versions are the one switch an endpoint takes itself (<see cref="SandboxFaults.TakeStaleVersion"/>),
 /// since only it knows which version to move.
@@ -104,7 +104,7 @@ internal sealed class FaultPipeline : IEndpointFilter
             http.Response.Headers[name] = value;
         }
 
-        if (!verdict.Allowed)
+        if (!verdict.Allowed || (vendor.Budget is { } budget && !Spend(http, budget)))
         {
             return vendor.TooManyRequests();
         }
@@ -123,6 +123,17 @@ internal sealed class FaultPipeline : IEndpointFilter
         }
 
         return answer;
+    }
+
+    private static bool Spend(HttpContext http, IRequestBudget budget)
+    {
+        var verdict = budget.Spend(http.Request);
+        foreach (var (name, value) in verdict.Headers)
+        {
+            http.Response.Headers[name] = value;
+        }
+
+        return verdict.Allowed;
     }
 
     private void RaiseMost(int now)

@@ -35,4 +35,7 @@ internal sealed record VendorFaults
 
     /// <summary>The vendor's request quota, taken after authentication; null when only the storm switch refuses.</summary>
     public IRequestQuota? Quota { get; init; }
+
+    /// <summary>The vendor's daily budget of weighted requests, spent after <see cref="Quota"/>; null when it has none.</summary>
+    public IRequestBudget? Budget { get; init; }
 }

@@ -256,6 +256,7 @@ public sealed class ConnectionService(
         {
             WebhooksRegisteredIn = [.. new[] { (connection.WebhookAId, a.AppName), (connection.WebhookBId, b.AppName) }.Where(w => w.Item1 is not null).Select(w => w.AppName)],
             WebhookProblem = connection.WebhookProblem,
+            Pacing = (await runtime.Pacing.PaceAsync(connection.Id, cancellationToken))?.Words,
         };
     }
 

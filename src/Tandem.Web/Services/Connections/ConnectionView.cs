@@ -42,4 +42,7 @@ public sealed record ConnectionView(
 
     /// <summary>Why a webhook could not be registered or removed, in words, or null. The connection syncs all the same.</summary>
     public string? WebhookProblem { get; init; }
+
+    /// <summary>How often the connection is polled and why, from its apps' budgets ("Pipedrive daily budget 82 % used — polling every 27 min"), or null.</summary>
+    public string? Pacing { get; init; }
 }

@@ -2,6 +2,7 @@ using Tandem.Connectors.Contract;
 using Tandem.Domain.Contacts;
 using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
+using Tandem.Runtime.Hosting;
 using Tandem.Web.Identity;
 using Tandem.Web.Services.Accounts;
 using Tandem.Web.Services.Catalog;
@@ -14,7 +15,7 @@ namespace Tandem.Web.Services.Fields;
 /// §5 variable matching), and creates a custom field where the app's connector can (<see cref="IFieldCreator"/>).
 /// Nothing is cached: new fields appear when the user asks again.
 /// </summary>
-public sealed class FieldService(AccountService accounts, ConnectorOpener opener, AppCatalogService apps)
+public sealed class FieldService(AccountService accounts, ConnectorOpener opener, AppCatalogService apps, TandemRuntime runtime)
 {
     /// <summary>How long reading the schema may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -54,6 +55,9 @@ public sealed class FieldService(AccountService accounts, ConnectorOpener opener
             }
 
             var field = await creator!.CreateFieldAsync(label, type, options, timeout.Token);
+
+            // The next run reads the fields again, the new one with them.
+            runtime.Schemas.Forget(account.Id);
             return ToView(field, []);
         }
         catch (Exception ex) when (Unreachable(ex, cancellationToken) is { } why)
@@ -74,6 +78,9 @@ public sealed class FieldService(AccountService accounts, ConnectorOpener opener
         {
             await using var connector = opener.Open(account);
             var schema = SchemaExpansion.Expand(await connector.GetSchemaAsync(timeout.Token));
+
+            // The user is looking at the app's fields as they are now ("Refresh fields"): the next run reads them too.
+            runtime.Schemas.Forget(account.Id);
             IReadOnlyList<ContactRecord> sample = [];
 
             // A write-only app lists nothing: its fields have no preview values.
