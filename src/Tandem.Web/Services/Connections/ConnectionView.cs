@@ -42,4 +42,15 @@ public sealed record ConnectionView(
 
     /// <summary>Why a webhook could not be registered or removed, in words, or null. The connection syncs all the same.</summary>
     public string? WebhookProblem { get; init; }
+
+    /// <summary>Set while runs fail for a passing reason and the workers retry by themselves (the state stays as the last good run left it).</summary>
+    public RetryView? Retrying { get; init; }
+
+    /// <summary>"Pipedrive ⇄ Google Contacts" two-way, "Pipedrive → Mailchimp" one-way: the arrow shows where contacts flow.</summary>
+    public string Flow => Settings.Direction switch
+    {
+        SyncDirection.AToB => $"{A.AppName} → {B.AppName}",
+        SyncDirection.BToA => $"{B.AppName} → {A.AppName}",
+        _ => $"{A.AppName} ⇄ {B.AppName}",
+    };
 }
