@@ -254,7 +254,8 @@ public sealed class ConnectionService(
         return (name, settings);
     }
 
-    private static ConnectionSide SideOf(AccountSchema account, ConnectorDescriptor app) =>
+    /// <summary>One side as the connection validator reads it: the app's name and capabilities, the account's fields.</summary>
+    public static ConnectionSide SideOf(AccountSchema account, ConnectorDescriptor app) =>
         new(app.DisplayName, account.Capabilities ?? app.Capabilities, account.Schema) { DefaultRegion = account.DefaultRegion };
 
     private async Task<ConnectionView> ToViewAsync(StoredConnection connection, CancellationToken cancellationToken)
@@ -273,7 +274,7 @@ public sealed class ConnectionService(
             !(connection.State == ConnectionState.Paused && connection.StateReason == NotStartedReason),
             runtime.Locks.IsHeld(connection.Id),
             status.InSync,
-            status.Excluded,
+            status.Excluded - await TargetExcludedAsync(connection, cancellationToken),
             status.Failed,
             connection.CreatedAt,
             connection.UpdatedAt,
@@ -290,6 +291,20 @@ public sealed class ConnectionService(
         connection.State is ConnectionState.Paused or ConnectionState.NeedsAttention || retries.Of(connection.Id) is not { } streak
             ? null
             : new RetryView(RetryWords.Problem(streak.Message, a.AppName, b.AppName), streak.Since, streak.NextTry);
+
+    // In a one-way connection the target's own contacts are not sent by design; they are not counted as excluded.
+    private async Task<int> TargetExcludedAsync(StoredConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection.Settings.Direction == SyncDirection.TwoWay)
+        {
+            return 0;
+        }
+
+        var target = (int)(connection.Settings.Direction == SyncDirection.AToB ? Side.B : Side.A);
+        await using var context = runtime.Database.CreateDbContext();
+        return await context.Health.AsNoTracking()
+            .CountAsync(h => h.ConnectionId == connection.Id && h.Side == target && h.Status == (int)Tandem.Engine.State.HealthStatus.Excluded, cancellationToken);
+    }
 
     private async Task<DateTimeOffset?> LastActivityAsync(string connectionId, CancellationToken cancellationToken)
     {
