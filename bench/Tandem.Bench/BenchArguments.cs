@@ -16,7 +16,7 @@ public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, i
         "  carddav   two address books on real Radicale and Xandikos servers (2,000 cards each), beside vdirsyncer\n" +
         "  apicalls  HTTP calls each app sandbox gets for 1 / 100 / 10,000 changed contacts, beside the lower bound\n" +
         "  --repeat  how many times each measurement runs (default 2); the best run is the one judged\n" +
-        "  --only    run only the part of a scenario with this name (carddav: radicale or xandikos)";
+        "  --only    run only the part of a scenario with this name (carddav: radicale or xandikos; apicalls: an app key)";
 
     public static BenchArguments? Parse(IReadOnlyList<string> args)
     {

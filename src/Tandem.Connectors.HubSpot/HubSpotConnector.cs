@@ -137,7 +137,7 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
             // read next contact by contact (by id), then a new search starts after it. No search pages with "after", so
             // its 10,000-result cap is never met, however long the backlog.
             HubSpotLog.SearchWindowMoved(logger, found.Count);
-            return new ChangePage(changed, [], (position with { At = at, IdsAt = idsAt, Tie = -1 }).ToString(), HasMore: true);
+            return new ChangePage(changed, [], (position with { At = at, IdsAt = idsAt, Tie = -1 }).ToString(), HasMore: true) { Merges = Merges(fresh) };
         }
 
         var (deleted, archivedAt, archivedIds) = await ArchivedSinceAsync(position, cancellationToken).ConfigureAwait(false);
@@ -145,7 +145,7 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
             [.. changed.Where(r => !deleted.Contains(r.Id))],
             deleted,
             new FeedCursor(at, null, idsAt, archivedAt, archivedIds, now.ToUnixTimeMilliseconds()).ToString(),
-            HasMore: false);
+            HasMore: false) { Merges = Merges(fresh) };
     }
 
     /// <summary>One page of the contacts changed in the cursor's millisecond, by id after <paramref name="tie"/>; those delivered already are skipped.</summary>
@@ -159,8 +159,16 @@ public sealed class HubSpotConnector : IContactConnector, IFieldCreator
         var more = (answer["paging"] as JsonObject)?["next"] is JsonObject;
         var last = found.Select(c => long.Parse(ContactReader.Id(c), NumberStyles.None, CultureInfo.InvariantCulture)).DefaultIfEmpty(tie).Max();
         var changed = await ReadAsync(fresh, properties, cancellationToken).ConfigureAwait(false);
-        return new ChangePage(changed, [], (position with { IdsAt = ids, Tie = more ? last : Drained }).ToString(), HasMore: true);
+        return new ChangePage(changed, [], (position with { IdsAt = ids, Tie = more ? last : Drained }).ToString(), HasMore: true) { Merges = Merges(fresh) };
     }
+
+    /// <summary>
+    /// The merges behind these changes: a merge changes the primary contact, whose <c>hs_merged_object_ids</c> then names
+    /// every secondary id merged into it (the secondary is not archived, it is gone). The list stays on the primary, so
+    /// later changes name the same merges again; the engine re-links once and ignores the repeats.
+    /// </summary>
+    private static RecordMerge[] Merges(IEnumerable<JsonObject> contacts) =>
+        [.. contacts.SelectMany(c => ContactReader.MergedIds(c).Select(gone => new RecordMerge(gone, ContactReader.Id(c))))];
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException("HubSpot has a change feed (search on lastmodifieddate); versions are not listed.");

@@ -3,6 +3,7 @@ using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Catalog.Settings;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.HubSpot.Internal;
+using Tandem.Connectors.HubSpot.Webhooks;
 using Tandem.Connectors.Http;
 using Tandem.Domain.Configuration;
 
@@ -34,6 +35,7 @@ public sealed class HubSpotConnectorFactory : IConnectorFactory
         DetectsDeletions = true,
         DetectsUnsubscribes = true,
         CanUnsubscribe = true,
+        HasWebhooks = true,
 
         // HubSpot has no tags: Tandem's tags (Tandem Trash, Tandem Unsubscribes included) are static lists.
         TagContainer = "static lists",
@@ -46,6 +48,7 @@ public sealed class HubSpotConnectorFactory : IConnectorFactory
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "HubSpot")
     {
+        Webhooks = new HubSpotWebhookVerifier(TimeProvider.System),
         Vocabulary = HubSpotVocabulary.For(Capabilities),
         Capabilities = Capabilities,
         Settings = SettingsForm.Fields<HubSpotSettings>(),

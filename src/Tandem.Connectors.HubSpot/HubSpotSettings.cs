@@ -19,7 +19,7 @@ internal sealed class HubSpotSettings : ISettingsRules
     [Setting("clientId", "OAuth client ID", FilledByConsent = true, Help = "Instead of a private app: your public app in HubSpot's developer account > Auth > Client ID.")]
     public string? ClientId { get; init; }
 
-    [Setting("clientSecret", "OAuth client secret", Secret = true, FilledByConsent = true, Help = "Shown next to the client ID; it also signs the app's webhooks.")]
+    [Setting("clientSecret", "OAuth client secret", Secret = true, FilledByConsent = true, Help = "Shown next to the client ID (a private app shows its client secret on its Auth tab). HubSpot signs the app's webhooks with it, so give it for webhooks with a private app token too.")]
     public string? ClientSecret { get; init; }
 
     [Setting("refreshToken", "Refresh token", Secret = true, FilledByConsent = true, Help = "Filled in when the portal installs the app on HubSpot's consent page.")]

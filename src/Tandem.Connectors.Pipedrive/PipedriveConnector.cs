@@ -160,18 +160,29 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
         var barrier = recents.Where(r => r.Active && !listed.Contains(r.Id) && (r.At > newest || (r.At == newest && !Delivered(position, r.Id, r.At))))
             .Select(r => (DateTimeOffset?)r.At).Min();
         // A deletion is remembered apart from a change ("x" + id): a person delivered as changed may be deleted in the same second.
-        foreach (var (id, at, _) in recents.Where(r => !r.Active && (barrier is null || r.At < barrier) && !Delivered(position, DeletedMark + r.Id, r.At)))
+        // A merge shows in recents as the survivor changed with merge_what_id (the spec's recents person) beside the
+        // merged person gone; a gone person naming merged_to_id (issue 14's reading) counts the same.
+        var survivors = recents.Where(r => r.Active && r.MergeWhat is not null).GroupBy(r => r.MergeWhat!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Id, StringComparer.Ordinal);
+        var merges = new List<RecordMerge>();
+        foreach (var (id, at, _, mergedTo, _) in recents.Where(r => !r.Active && (barrier is null || r.At < barrier) && !Delivered(position, DeletedMark + r.Id, r.At)))
         {
             if (!deleted.Contains(id))
             {
                 deleted.Add(id);
                 seen.Add((DeletedMark + id, at));
+                if ((mergedTo ?? survivors.GetValueOrDefault(id)) is { } survivor)
+                {
+                    // Gone from Pipedrive like a deleted person, but merged into another: the engine re-links, it does
+                    // not tag or carry over a deletion.
+                    merges.Add(new RecordMerge(id, survivor));
+                }
             }
         }
 
         await company.PrepareAsync(persons, cancellationToken).ConfigureAwait(false);
         var changed = persons.Where(p => !deleted.Contains(PersonReader.Id(p))).Select(p => reader.Read(p, company)).ToList();
-        return new ChangePage(changed, deleted, position.Advance(seen, now).ToString(), HasMore: false);
+        var gone = merges.Select(m => m.GoneId).ToHashSet(StringComparer.Ordinal);
+        return new ChangePage(changed, [.. deleted.Where(id => !gone.Contains(id))], position.Advance(seen, now).ToString(), HasMore: false) { Merges = merges };
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>
@@ -348,8 +359,11 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
 
     private static string RecentsStamp(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
 
-    /// <summary>The persons of one recents answer: id, update time, and whether the person is still there.</summary>
-    private static IEnumerable<(string Id, DateTimeOffset At, bool Active)> RecentItems(JsonObject answer)
+    /// <summary>
+    /// The persons of one recents answer: id, update time, whether the person is still there, for one merged into another
+    /// the survivor's id (<c>merged_to_id</c>), and for a survivor the merged person's id (<c>merge_what_id</c>).
+    /// </summary>
+    private static IEnumerable<(string Id, DateTimeOffset At, bool Active, string? MergedTo, string? MergeWhat)> RecentItems(JsonObject answer)
     {
         foreach (var item in (answer["data"] as JsonArray ?? []).OfType<JsonObject>())
         {
@@ -360,14 +374,15 @@ public sealed class PipedriveConnector : IContactConnector, IWebhookRegistrar, I
                 continue;
             }
 
-            yield return (id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false);
+            yield return (id.ToString(CultureInfo.InvariantCulture), at, data?["active_flag"]?.GetValue<bool>() != false,
+                Json.Int(data, "merged_to_id")?.ToString(CultureInfo.InvariantCulture), Json.Int(data, "merge_what_id")?.ToString(CultureInfo.InvariantCulture));
         }
     }
 
     /// <summary>v1 recents for persons since a second: who changed and who was deleted (<c>active_flag: false</c>).</summary>
-    private async Task<List<(string Id, DateTimeOffset At, bool Active)>> RecentsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<List<(string Id, DateTimeOffset At, bool Active, string? MergedTo, string? MergeWhat)>> RecentsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var items = new List<(string Id, DateTimeOffset At, bool Active)>();
+        var items = new List<(string Id, DateTimeOffset At, bool Active, string? MergedTo, string? MergeWhat)>();
         var stamp = RecentsStamp(since);
         var start = 0;
         while (true)

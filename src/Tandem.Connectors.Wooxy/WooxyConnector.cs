@@ -30,7 +30,16 @@ internal sealed class WooxyConnector : IContactConnector, IFieldCreator
 
     public ConnectorCapabilities Capabilities => WooxyConnectorFactory.Capabilities;
 
-    public IReadOnlyList<FieldType> CreatableFieldTypes { get; } = [FieldType.Text, FieldType.Date];
+    /// <summary>
+    /// Wooxy creates two kinds of variable through the API, string and date (<c>ENUM_STRING</c>, <c>ENUM_DATE</c>); a
+    /// field of another kind gets a string variable, as Wooxy's own Pipedrive integration does (numbers and choices as
+    /// text, multiple options in one value separated by commas, a date and time as text).
+    /// </summary>
+    public IReadOnlyList<FieldType> CreatableFieldTypes { get; } =
+    [
+        FieldType.Text, FieldType.Date, FieldType.Number, FieldType.Boolean, FieldType.SingleChoice, FieldType.MultipleChoice,
+        FieldType.DateTime, FieldType.Money, FieldType.Email, FieldType.Phone, FieldType.Url,
+    ];
 
     /// <summary>The <c>request/find</c> calls this connector made.</summary>
     public int SettlementPolls => settlement.Polls;
@@ -93,12 +102,12 @@ internal sealed class WooxyConnector : IContactConnector, IFieldCreator
     public async Task<FieldDefinition> CreateFieldAsync(string label, FieldType type, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(label);
-        var wooxyType = type switch
+        if (!CreatableFieldTypes.Contains(type))
         {
-            FieldType.Text => "ENUM_STRING",
-            FieldType.Date => "ENUM_DATE",
-            _ => throw new ConnectorException("Wooxy variables hold text or a date only."),
-        };
+            throw new ConnectorException("Wooxy variables hold text or a date, and this kind of field cannot be written as either.");
+        }
+
+        var (wooxyType, created) = type == FieldType.Date ? ("ENUM_DATE", FieldType.Date) : ("ENUM_STRING", FieldType.Text);
         var name = VariableName(label);
         if (name.Length == 0)
         {
@@ -113,7 +122,7 @@ internal sealed class WooxyConnector : IContactConnector, IFieldCreator
 
         await client.AddVariableAsync(listId, name, wooxyType, cancellationToken).ConfigureAwait(false);
         list = null;
-        return new FieldDefinition(WooxySchema.VariablePrefix + name, name, type) { IsCustom = true };
+        return new FieldDefinition(WooxySchema.VariablePrefix + name, name, created) { IsCustom = true };
     }
 
     public ValueTask DisposeAsync()

@@ -115,6 +115,12 @@ public sealed class SyncEngine
 
         foreach (var side in new[] { Side.A, Side.B })
         {
+            if (collected[side].Merges.Count > 0)
+            {
+                // Before deletions and matching: the gone record's pair follows its survivor, nothing is tagged or deleted.
+                await session.RelinkMergedAsync(side, collected[side].Merges, cancellationToken);
+            }
+
             if (collected[side].CompleteListing && collected[side].Unseen > 0)
             {
                 await session.MarkUnseenDeletedAsync(side, cancellationToken);

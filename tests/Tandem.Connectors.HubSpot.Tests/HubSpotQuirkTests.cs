@@ -42,7 +42,7 @@ public sealed class HubSpotQuirkTests() : SandboxFixture(new HubSpotSandboxOptio
     }
 
     [Fact]
-    public async Task A_merge_is_no_deletion_the_survivor_changes_and_holds_the_merged_email()
+    public async Task A_merge_is_no_deletion_but_a_merge_notice_naming_the_survivor_which_holds_the_merged_email()
     {
         await using var connector = Connect();
         var cursor = (await ListAsync(connector))[^1].CursorAfter!;
@@ -53,6 +53,7 @@ public sealed class HubSpotQuirkTests() : SandboxFixture(new HubSpotSandboxOptio
         var changes = await ChangesAsync(connector, cursor);
 
         Assert.Empty(changes.Deleted);
+        Assert.Equal([new RecordMerge(secondary, primary)], changes.Merges);
         var survivor = Assert.Single(changes.Changed);
         Assert.Equal(primary, survivor.Id);
         Assert.Contains(merged, ((ListValue)survivor.Get("emails")!).Items.Select(i => i.Value.Text));

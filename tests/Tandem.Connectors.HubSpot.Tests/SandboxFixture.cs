@@ -59,19 +59,21 @@ public abstract class SandboxFixture : IAsyncLifetime
         return pages;
     }
 
-    protected static async Task<(List<Domain.Contacts.ContactRecord> Changed, List<string> Deleted, string Cursor)> ChangesAsync(IContactConnector connector, string cursor)
+    protected static async Task<(List<Domain.Contacts.ContactRecord> Changed, List<string> Deleted, string Cursor, List<RecordMerge> Merges)> ChangesAsync(IContactConnector connector, string cursor)
     {
         var changed = new List<Domain.Contacts.ContactRecord>();
         var deleted = new List<string>();
+        var merges = new List<RecordMerge>();
         ChangePage page;
         do
         {
             page = await connector.ReadChangesAsync(cursor, Ct);
             changed.AddRange(page.Changed);
             deleted.AddRange(page.DeletedIds);
+            merges.AddRange(page.Merges);
             cursor = page.NextCursor;
         }
         while (page.HasMore);
-        return (changed, deleted, cursor);
+        return (changed, deleted, cursor, merges);
     }
 }

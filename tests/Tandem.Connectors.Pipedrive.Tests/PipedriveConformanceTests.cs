@@ -183,6 +183,41 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
     }
 
     [Fact]
+    public async Task A_person_merged_into_another_is_reported_as_a_merge_naming_the_survivor_not_as_a_deletion()
+    {
+        await using var connector = Connect();
+        var cursor = (await ListAsync(connector))[^1].CursorAfter!;
+        var (gone, survivor) = (sandbox.PersonIds()[3], sandbox.PersonIds()[4]);
+        var goneEmail = sandbox.Person(gone)!["emails"]!.AsArray()[0]!["value"]!.GetValue<string>();
+        sandbox.EditPerson(survivor, new JsonObject { ["emails"] = new JsonArray() });
+
+        sandbox.MergePersons(gone, survivor);
+        var merges = new List<RecordMerge>();
+        var deleted = new List<string>();
+        var changed = new List<string>();
+        ChangePage page;
+        do
+        {
+            page = await connector.ReadChangesAsync(cursor, Ct);
+            merges.AddRange(page.Merges);
+            deleted.AddRange(page.DeletedIds);
+            changed.AddRange(page.Changed.Select(r => r.Id));
+            cursor = page.NextCursor;
+        }
+        while (page.HasMore);
+
+        var (goneId, survivorId) = (gone.ToString(CultureInfo.InvariantCulture), survivor.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal([new RecordMerge(goneId, survivorId)], merges);
+        Assert.Empty(deleted);
+        Assert.Contains(survivorId, changed);
+        Assert.DoesNotContain(goneId, changed);
+        Assert.Null(sandbox.Person(gone));
+
+        // The survivor's empty emails took the merged person's, as Pipedrive's merge fills what the survivor lacks.
+        Assert.Equal(goneEmail, sandbox.Person(survivor)!["emails"]!.AsArray()[0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_read_that_times_out_is_sent_again_and_a_write_refused_by_the_rate_limit_is_sent_again_once()
     {
         var impatient = TestRetries.Fast with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };

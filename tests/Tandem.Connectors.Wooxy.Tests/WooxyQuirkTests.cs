@@ -96,6 +96,55 @@ public sealed class WooxyQuirkTests : IAsyncLifetime
         Assert.Equal("1200 EUR", read.Get("var.dealValue")?.Canonical);
     }
 
+    [Theory]
+    [InlineData(FieldType.Number)]
+    [InlineData(FieldType.Boolean)]
+    [InlineData(FieldType.SingleChoice)]
+    [InlineData(FieldType.MultipleChoice)]
+    [InlineData(FieldType.DateTime)]
+    [InlineData(FieldType.Money)]
+    public async Task A_field_of_a_kind_Wooxy_cannot_create_gets_a_string_variable_that_holds_its_values_as_text(FieldType kind)
+    {
+        await using var connector = fixture.Connect();
+
+        var field = await ((IFieldCreator)connector).CreateFieldAsync("Carried " + kind, kind, ["One", "Two"], Ct);
+
+        Assert.Equal(FieldType.Text, field.Type);
+        Assert.Equal("string", fixture.Sandbox.CustomVariables(WooxySandbox.DefaultListId)[field.Label]);
+        Assert.Equal(FieldType.Text, (await connector.GetSchemaAsync(Ct)).Find(field.Key)?.Type);
+    }
+
+    [Fact]
+    public async Task A_date_field_gets_a_date_variable_and_an_address_field_none()
+    {
+        await using var connector = fixture.Connect();
+
+        var date = await ((IFieldCreator)connector).CreateFieldAsync("Signed on", FieldType.Date, [], Ct);
+        var refused = await Assert.ThrowsAsync<ConnectorException>(() => ((IFieldCreator)connector).CreateFieldAsync("Home", FieldType.Address, [], Ct));
+
+        Assert.Equal(FieldType.Date, date.Type);
+        Assert.Equal("date", fixture.Sandbox.CustomVariables(WooxySandbox.DefaultListId)["signedOn"]);
+        Assert.False(fixture.Sandbox.CustomVariables(WooxySandbox.DefaultListId).ContainsKey("home"));
+        Assert.Contains("text or a date", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Number_and_yes_no_variables_made_in_Wooxy_are_read_as_such_and_written_as_their_values()
+    {
+        fixture.Sandbox.AddVariableInApp(WooxySandbox.DefaultListId, "visits", "int");
+        fixture.Sandbox.AddVariableInApp(WooxySandbox.DefaultListId, "vip", "bool");
+        await using var connector = fixture.Connect();
+        var schema = await connector.GetSchemaAsync(Ct);
+        var fields = Create("y", "typed@example.com").Fields.Add("var.visits", Values.Number(12m)).Add("var.vip", Values.Boolean(true));
+
+        var written = Assert.Single(await connector.WriteAsync([Create("ref-typed", "typed@example.com") with { Fields = fields }], Ct));
+        var read = Assert.Single(await connector.GetAsync([written.Record!.Id], Ct));
+
+        Assert.Equal((FieldType.Number, FieldType.Boolean), (schema.Find("var.visits")?.Type, schema.Find("var.vip")?.Type));
+        Assert.True(written.Succeeded, written.Reason);
+        Assert.Equal(("12", "true"), (read.Get("var.visits")?.Canonical, read.Get("var.vip")?.Canonical));
+    }
+
     [Fact]
     public async Task A_variable_added_in_Wooxy_since_the_last_read_appears_in_a_new_connectors_schema()
     {

@@ -209,6 +209,10 @@ public static class ApiCallsApps
                 {
                     hubspot.EditContact(id, new Dictionary<string, string> { ["jobtitle"] = marker + " " + i.ToString(CultureInfo.InvariantCulture) });
                 }
-            }),
+            })
+        {
+            // HubSpot reads by POST too: the search, a batch read, the list search and a batch of list memberships.
+            IsRead = exchange => exchange.Path is "/crm/v3/objects/contacts/search" or "/crm/v3/objects/contacts/batch/read" or "/crm/v3/lists/search" or "/crm/v3/lists/records/memberships/batch/read",
+        },
     ];
 }

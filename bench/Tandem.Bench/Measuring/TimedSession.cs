@@ -61,6 +61,9 @@ public sealed class TimedSession : ISyncSession
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         clock.TimeAsync("state.mark-deleted", () => inner.MarkDeletedAsync(side, ids, cancellationToken));
 
+    public Task<int> RelinkMergedAsync(Side side, IReadOnlyList<RecordMerge> merges, CancellationToken cancellationToken) =>
+        clock.TimeAsync("state.relink-merged", () => inner.RelinkMergedAsync(side, merges, cancellationToken));
+
     public Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken) =>
         clock.TimeAsync("state.rekey", () => inner.RekeyAsync(signature, keysOf, cancellationToken));
 

@@ -82,6 +82,9 @@ internal static class ContactBody
             case FieldType.DateTime when DateTimeOffset.TryParse(scalar.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
                 text = at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
                 return null;
+            case FieldType.Boolean:
+                text = scalar.Text is "true" or "false" ? scalar.Text : null;
+                return text is null ? "Wooxy keeps yes or no here." : null;
             default:
                 text = scalar.Text;
                 return null;

@@ -7,7 +7,7 @@ namespace Tandem.Connectors.Wooxy.Internal;
 /// <summary>
 /// A contact list's fields: Wooxy's default contact properties under Tandem's standard keys where one fits, and the
 /// list's custom variables under <c>var.&lt;name&gt;</c> with their types (string as text, date as a date, datetime as a
-/// date-time). Channel flags and dates Wooxy keeps for itself are not mapped.
+/// date-time, int as a number, bool as yes/no). Channel flags and dates Wooxy keeps for itself are not mapped.
 /// </summary>
 internal static class WooxySchema
 {
@@ -55,6 +55,11 @@ internal static class WooxySchema
         "STRING" or "ENUM_STRING" => FieldType.Text,
         "DATE" or "ENUM_DATE" => FieldType.Date,
         "DATETIME" or "ENUM_DATETIME" => FieldType.DateTime,
+
+        // Wooxy lists its default variables with these words too (contactScore int, active bool); a custom variable of
+        // such a type is read the same way (the API creates only strings and dates, so these come from Wooxy's web app).
+        "INT" or "INTEGER" or "ENUM_INT" or "FLOAT" or "NUMBER" => FieldType.Number,
+        "BOOL" or "BOOLEAN" or "ENUM_BOOL" => FieldType.Boolean,
         _ => null,
     };
 }

@@ -15,4 +15,10 @@ public sealed record ChangePage(IReadOnlyList<ContactRecord> Changed, IReadOnlyL
     /// version it does not already hold, so the echoes of Tandem's own writes cost no read.
     /// </summary>
     public IReadOnlyList<RecordVersion> ChangedVersions { get; init; } = [];
+
+    /// <summary>
+    /// Records merged into others since the cursor. A gone id named here is not a deletion: the engine re-links its pair
+    /// to the survivor, so a connector reports it here and not in <see cref="DeletedIds"/> (one in both counts as a merge).
+    /// </summary>
+    public IReadOnlyList<RecordMerge> Merges { get; init; } = [];
 }

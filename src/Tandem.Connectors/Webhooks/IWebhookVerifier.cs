@@ -24,6 +24,13 @@ public interface IWebhookVerifier
     /// <exception cref="FormatException">The body is not a delivery of this app; the message describes its shape, never its data.</exception>
     bool ConcernsContacts(WebhookDelivery delivery);
 
+    /// <summary>
+    /// The account setting that holds the key the app signs its deliveries with, when the app signs with a key of its own
+    /// (HubSpot: the app's client secret) instead of the connection's secret; the host then passes that setting's value
+    /// to <see cref="Refuse"/>. Null (the default) for the connection's secret.
+    /// </summary>
+    string? SigningKeySetting => null;
+
     /// <summary>What to enter in the app (or register through its API) so that it calls <paramref name="hookUrl"/> with the connection's <paramref name="secret"/>.</summary>
     WebhookSetup Describe(Uri hookUrl, string secret);
 }

@@ -28,6 +28,12 @@ public sealed class WebhookDelivery
 
     public string Method { get; }
 
+    /// <summary>
+    /// The URL the vendor called, as the host received it (scheme, host, path and query), or null when unknown. A vendor
+    /// that signs the URL (HubSpot's v3 signature) is verified against it.
+    /// </summary>
+    public Uri? Url { get; init; }
+
     /// <summary>The body's bytes exactly as sent (what a signature is computed over).</summary>
     public ReadOnlyMemory<byte> Body { get; }
 

@@ -128,7 +128,11 @@ public sealed class FeedCollector
                 result.Read += await FetchMovedAsync(side, connector, keys, page.ChangedVersions, markSeen: false, cancellationToken);
             }
 
-            result.Tombstones.AddRange(page.DeletedIds);
+            // A merged-away id is re-linked, never a deletion, even when the app also lists it as deleted.
+            var merged = page.Merges.Select(m => m.GoneId).ToHashSet(StringComparer.Ordinal);
+            result.Merges.AddRange(page.Merges);
+            result.Tombstones.RemoveAll(merged.Contains);
+            result.Tombstones.AddRange(page.DeletedIds.Where(id => !merged.Contains(id)));
             next = page.NextCursor;
         }
         while (page.HasMore);

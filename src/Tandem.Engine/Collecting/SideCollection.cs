@@ -1,3 +1,5 @@
+using Tandem.Connectors.Contract;
+
 namespace Tandem.Engine.Collecting;
 
 /// <summary>What collecting one side produced: the cursor to save once the run's writes are committed, and deletions found.</summary>
@@ -15,6 +17,9 @@ public sealed class SideCollection
 
     /// <summary>Tombstones from the change feed (not yet marked deleted).</summary>
     public List<string> Tombstones { get; } = [];
+
+    /// <summary>Merges the change feed reported (not yet re-linked); their gone ids are no tombstones.</summary>
+    public List<RecordMerge> Merges { get; } = [];
 
     public int LiveBefore { get; set; }
 

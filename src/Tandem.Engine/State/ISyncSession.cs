@@ -53,6 +53,14 @@ public interface ISyncSession : IAsyncDisposable
     Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Handles merges reported by a side's change feed: the gone record's link moves to the survivor when the survivor
+    /// has none (both marked dirty, so the merged content is planned against the pair's baseline); when the survivor
+    /// is linked already, the gone record's link is dropped and its counterpart left as it is (never deleted or
+    /// tagged). The gone record is forgotten either way. Returns the number of links moved.
+    /// </summary>
+    Task<int> RelinkMergedAsync(Side side, IReadOnlyList<RecordMerge> merges, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Releases links whose deleted side has a new record sharing a key with the survivor, then links
     /// unlinked live records of both sides that share keys and nobody else does (kinds of key tried in
     /// <paramref name="kindsInOrder"/>); marks both dirty, and stores the verdict of those it could not link.

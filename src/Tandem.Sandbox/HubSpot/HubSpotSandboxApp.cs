@@ -11,6 +11,9 @@ public static class HubSpotSandboxApp
         new(
         [
             new("accessToken", sandbox.Options.PrivateAppToken),
+
+            // The demo app's client secret: HubSpot signs the app's webhooks with it.
+            new("clientSecret", sandbox.Options.OAuthClientSecret),
             new("baseUrl", url.ToString()),
         ])
         {

@@ -40,4 +40,10 @@ public sealed record HubSpotSandboxOptions
     public int SeedContacts { get; init; } = 300;
 
     public int Seed { get; init; } = 20260101;
+
+    /// <summary>The demo app's id (<c>/webhooks/v3/{appId}/…</c>, and <c>appId</c> in every webhook event).</summary>
+    public long AppId { get; init; } = 1_160_452;
+
+    /// <summary>The developer account's API key, which the webhook settings API takes as <c>hapikey</c>.</summary>
+    public string DeveloperApiKey { get; init; } = "sandbox-hubspot-developer-api-key";
 }

@@ -15,6 +15,8 @@ internal sealed class HubSpotSandboxRoutes(
     PropertyCatalog properties,
     ListEndpoints lists,
     PreferenceEndpoints preferences,
+    WebhookSettings webhooks,
+    HubSpotSandboxOptions options,
     TimeProvider time)
 {
     private static readonly string[] RateHeaders =
@@ -73,6 +75,13 @@ internal sealed class HubSpotSandboxRoutes(
         crm.MapPut("lists/{listId}/memberships/remove", async Task<IResult> (HttpContext c, string listId) => Ok(lists.Remove(listId, await ArrayAsync(c).ConfigureAwait(false))));
         crm.Map("{**rest}", IResult () => throw HubSpotApiException.NotFound());
 
+        var hooks = endpoints.MapGroup("/webhooks/v3/{appId}");
+        hooks.AddEndpointFilter(pipeline);
+        hooks.MapGet("settings", (string appId) => Ok(OurApp(appId).Settings()));
+        hooks.MapPut("settings", async Task<IResult> (HttpContext c, string appId) => Ok(OurApp(appId).Save(await ObjectAsync(c).ConfigureAwait(false))));
+        hooks.MapGet("subscriptions", (string appId) => Ok(OurApp(appId).List()));
+        hooks.MapPost("subscriptions", async Task<IResult> (HttpContext c, string appId) => Answer(201, OurApp(appId).Subscribe(await ObjectAsync(c).ConfigureAwait(false))));
+
         var communication = endpoints.MapGroup("/communication-preferences/v3");
         communication.AddEndpointFilter(pipeline);
         communication.MapGet("definitions", () => Ok(PreferenceEndpoints.Definitions(time.GetUtcNow().AddYears(-2))));
@@ -81,6 +90,9 @@ internal sealed class HubSpotSandboxRoutes(
         communication.MapPost("subscribe", async Task<IResult> (HttpContext c) => Ok(preferences.Subscribe(await ObjectAsync(c).ConfigureAwait(false))));
         communication.Map("{**rest}", IResult () => throw HubSpotApiException.NotFound());
     }
+
+    private WebhookSettings OurApp(string appId) =>
+        appId == options.AppId.ToString(System.Globalization.CultureInfo.InvariantCulture) ? webhooks : throw HubSpotApiException.NotFound($"App {appId} not found");
 
     private static PropertyCatalog ContactsOnly(string objectType, PropertyCatalog catalog) =>
         objectType is "contacts" or "contact" or "0-1" ? catalog : throw HubSpotApiException.NotFound($"Unable to infer object type from: {objectType}");

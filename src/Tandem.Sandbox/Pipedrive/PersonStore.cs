@@ -16,6 +16,10 @@ internal sealed class PersonStore
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, JsonObject> persons = [];
     private readonly Dictionary<int, DateTimeOffset> deletedAt = [];
+
+    // Survivor → the person last merged into it: recents show it as the survivor's merge_what_id (openapi-v1.yaml's
+    // recents person), which the v2 person shapes do not carry.
+    private readonly Dictionary<int, int> mergedWhat = [];
     private readonly SortedDictionary<int, string> organizations = [];
     private readonly TimeProvider time;
     private readonly TimeSpan retention;
@@ -107,6 +111,61 @@ internal sealed class PersonStore
     });
 
     /// <summary>
+    /// Merges person <paramref name="id"/> into <paramref name="mergeWithId"/> (v1 <c>PUT /persons/{id}/merge</c>): the
+    /// person of <c>merge_with_id</c> stays and keeps its values; a field it has empty takes the other's value; deals are
+    /// carried over. The merged person is removed like a deleted one; the survivor answers, and shows in recents, with
+    /// <c>merge_what_id</c>, the merged person's id, as the spec's merge answer and recents person do.
+    /// </summary>
+    public JsonObject Merge(int id, int mergeWithId) => Atomically(() =>
+    {
+        if (id == mergeWithId)
+        {
+            throw PipedriveApiException.Invalid("Cannot merge a person with itself");
+        }
+
+        var gone = Live(id);
+        var before = Live(mergeWithId);
+        var survivor = (JsonObject)before.DeepClone();
+        foreach (var (key, value) in gone)
+        {
+            if (key is "id" or "add_time" or "update_time" or "is_deleted" || value is null)
+            {
+                continue;
+            }
+
+            if (key == "custom_fields")
+            {
+                var target = (JsonObject)survivor["custom_fields"]!;
+                foreach (var (field, fieldValue) in (JsonObject)value)
+                {
+                    if (IsEmpty(target[field]) && !IsEmpty(fieldValue))
+                    {
+                        target[field] = fieldValue!.DeepClone();
+                    }
+                }
+            }
+            else if (IsEmpty(survivor[key]) && !IsEmpty(value))
+            {
+                survivor[key] = value.DeepClone();
+            }
+        }
+
+        SetDeals(survivor, DealsOf(survivor, DealCount.Open) + DealsOf(gone, DealCount.Open), DealsOf(survivor, DealCount.Won) + DealsOf(gone, DealCount.Won), DealsOf(survivor, DealCount.Lost) + DealsOf(gone, DealCount.Lost));
+        var now = time.GetUtcNow();
+        survivor["update_time"] = Stamp(now);
+        persons[mergeWithId] = survivor;
+        gone["is_deleted"] = true;
+        gone["update_time"] = Stamp(now);
+        mergedWhat[mergeWithId] = id;
+        deletedAt[id] = now;
+        Changed?.Invoke(new PersonChange("delete", id, (JsonObject)gone.DeepClone(), null, now));
+        Changed?.Invoke(new PersonChange("change", mergeWithId, (JsonObject)survivor.DeepClone(), (JsonObject)before.DeepClone(), now));
+        var answer = (JsonObject)survivor.DeepClone();
+        answer["merge_what_id"] = id;
+        return answer;
+    });
+
+    /// <summary>
     /// Changes the person's deal counts (open, won, lost; closed = won + lost), which only deals change: the API cannot
     /// write them. With <paramref name="touch"/> the person's <c>update_time</c> moves too and the change is told, as
     /// when a Pipedrive user links a deal (seeding passes false: that is the company's history).
@@ -133,6 +192,9 @@ internal sealed class PersonStore
 
     public JsonObject Get(int id) => Atomically(() => (JsonObject)Live(id).DeepClone());
 
+    /// <summary>The id of the person last merged into <paramref name="id"/>, or null.</summary>
+    public int? MergedWhat(int id) => Atomically(() => mergedWhat.TryGetValue(id, out var gone) ? gone : (int?)null);
+
     /// <summary>Every person, deleted ones included, as copies.</summary>
     public List<JsonObject> Snapshot(bool includeDeleted) => Atomically(() => persons.Values
         .Where(p => includeDeleted || p["is_deleted"]?.GetValue<bool>() != true)
@@ -141,6 +203,15 @@ internal sealed class PersonStore
 
     private JsonObject Live(int id) =>
         persons.TryGetValue(id, out var person) && person["is_deleted"]?.GetValue<bool>() != true ? person : throw PipedriveApiException.NotFound("Person");
+
+    private static bool IsEmpty(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray array => array.Count == 0,
+        JsonObject obj => obj.Count == 0,
+        JsonValue text when text.TryGetValue<string>(out var s) => string.IsNullOrWhiteSpace(s),
+        _ => false,
+    };
 
     private static int DealsOf(JsonObject person, string key) => person[key]?.GetValue<int>() ?? 0;
 

@@ -97,6 +97,9 @@ public sealed class PipedriveSandbox : ISandboxApp, IRoutedSandbox, IDisposable
     /// <summary>Edits a person as a Pipedrive user would (for tests): the body is applied like a PATCH.</summary>
     public void EditPerson(int id, JsonObject changes) => store.Patch(id, changes);
 
+    /// <summary>Merges person <paramref name="id"/> into <paramref name="mergeWithId"/> as a Pipedrive user would (for tests).</summary>
+    public void MergePersons(int id, int mergeWithId) => store.Merge(id, mergeWithId);
+
     /// <summary>Deletes a person as a Pipedrive user would (for tests).</summary>
     public void DeletePerson(int id) => store.Delete(id);
 

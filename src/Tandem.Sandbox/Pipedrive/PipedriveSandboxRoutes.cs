@@ -85,6 +85,12 @@ internal sealed class PipedriveSandboxRoutes
             Pagination(0, fields.Fields.Count, more: false)));
         api.MapPost("personFields", async Task<IResult> (HttpContext c) =>
             PipedriveAnswers.Ok(fields.Add(await BodyAsync(c).ConfigureAwait(false), time.GetUtcNow(), PipedriveDemoData.Users[0].Id)));
+        api.MapPut("persons/{id}/merge", async Task<IResult> (HttpContext c, string id) =>
+        {
+            var mergeWith = (await BodyAsync(c).ConfigureAwait(false))["merge_with_id"] is JsonValue value && value.TryGetValue<int>(out var n)
+                ? n : throw PipedriveApiException.Invalid("merge_with_id must be given");
+            return PipedriveAnswers.Ok(store.Merge(PersonId(id), mergeWith));
+        });
         api.MapGet("recents", (HttpContext c) =>
         {
             var (recents, more) = RecentsEndpoint.List(store, c.Request.Query);

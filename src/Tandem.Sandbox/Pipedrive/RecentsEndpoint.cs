@@ -9,7 +9,8 @@ internal static class RecentsEndpoint
 {
     /// <summary>
     /// v1 <c>GET /recents?since_timestamp=YYYY-MM-DD HH:MM:SS&amp;items=person&amp;start=&amp;limit=</c>: persons changed
-    /// since then, oldest first, deleted ones with <c>active_flag: false</c>; <c>start</c>/<c>limit</c> pagination.
+    /// since then, oldest first, deleted ones with <c>active_flag: false</c>, a person another was merged into with that one's id
+    /// in <c>merge_what_id</c>; <c>start</c>/<c>limit</c> pagination.
     /// </summary>
     public static (JsonArray Data, JsonObject Additional) List(PersonStore store, IQueryCollection query)
     {
@@ -33,18 +34,7 @@ internal static class RecentsEndpoint
                 .ToList()
             : [];
         var page = changed.Skip(start).Take(limit).ToList();
-        var data = new JsonArray(page.Select(p => (JsonNode)new JsonObject
-        {
-            ["item"] = "person",
-            ["id"] = PersonEndpoints.Id(p.Person),
-            ["data"] = new JsonObject
-            {
-                ["id"] = PersonEndpoints.Id(p.Person),
-                ["name"] = p.Person["name"]?.GetValue<string>(),
-                ["active_flag"] = p.Person["is_deleted"]?.GetValue<bool>() != true,
-                ["update_time"] = p.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            },
-        }).ToArray());
+        var data = new JsonArray([.. page.Select(p => (JsonNode)Item(p.Person, p.At, store.MergedWhat(PersonEndpoints.Id(p.Person))))]);
         var additional = PipedriveSandboxRoutes.Pagination(start, limit, more: start + page.Count < changed.Count);
         additional["since_timestamp"] = since.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         if (page.Count > 0)
@@ -53,6 +43,23 @@ internal static class RecentsEndpoint
         }
 
         return (data, additional);
+    }
+
+    private static JsonObject Item(JsonObject person, DateTimeOffset at, int? mergeWhat)
+    {
+        var data = new JsonObject
+        {
+            ["id"] = PersonEndpoints.Id(person),
+            ["name"] = person["name"]?.GetValue<string>(),
+            ["active_flag"] = person["is_deleted"]?.GetValue<bool>() != true,
+            ["update_time"] = at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        };
+        if (mergeWhat is { } gone && person["is_deleted"]?.GetValue<bool>() != true)
+        {
+            data["merge_what_id"] = gone;
+        }
+
+        return new JsonObject { ["item"] = "person", ["id"] = PersonEndpoints.Id(person), ["data"] = data };
     }
 
     private static int? IntQuery(IQueryCollection query, string name) =>

@@ -165,6 +165,16 @@ internal static partial class ContactWrites
             {
                 return ("INVALID_VARIABLE_VALUE", $"Variable {name} must be in YYYY-MM-DD format");
             }
+
+            if (type == "int" && Text(variable, "value") is { Length: > 0 } number && !long.TryParse(number, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return ("INVALID_VARIABLE_VALUE", $"Variable {name} must be an integer");
+            }
+
+            if (type == "bool" && Text(variable, "value") is { Length: > 0 } flag && flag is not ("true" or "false"))
+            {
+                return ("INVALID_VARIABLE_VALUE", $"Variable {name} must be true or false");
+            }
         }
 
         return null;

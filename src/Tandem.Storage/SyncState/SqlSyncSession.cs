@@ -20,6 +20,7 @@ internal sealed class SqlSyncSession : ISyncSession
     private readonly WorkSql work;
     private readonly MatchingSql matching;
     private readonly CommitSql commits;
+    private readonly MergeSql merges;
 
     private SqlSyncSession(DbConnection connection, DbTransaction? dryRunTransaction, SessionScope scope)
     {
@@ -30,6 +31,7 @@ internal sealed class SqlSyncSession : ISyncSession
         work = new WorkSql(scope);
         matching = new MatchingSql(scope);
         commits = new CommitSql(scope);
+        merges = new MergeSql(scope);
     }
 
     public long RunId => scope.RunId;
@@ -105,6 +107,8 @@ internal sealed class SqlSyncSession : ISyncSession
     public Task<int> MarkUnseenDeletedAsync(Side side, CancellationToken cancellationToken) => staging.MarkUnseenDeletedAsync(side, cancellationToken);
 
     public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => staging.MarkDeletedAsync(side, ids, cancellationToken);
+
+    public Task<int> RelinkMergedAsync(Side side, IReadOnlyList<RecordMerge> merged, CancellationToken cancellationToken) => merges.RelinkAsync(side, merged, cancellationToken);
 
     public Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken) => matching.MatchAsync(force, kindsInOrder, cancellationToken);
 

@@ -8,11 +8,17 @@ internal static class WebhookDeliveryReader
     public const int MaxBytes = 1024 * 1024;
 
     /// <exception cref="FormatException">The body is larger than <see cref="MaxBytes"/>.</exception>
-    public static async Task<WebhookDelivery> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The vendor's request.</param>
+    /// <param name="url">The URL the vendor called: the hook URL Tandem gave it (under the public URL when there is one), with the request's query.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<WebhookDelivery> ReadAsync(HttpRequest request, Uri url, CancellationToken cancellationToken)
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.FirstOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        return new WebhookDelivery(request.Method, headers, query, await BodyAsync(request, cancellationToken));
+        return new WebhookDelivery(request.Method, headers, query, await BodyAsync(request, cancellationToken))
+        {
+            Url = url,
+        };
     }
 
     private static async Task<ReadOnlyMemory<byte>> BodyAsync(HttpRequest request, CancellationToken cancellationToken)

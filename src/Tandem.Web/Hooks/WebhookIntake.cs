@@ -17,6 +17,7 @@ public sealed class WebhookIntake(
     WebhookApps webhookApps,
     WebhookSecrets secrets,
     RunRequests runs,
+    WebhookAutoRegistration registration,
     ILogger<WebhookIntake> logger)
 {
     private const string Refused = "refused";
@@ -32,7 +33,10 @@ public sealed class WebhookIntake(
         WebhookDelivery delivery;
         try
         {
-            delivery = await WebhookDeliveryReader.ReadAsync(request, cancellationToken);
+            // The URL the app was given (what a vendor that signs the URL signed), not the one a proxy passed on.
+            var server = registration.PublicUrl ?? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+            var called = new Uri(WebhookAutoRegistration.HookUrl(server, key, connectionId) + request.QueryString.Value);
+            delivery = await WebhookDeliveryReader.ReadAsync(request, called, cancellationToken);
         }
         catch (FormatException ex)
         {
@@ -41,7 +45,8 @@ public sealed class WebhookIntake(
             return NotADelivery(ex);
         }
 
-        if (verifier.Refuse(delivery, secrets.For(connectionId)) is { } why)
+        var signingKey = verifier.SigningKeySetting is { } setting ? await SigningKeyAsync(connectionId, key, setting, cancellationToken) : secrets.For(connectionId);
+        if ((signingKey is null ? "the account has no key to verify the app's signature with" : verifier.Refuse(delivery, signingKey)) is { } why)
         {
             WebLog.WebhookRefused(logger, connectionId, key, why);
             RuntimeTelemetry.WebhookDelivered(key, connectionId, Refused);
@@ -90,6 +95,21 @@ public sealed class WebhookIntake(
         }
 
         return registrations;
+    }
+
+    /// <summary>The setting of the connection's account of <paramref name="app"/> that holds the app's own signing key, or null.</summary>
+    private async Task<string?> SigningKeyAsync(string connectionId, string app, string setting, CancellationToken cancellationToken)
+    {
+        var connection = await runtime.Connections.GetAsync(connectionId, cancellationToken);
+        foreach (var accountId in connection is null ? [] : new[] { connection.AccountAId, connection.AccountBId })
+        {
+            if (await runtime.Accounts.GetAsync(accountId, cancellationToken) is { } account && string.Equals(account.App, app, StringComparison.OrdinalIgnoreCase))
+            {
+                return account.Secrets.GetValueOrDefault(setting) ?? account.Settings.GetValueOrDefault(setting);
+            }
+        }
+
+        return null;
     }
 
     private static IResult NotADelivery(FormatException ex) =>

@@ -53,6 +53,8 @@ public sealed class KillingStore : ISyncStateStore
 
         public Task<int> MarkDeletedAsync(Side side, IReadOnlyList<string> ids, CancellationToken cancellationToken) => Call(() => inner.MarkDeletedAsync(side, ids, cancellationToken));
 
+        public Task<int> RelinkMergedAsync(Side side, IReadOnlyList<RecordMerge> merges, CancellationToken cancellationToken) => Call(() => inner.RelinkMergedAsync(side, merges, cancellationToken));
+
         public Task<int> MatchAsync(bool force, IReadOnlyList<string> kindsInOrder, CancellationToken cancellationToken) => Call(() => inner.MatchAsync(force, kindsInOrder, cancellationToken));
 
         public Task<int> RekeyAsync(string signature, Func<Side, Domain.Contacts.ContactRecord, IReadOnlyList<string>> keysOf, CancellationToken cancellationToken) => Call(() => inner.RekeyAsync(signature, keysOf, cancellationToken));

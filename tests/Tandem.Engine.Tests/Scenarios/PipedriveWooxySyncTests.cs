@@ -168,11 +168,39 @@ public sealed class PipedriveWooxySyncTests : IAsyncLifetime
         Assert.Null(wooxy.Contact("hedy@example.com")!["lastName"]);
     }
 
+    [Fact]
+    public async Task A_field_added_in_Pipedrive_after_the_first_sync_is_refreshed_matched_to_a_new_variable_and_carried()
+    {
+        Pair.Settings = Pair.Settings with { Mappings = [new FieldMapping(StandardFieldKeys.Emails, StandardFieldKeys.Emails)] };
+        var id = await pipedrive.AddAsync("Radia", "Perlman", "radia@example.com");
+        await Pair.SyncAsync();
+
+        // A Pipedrive user adds a field; the refresh button reads both apps again and the new field is matched to a new variable.
+        FieldDefinition added;
+        await using (var connector = pipedrive.Connect())
+        {
+            added = await ((IFieldCreator)connector).CreateFieldAsync("Referral code", FieldType.Text, [], TestContext.Current.CancellationToken);
+        }
+
+        await using (var refreshed = pipedrive.Connect())
+        {
+            Assert.NotNull((await refreshed.GetSchemaAsync(TestContext.Current.CancellationToken)).Find(added.Key));
+        }
+
+        var variable = await CreateVariableAsync("Referral code", FieldType.Text);
+        await pipedrive.SetAsync(id, added.Key, Values.Text("SPANNING-TREE"));
+        Pair.Settings = Pair.Settings with { Mappings = [.. Pair.Settings.Mappings, new FieldMapping(added.Key, variable.Key) { Direction = MappingDirection.AToB }] };
+        await Pair.SyncAsync();
+
+        Assert.Equal("var.referralCode", variable.Key);
+        Assert.Equal("SPANNING-TREE", Variables("radia@example.com")["referralCode"]);
+    }
+
     /// <summary>A variable created from the matching table, as the wizard does through the connector.</summary>
-    private async Task CreateVariableAsync(string label, FieldType type)
+    private async Task<FieldDefinition> CreateVariableAsync(string label, FieldType type)
     {
         await using var connector = wooxy.Connect();
-        _ = await ((IFieldCreator)connector).CreateFieldAsync(label, type, [], TestContext.Current.CancellationToken);
+        return await ((IFieldCreator)connector).CreateFieldAsync(label, type, [], TestContext.Current.CancellationToken);
     }
 
     private Dictionary<string, string> Variables(string email) =>

@@ -46,5 +46,7 @@ public sealed class HubSpotSide : AppSide
         {
             await host.DisposeAsync();
         }
+
+        Sandbox.Dispose();
     }
 }
