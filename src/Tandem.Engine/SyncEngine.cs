@@ -140,12 +140,12 @@ public sealed class SyncEngine
 
         var planner = new LinkPlanner(context);
         var applier = new WriteApplier(request, context, session, report, newReference);
-        await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
+        await ProcessDirtyAsync(planner, applier, session, report, options, context, cancellationToken);
 
         // A deletion handled in this run may have released a contact that a re-created one should now link to.
         if (report.A.DeletionsDetected + report.B.DeletionsDetected > 0 && await RematchAsync(session, kinds, cancellationToken) > 0)
         {
-            await ProcessDirtyAsync(planner, applier, session, report, options, cancellationToken);
+            await ProcessDirtyAsync(planner, applier, session, report, options, context, cancellationToken);
         }
 
         if (!options.DryRun)
@@ -170,7 +170,7 @@ public sealed class SyncEngine
 
     private static string MatchSignature(SyncContext context) => "A:" + context.KeysOf(Side.A).Signature + " B:" + context.KeysOf(Side.B).Signature;
 
-    private static async Task ProcessDirtyAsync(LinkPlanner planner, WriteApplier applier, ISyncSession session, RunReport report, RunOptions options, CancellationToken cancellationToken)
+    private static async Task ProcessDirtyAsync(LinkPlanner planner, WriteApplier applier, ISyncSession session, RunReport report, RunOptions options, SyncContext context, CancellationToken cancellationToken)
     {
         // Side A's dirty records first, then B's; a re-read after a stale version makes a record dirty again.
         while (true)
@@ -210,7 +210,7 @@ public sealed class SyncEngine
 
             if (options.DryRun)
             {
-                await session.CommitAsync(PlanSummary.Record(plans, report, options.SampleSize), cancellationToken);
+                await session.CommitAsync(PlanSummary.Record(plans, report, options.SampleSize, context), cancellationToken);
             }
             else
             {

@@ -28,7 +28,11 @@ public sealed class CreatePlanner
             rules = context.Rules.Match(side, record, hasCounterpart: false);
             if (rules.Count == 0)
             {
-                reason = $"Matches none of the rules for contacts from {context.NameOf(side)} (a rule limited to contacts that already exist in {context.NameOf(other)} never creates).";
+                // The note about existing contacts is only true, and only said, when such a rule is there.
+                var existingOnly = context.Settings.RulesOf(side).Any(r => r.Filters.Any(f => f.Kind == FilterKind.ExistsInOtherApp));
+                reason = existingOnly
+                    ? $"Matches none of the rules for contacts from {context.NameOf(side)} (a rule limited to contacts that already exist in {context.NameOf(other)} never creates)."
+                    : $"Matches none of the rules for contacts from {context.NameOf(side)}.";
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Configuration;
 using Tandem.Domain.Contacts;
+using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
 using Tandem.Engine.State;
 
@@ -159,10 +160,30 @@ public sealed class PairMerger
             return;
         }
 
-        var fields = update.Changes.Select(c => c.Key).Concat(update.AddTags.Select(t => "+" + t)).Concat(update.RemoveTags.Select(t => "-" + t))
+        // The owner reads fields by their labels and the contact by the name it has now (and had, when that changed).
+        var schema = context.SchemaOf(side);
+        var fields = update.Changes.Select(c => Validation.FieldWords.Label(schema, c.Key)).Distinct(StringComparer.Ordinal)
+            .Concat(update.AddTags.Select(t => "+" + t)).Concat(update.RemoveTags.Select(t => "-" + t))
             .Concat(update.Unsubscribe ? ["unsubscribed"] : []).Concat(update.Subscribe ? ["subscribed"] : []);
-        var details = update.Changes.Select(c => new { field = c.Key, before = target.Get(c.Key)?.Canonical, after = c.Value?.Canonical });
-        plan.Activity.Add(new ActivityNote(side, target.Id, "updated", $"Updated \"{ContactLabel.Of(target, context.SchemaOf(side))}\" in {context.NameOf(side)}: {string.Join(", ", fields)}.", JsonSerializer.Serialize(details)));
+        var details = update.Changes.Select(c => new { field = Validation.FieldWords.Label(schema, c.Key), before = target.Get(c.Key)?.Canonical, after = c.Value?.Canonical });
+        var was = ContactLabel.Of(target, schema);
+        var now = NameAfter(RecordPatch.Apply(target, update.Changes), update.Changes, schema) ?? ContactLabel.Of(RecordPatch.Apply(target, update.Changes), schema);
+        var name = now == was ? $"\"{now}\"" : $"\"{now}\" (was \"{was}\")";
+        plan.Activity.Add(new ActivityNote(side, target.Id, "updated", $"Updated {name} in {context.NameOf(side)}: {string.Join(", ", fields)}.", JsonSerializer.Serialize(details)));
+    }
+
+    // A full-name field the update does not touch would still hold the old name: a changed first or last name tells the new one.
+    private static string? NameAfter(ContactRecord after, IReadOnlyList<FieldChange> changes, AppSchema schema)
+    {
+        var first = schema.FindRole(FieldRole.FirstName)?.Key;
+        var last = schema.FindRole(FieldRole.LastName)?.Key;
+        if (!changes.Any(c => c.Key == first || c.Key == last))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', new[] { first, last }.Where(k => k is not null).Select(k => after.Get(k!) is ScalarValue v ? v.Text.Trim() : "").Where(t => t.Length > 0));
+        return name.Length > 0 ? name : null;
     }
 
     private void NoteHealth(ItemPlan plan, Side side, ContactRecord record, bool excluded)

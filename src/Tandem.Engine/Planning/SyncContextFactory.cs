@@ -16,7 +16,7 @@ public static class SyncContextFactory
         var settings = request.Settings;
         var mappings = settings.Mappings.Count > 0 ? settings.Mappings : DefaultMappings.For(schemaA, schemaB);
         var compilation = MappingCompiler.Compile(mappings, schemaA, schemaB, reservedTags: TagsField.Reserved(settings));
-        report.Warnings.AddRange(compilation.Refused.Select(r => $"Mapping {r.Mapping.AField} ↔ {r.Mapping.BField} left out: {r.Reason}"));
+        report.Warnings.AddRange(compilation.Refused.Select(r => $"Mapping {Validation.FieldWords.Label(schemaA, r.Mapping.AField)} ↔ {Validation.FieldWords.Label(schemaB, r.Mapping.BField)} left out: {r.Reason}"));
         if (!compilation.IsUsable)
         {
             throw new SyncConfigurationException("The field mappings cannot be used: " + string.Join(" ", compilation.Problems));

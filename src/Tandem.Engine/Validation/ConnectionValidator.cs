@@ -59,6 +59,20 @@ public static class ConnectionValidator
         return errors;
     }
 
+    /// <summary>
+    /// The field-mapping part of <see cref="Check"/> alone, with the same words: the wizard asks it on its Fields step, so a
+    /// mapping the engine would refuse is refused in the table rather than at Review.
+    /// </summary>
+    public static IReadOnlyList<string> CheckFieldMappings(IReadOnlyList<FieldMapping> mappings, ConnectionSide a, ConnectionSide b)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var errors = new List<string>();
+        CheckMappings(mappings, a with { Schema = SchemaExpansion.Expand(a.Schema) }, b with { Schema = SchemaExpansion.Expand(b.Schema) }, errors);
+        return errors;
+    }
+
     private static void CheckWritable(SyncDirection direction, ConnectionSide a, ConnectionSide b, List<string> errors)
     {
         if (direction.Allows(Side.A) && b.Capabilities.IsReadOnly)

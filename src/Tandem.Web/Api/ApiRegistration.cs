@@ -9,6 +9,9 @@ public static class ApiRegistration
 {
     public const string Prefix = "/api/v1";
 
+    /// <summary>Where people read and try the API.</summary>
+    public const string DocsPath = "/api/docs";
+
     public static IServiceCollection AddTandemApi(this IServiceCollection services)
     {
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -44,6 +47,15 @@ public static class ApiRegistration
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.MapOpenApi();
+
+        // The API reference for people: Swagger UI (its files are inside the package, nothing is fetched) over the document above.
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = DocsPath.TrimStart('/');
+            o.SwaggerEndpoint("/openapi/v1.json", "Tandem API v1");
+            o.DocumentTitle = "Tandem API reference";
+        });
+
         // Antiforgery tokens are for forms; the API checks a cookie-signed call's Origin instead (CookieCallsFromOwnPages).
         var api = app.MapGroup(Prefix).RequireAuthorization(SignInRegistration.ApiPolicy).DisableAntiforgery()
             .AddEndpointFilter<CookieCallsFromOwnPages>().AddEndpointFilter<ReadOnlyTokens>();

@@ -6,6 +6,7 @@ public static class UiRegistration
     public static IServiceCollection AddTandemUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Tandem.Web.Components.Pages.Wizard.DraftKeeper>();
         return services;
     }
 

@@ -24,6 +24,7 @@ public static class TandemServicesRegistration
         services.AddSingleton(sp => sp.GetRequiredService<TandemRuntime>().Catalog);
         services.AddSingleton(sp => sp.GetRequiredService<TandemRuntime>().ConnectorContext);
         services.AddSingleton<RunRequests>();
+        services.AddSingleton<RetryBoard>();
         services.AddSingleton<SyncWorkers>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncWorkers>());
         services.AddSingleton<ApiTokenService>();

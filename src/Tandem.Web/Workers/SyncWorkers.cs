@@ -5,6 +5,7 @@ using Tandem.Runtime.Hosting;
 using Tandem.Runtime.Running;
 using Tandem.Web.Hosting;
 using Tandem.Web.Logging;
+using Tandem.Web.Services.Connections;
 
 namespace Tandem.Web.Workers;
 
@@ -16,6 +17,7 @@ namespace Tandem.Web.Workers;
 public sealed class SyncWorkers(
     TandemRuntime runtime,
     RunRequests requests,
+    RetryBoard retries,
     IOptions<TandemWebOptions> options,
     TimeProvider time,
     ILogger<SyncWorkers> logger) : BackgroundService
@@ -76,6 +78,11 @@ public sealed class SyncWorkers(
     private async Task ReconcileAsync(CancellationToken stoppingToken)
     {
         var connections = await runtime.Connections.ListAsync(stoppingToken);
+        foreach (var left in connections.Where(c => DraftPreviews.IsPreview(c) && c.CreatedAt < runtime.Time.GetUtcNow() - DraftPreviews.LeftBehindAfter))
+        {
+            await runtime.Connections.RemoveAsync(left.Id, stoppingToken);
+        }
+
         var wanted = connections.Where(c => c.State != ConnectionState.Paused).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var stopping = new List<(string, (CancellationTokenSource, Task))>();
         lock (gate)
@@ -89,14 +96,23 @@ public sealed class SyncWorkers(
             foreach (var id in wanted.Where(id => !loops.ContainsKey(id)))
             {
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var watch = runtime.Watch(
-                    id,
-                    new WatchLoopOptions
+                var loopOptions = new WatchLoopOptions
+                {
+                    Interval = TimeSpan.FromSeconds(options.Value.WatchIntervalSeconds),
+                    MaxBackoff = TimeSpan.FromSeconds(Math.Max(options.Value.WatchIntervalSeconds, 30 * 60)),
+                };
+                var watched = id;
+                var paced = options.Value.PaceByCostModel;
+                var watch = new WatchLoop(runtime.Runner, id, loopOptions, runtime.Time, runtime.LoggerFactory.CreateLogger<WatchLoop>())
+                {
+                    RunFinished = (result, _) =>
                     {
-                        Interval = TimeSpan.FromSeconds(options.Value.WatchIntervalSeconds),
-                        MaxBackoff = TimeSpan.FromSeconds(Math.Max(options.Value.WatchIntervalSeconds, 30 * 60)),
+                        retries.RunFinished(result);
+                        return Task.CompletedTask;
                     },
-                    options.Value.PaceByCostModel);
+                    Waiting = delay => retries.Waiting(watched, delay),
+                    Pace = paced ? async ct => (await runtime.Pacing.PaceAsync(watched, ct))?.Interval : null,
+                };
                 loops[id] = (stop, Task.Run(() => watch.RunAsync(new RunOptions(), stop.Token), CancellationToken.None));
                 WebLog.WatchStarted(logger, id);
             }
@@ -162,6 +178,7 @@ public sealed class SyncWorkers(
         finally
         {
             loop.Stop.Dispose();
+            retries.Forget(connectionId);
             WebLog.WatchStopped(logger, connectionId);
         }
     }

@@ -117,8 +117,8 @@ public sealed class SyncCommandTests : IDisposable
                 "  B 'work': read 1, created 1, updated 0, tagged 0, write calls 0",
                 "  linked 0, conflicts 0, excluded 0, failed 0, write calls 0",
                 "  plan (sample):",
-                "    create in B from A record ann.vcf",
-                "    create in A from B record bob.vcf",
+                "    Create “Ann Lee” in work from personal.",
+                "    Create “Bob Stone” in personal from work.",
             ],
             run.Lines.Skip(3));
         Assert.Equal(a, CliFixture.Snapshot(cli.FolderA));

@@ -86,7 +86,8 @@ public sealed class ShapeAndStatusTests
         Assert.Equal(1, plan.A.Created);
         Assert.Equal(1, plan.B.Created);
         Assert.Equal(1, plan.Excluded);
-        Assert.Contains(plan.Samples, line => line.StartsWith("create in B", StringComparison.Ordinal));
+        Assert.Contains("Create “Ann Lee” in B from A.", plan.Samples);
+        Assert.Contains("Create “Bo Only” in A from B.", plan.Samples);
         Assert.Equal(0, h.A.Calls.WriteCalls + h.B.Calls.WriteCalls);
         Assert.Equal(0, await h.ScalarAsync("SELECT COUNT(*) FROM links WHERE connection_id = @c"));
         Assert.Equal(0, await h.ScalarAsync("SELECT COUNT(*) FROM records WHERE connection_id = @c"));
@@ -130,7 +131,7 @@ public sealed class ShapeAndStatusTests
         var report = await h.SyncCleanlyAsync();
 
         var warning = Assert.Single(report.Warnings);
-        Assert.StartsWith("Mapping birthday ↔ title left out: ", warning, StringComparison.Ordinal);
+        Assert.StartsWith("Mapping Birthday ↔ Job title left out: ", warning, StringComparison.Ordinal);
         Assert.Equal("Acme", Assert.Single(h.B.Snapshot()).Get("org")!.Canonical);
     }
 }

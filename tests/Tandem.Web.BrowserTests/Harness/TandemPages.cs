@@ -158,6 +158,27 @@ public static partial class TandemPages
         await Assertions.Expect(page.Locator("[data-step='Direction']")).ToBeVisibleAsync();
     }
 
+    /// <summary>A two-way connection with every default through the wizard, started; lands on its live connection page and returns its address.</summary>
+    public static async Task<string> StartTwoWayConnectionAsync(IPage page, Uri baseAddress, string appA, string appB, string name, Screenshots shots)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await PickAppsAndAccountsAsync(page, baseAddress, appA, appB, shots);
+        await NextStepAsync(page, shots, "Direction");
+        await NextStepAsync(page, shots, "Rules");
+        await NextStepAsync(page, shots, "Winner");
+        await NextStepAsync(page, shots, "Mappings");
+        await NextStepAsync(page, shots, "Options");
+        await page.Locator("[data-test='connection-name']").FillAsync(name);
+        await page.Locator("[data-test='dry-run-creates'], [role='alert']").First.WaitForAsync(new() { Timeout = (float)Patience.TotalMilliseconds });
+        await page.Locator("[data-test='start-syncing']").ClickAsync();
+        await page.WaitForURLAsync(ConnectionPagePattern());
+        await WaitLiveAsync(page);
+        return page.Url;
+    }
+
+    [GeneratedRegex(@"/connections/[0-9a-f]{32}$")]
+    private static partial Regex ConnectionPagePattern();
+
     [GeneratedRegex("^Authorise with ")]
     private static partial Regex AuthoriseWithPattern();
 

@@ -5,6 +5,7 @@ using Tandem.Storage.Connections;
 using Tandem.Web.Identity;
 using Tandem.Web.Sandbox;
 using Tandem.Web.Services.Catalog;
+using Tandem.Web.Services.Connections;
 using Tandem.Web.Services.Errors;
 using Tandem.Web.Workers;
 
@@ -33,7 +34,7 @@ public sealed class AccountService(
     {
         ArgumentNullException.ThrowIfNull(owner);
         var accounts = await Accounts.ListByOwnerAsync(owner.UserId, cancellationToken);
-        var connections = await Connections.ListByOwnerAsync(owner.UserId, cancellationToken);
+        var connections = (await Connections.ListByOwnerAsync(owner.UserId, cancellationToken)).Where(c => !DraftPreviews.IsPreview(c)).ToList();
         return accounts.Select(a => ToView(a, connections)).ToList();
     }
 
@@ -155,7 +156,15 @@ public sealed class AccountService(
         }
         catch (AccountInUseException ex)
         {
-            throw new ConflictException(ex.Message, ex);
+            // The store's message names the account by its id (for the command line's logs); a person reads its name.
+            var names = new List<string>();
+            foreach (var connectionId in ex.ConnectionIds)
+            {
+                names.Add((await Connections.GetAsync(connectionId, cancellationToken))?.Name is { } name ? $"“{name}”" : "a connection being removed");
+            }
+
+            var used = names.Count == 1 ? $"the connection {names[0]}" : $"{names.Count} connections: {string.Join(", ", names)}";
+            throw new ConflictException($"“{account.Name}” is used by {used}. Delete {(names.Count == 1 ? "it" : "them")} first, then remove the account.", ex);
         }
     }
 

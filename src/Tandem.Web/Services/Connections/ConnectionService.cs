@@ -29,6 +29,7 @@ public sealed class ConnectionService(
     AppCatalogService apps,
     RunRequests runs,
     SyncWorkers workers,
+    RetryBoard retries,
     WebhookAutoRegistration webhooks)
 {
     /// <summary>The reason a connection shows until it is started.</summary>
@@ -40,7 +41,7 @@ public sealed class ConnectionService(
     {
         ArgumentNullException.ThrowIfNull(owner);
         var result = new List<ConnectionView>();
-        foreach (var connection in await Store.ListByOwnerAsync(owner.UserId, cancellationToken))
+        foreach (var connection in (await Store.ListByOwnerAsync(owner.UserId, cancellationToken)).Where(c => !DraftPreviews.IsPreview(c)))
         {
             result.Add(await ToViewAsync(connection, cancellationToken));
         }
@@ -57,7 +58,7 @@ public sealed class ConnectionService(
     {
         ArgumentNullException.ThrowIfNull(owner);
         var connection = string.IsNullOrWhiteSpace(id) ? null : await Store.GetAsync(id, cancellationToken);
-        return connection is not null && connection.OwnerId == owner.UserId ? connection : throw NotFoundException.Connection(id);
+        return connection is not null && connection.OwnerId == owner.UserId && !DraftPreviews.IsPreview(connection) ? connection : throw NotFoundException.Connection(id);
     }
 
     /// <summary>The options two accounts support in a direction, with the reason for each that they do not.</summary>
@@ -116,6 +117,31 @@ public sealed class ConnectionService(
         var stored = await GetStoredAsync(owner, id, cancellationToken);
         var result = await runtime.Runner.PreviewAsync(stored.Id, new RunOptions(), cancellationToken);
         return PreviewView.From(result.Report!);
+    }
+
+    /// <summary>
+    /// What the first sync of a connection not saved yet would do (the wizard's Review step): checked like
+    /// <see cref="CreateAsync"/>, then a dry run; nothing is kept (see <see cref="DraftPreviews"/>).
+    /// </summary>
+    /// <exception cref="InvalidRequestException">The choices do not work together; every problem is listed.</exception>
+    public async Task<PreviewView> PreviewDraftAsync(Owner owner, ConnectionDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var (name, settings) = await CheckAsync(owner, draft, cancellationToken);
+        var row = await Store.AddAsync(new NewConnection(owner.UserId, name, draft.AccountA, draft.AccountB, settings) { State = ConnectionState.Paused }, cancellationToken);
+        try
+        {
+            await Store.SetStateAsync(row.Id, ConnectionState.Paused, DraftPreviews.Reason, cancellationToken);
+            var result = await runtime.Runner.PreviewAsync(row.Id, new RunOptions(), cancellationToken);
+            return PreviewView.From(result.Report!);
+        }
+        finally
+        {
+            using (await runtime.Locks.AcquireAsync(row.Id, CancellationToken.None))
+            {
+                await Store.RemoveAsync(row.Id, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>Starts a connection that waits to be started, or resumes a paused one: a full rescan, then watching.</summary>
@@ -228,7 +254,8 @@ public sealed class ConnectionService(
         return (name, settings);
     }
 
-    private static ConnectionSide SideOf(AccountSchema account, ConnectorDescriptor app) =>
+    /// <summary>One side as the connection validator reads it: the app's name and capabilities, the account's fields.</summary>
+    public static ConnectionSide SideOf(AccountSchema account, ConnectorDescriptor app) =>
         new(app.DisplayName, account.Capabilities ?? app.Capabilities, account.Schema) { DefaultRegion = account.DefaultRegion };
 
     private async Task<ConnectionView> ToViewAsync(StoredConnection connection, CancellationToken cancellationToken)
@@ -247,7 +274,7 @@ public sealed class ConnectionService(
             !(connection.State == ConnectionState.Paused && connection.StateReason == NotStartedReason),
             runtime.Locks.IsHeld(connection.Id),
             status.InSync,
-            status.Excluded,
+            status.Excluded - await TargetExcludedAsync(connection, cancellationToken),
             status.Failed,
             connection.CreatedAt,
             connection.UpdatedAt,
@@ -257,7 +284,27 @@ public sealed class ConnectionService(
             WebhooksRegisteredIn = [.. new[] { (connection.WebhookAId, a.AppName), (connection.WebhookBId, b.AppName) }.Where(w => w.Item1 is not null).Select(w => w.AppName)],
             WebhookProblem = connection.WebhookProblem,
             Pacing = (await runtime.Pacing.PaceAsync(connection.Id, cancellationToken))?.Words,
+            Retrying = RetryOf(connection, a, b),
         };
+    }
+
+    private RetryView? RetryOf(StoredConnection connection, AccountRef a, AccountRef b) =>
+        connection.State is ConnectionState.Paused or ConnectionState.NeedsAttention || retries.Of(connection.Id) is not { } streak
+            ? null
+            : new RetryView(RetryWords.Problem(streak.Message, a.AppName, b.AppName), streak.Since, streak.NextTry);
+
+    // In a one-way connection the target's own contacts are not sent by design; they are not counted as excluded.
+    private async Task<int> TargetExcludedAsync(StoredConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection.Settings.Direction == SyncDirection.TwoWay)
+        {
+            return 0;
+        }
+
+        var target = (int)(connection.Settings.Direction == SyncDirection.AToB ? Side.B : Side.A);
+        await using var context = runtime.Database.CreateDbContext();
+        return await context.Health.AsNoTracking()
+            .CountAsync(h => h.ConnectionId == connection.Id && h.Side == target && h.Status == (int)Tandem.Engine.State.HealthStatus.Excluded, cancellationToken);
     }
 
     private async Task<DateTimeOffset?> LastActivityAsync(string connectionId, CancellationToken cancellationToken)

@@ -45,4 +45,15 @@ public sealed record ConnectionView(
 
     /// <summary>How often the connection is polled and why, from its apps' budgets ("Pipedrive daily budget 82 % used — polling every 27 min"), or null.</summary>
     public string? Pacing { get; init; }
+
+    /// <summary>Set while runs fail for a passing reason and the workers retry by themselves (the state stays as the last good run left it).</summary>
+    public RetryView? Retrying { get; init; }
+
+    /// <summary>"Pipedrive ⇄ Google Contacts" two-way, "Pipedrive → Mailchimp" one-way: the arrow shows where contacts flow.</summary>
+    public string Flow => Settings.Direction switch
+    {
+        SyncDirection.AToB => $"{A.AppName} → {B.AppName}",
+        SyncDirection.BToA => $"{B.AppName} → {A.AppName}",
+        _ => $"{A.AppName} ⇄ {B.AppName}",
+    };
 }

@@ -158,7 +158,7 @@ public static class VariableMatching
 
         foreach (var field in schema.Fields)
         {
-            yield return (field.Key, field.Label, field.Type);
+            yield return (field.Key, LabelOf(schema, field.Key), field.Type);
         }
     }
 
@@ -182,6 +182,9 @@ public static class VariableMatching
     private static bool HasName(AppSchema schema) =>
         schema.FindRole(FieldRole.FullName) is not null || (schema.FindRole(FieldRole.FirstName) is not null && schema.FindRole(FieldRole.LastName) is not null);
 
+    // The name row (first and last name, or the full name) is "Name"; an app's own field of that label is told apart from it.
     private static string LabelOf(AppSchema schema, string key) =>
-        key == FieldMapping.NameKey ? "Name" : schema.Find(key)?.Label ?? key;
+        key == FieldMapping.NameKey ? "Name"
+        : schema.Find(key)?.Label is { } label ? (HasName(schema) && string.Equals(label, "Name", StringComparison.OrdinalIgnoreCase) ? $"{label} (the field itself)" : label)
+        : key;
 }

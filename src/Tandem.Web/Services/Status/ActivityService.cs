@@ -17,8 +17,13 @@ public sealed class ActivityService(TandemRuntime runtime, ConnectionService con
     public const int MaxBuckets = 1000;
 
     /// <summary>The newest lines first, of one connection or (null) all the owner's connections; <paramref name="before"/> pages back.</summary>
-    public async Task<IReadOnlyList<ActivityEntry>> LogAsync(Owner owner, string? connectionId, int limit, long? before, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ActivityEntry>> LogAsync(Owner owner, string? connectionId, int limit, long? before, CancellationToken cancellationToken) =>
+        LogAsync(owner, connectionId, limit, before, ActivityFilter.None, cancellationToken);
+
+    /// <summary>The newest lines first that pass <paramref name="filter"/>; <paramref name="before"/> pages back.</summary>
+    public async Task<IReadOnlyList<ActivityEntry>> LogAsync(Owner owner, string? connectionId, int limit, long? before, ActivityFilter filter, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         if (limit is < 1 or > MaxPage)
         {
             throw new InvalidRequestException($"limit must be between 1 and {MaxPage}.");
@@ -30,6 +35,25 @@ public sealed class ActivityService(TandemRuntime runtime, ConnectionService con
         if (before is { } b)
         {
             query = query.Where(a => a.Id < b);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Kind))
+        {
+            query = query.Where(a => a.Kind == filter.Kind);
+        }
+
+        if (filter.Side is { } side && filter.RecordId is { } recordId)
+        {
+            query = query.Where(a => a.Side == (int)side && a.RecordId == recordId);
+        }
+
+        if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } term)
+        {
+            // A name is in the line's words; an email is on the contact Tandem last saw (its match key), not in the words.
+            var withEmail = context.Records.AsNoTracking()
+                .Where(r => ids.Contains(r.ConnectionId) && r.EmailKey != null && r.EmailKey.Contains(term))
+                .Select(r => r.RecordId);
+            query = query.Where(a => a.Message.ToLower().Contains(term) || (a.RecordId != null && withEmail.Contains(a.RecordId)));
         }
 
         var rows = await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);

@@ -28,11 +28,14 @@ public sealed class HealthService(TandemRuntime runtime, ConnectionService conne
             .GroupBy(r => r.Side)
             .Select(g => new { Side = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        // In a one-way connection the target's own contacts are not sent by design: they are not "excluded".
+        var target = stored.Settings.Direction switch { SyncDirection.AToB => (int?)Side.B, SyncDirection.BToA => (int?)Side.A, _ => null };
+        var notSent = groups.Where(g => g.Side == target && g.Status == (int)HealthStatus.Excluded).Sum(g => g.Count);
         return new HealthView(
             status.InSync,
-            status.Excluded,
+            status.Excluded - notSent,
             status.Failed,
-            groups.Where(g => g.Status != (int)HealthStatus.InSync)
+            groups.Where(g => g.Status != (int)HealthStatus.InSync && !(g.Side == target && g.Status == (int)HealthStatus.Excluded))
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Side).ThenBy(g => g.Reason, StringComparer.Ordinal)
                 .Select(g => new HealthGroup((Side)g.Side, (HealthStatus)g.Status, g.Reason, g.Count))
                 .ToList(),

@@ -49,8 +49,29 @@ public static class MappingWords
             return TagsWords.Preview(contact);
         }
 
+        // A compound field's part shows that part only: "Availability (start)" is the range's first date, not the range.
         var baseKey = key.Split('/')[0];
-        return Show(contact.Get(baseKey));
+        var whole = contact.Get(baseKey);
+        if (whole is ScalarValue scalar && key.Length > baseKey.Length)
+        {
+            return Part(scalar.Text, key[baseKey.Length..]);
+        }
+
+        return Show(whole);
+    }
+
+    private static string? Part(string text, string suffix)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var part = suffix switch
+        {
+            SchemaExpansion.StartSuffix => slash < 0 ? null : text[..slash],
+            SchemaExpansion.EndSuffix => slash < 0 ? null : text[(slash + 1)..],
+            SchemaExpansion.CurrencySuffix => space < 0 ? null : text[(space + 1)..],
+            _ => text,
+        };
+        return string.IsNullOrEmpty(part) ? null : part;
     }
 
     private static string? Show(FieldValue? value) => value switch

@@ -129,7 +129,6 @@ public sealed class WizardDraft
     public static WizardDraft From(ConnectionView connection, AppView appA, AppView appB)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var settings = connection.Settings;
         var draft = new WizardDraft
         {
             EditingId = connection.Id,
@@ -137,23 +136,59 @@ public sealed class WizardDraft
             AppB = appB,
             AccountA = connection.A.Id,
             AccountB = connection.B.Id,
-            ContactType = settings.ContactType,
-            Direction = settings.Direction,
-            Winner = settings.WinningSide,
-            AvoidDuplicates = settings.Options.AvoidDuplicates,
-            SyncDeletions = settings.Options.SyncDeletions,
-            SyncUnsubscribes = settings.Options.SyncUnsubscribes,
-            MatchPhone = settings.MatchOn.Any(k => k.Kind == MatchKeyKind.Phone),
-            MatchFieldA = settings.MatchOn.FirstOrDefault(k => k.Kind == MatchKeyKind.CustomField)?.FieldA,
-            MatchFieldB = settings.MatchOn.FirstOrDefault(k => k.Kind == MatchKeyKind.CustomField)?.FieldB,
-            MatchFirst = settings.MatchOn.Count > 0 ? settings.MatchOn[0].Kind : MatchKeyKind.Email,
             Name = connection.Name,
         };
-        draft.RulesA.Clear();
-        draft.RulesA.AddRange(settings.RulesA.Select(DraftRule.From));
-        draft.RulesB.Clear();
-        draft.RulesB.AddRange(settings.RulesB.Select(DraftRule.From));
-        draft.Mappings.AddRange(settings.Mappings.Select(m => DraftMapping.From(m, isDefault: false)));
+        draft.Apply(connection.Settings, defaults: []);
         return draft;
+    }
+
+    /// <summary>The choices to keep in the browser while the user is on <paramref name="step"/> of a new connection.</summary>
+    public KeptDraft ToKept(string userId, WizardStep step, DateTimeOffset now) =>
+        new(userId, AppA?.App, AppB?.App, AccountA, AccountB, step, DataA is null || DataB is null ? null : ConnectionSettingsJson.Serialize(ToSettings()), Name, now);
+
+    /// <summary>
+    /// A new connection's draft from what the browser kept. The accounts' schemas must already be read when settings
+    /// were kept (<see cref="DataA"/>, <see cref="DataB"/>): they tell the default rows of the mapping from the user's own.
+    /// </summary>
+    public static WizardDraft FromKept(KeptDraft kept, AppView? appA, AppView? appB, AccountSchema? dataA, AccountSchema? dataB)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        var draft = new WizardDraft
+        {
+            AppA = appA,
+            AppB = appB,
+            AccountA = kept.AccountA,
+            AccountB = kept.AccountB,
+            DataA = dataA,
+            DataB = dataB,
+            Name = kept.Name,
+        };
+        if (kept.SettingsJson is { } json && dataA is not null && dataB is not null)
+        {
+            var defaults = DefaultMappings.For(dataA.Schema, dataB.Schema).Select(m => (m.AField, m.BField)).ToHashSet();
+            draft.Apply(ConnectionSettingsJson.Deserialize(json), defaults);
+        }
+
+        return draft;
+    }
+
+    private void Apply(ConnectionSettings settings, HashSet<(string AField, string BField)> defaults)
+    {
+        ContactType = settings.ContactType;
+        Direction = settings.Direction;
+        Winner = settings.WinningSide;
+        AvoidDuplicates = settings.Options.AvoidDuplicates;
+        SyncDeletions = settings.Options.SyncDeletions;
+        SyncUnsubscribes = settings.Options.SyncUnsubscribes;
+        MatchPhone = settings.MatchOn.Any(k => k.Kind == MatchKeyKind.Phone);
+        MatchFieldA = settings.MatchOn.FirstOrDefault(k => k.Kind == MatchKeyKind.CustomField)?.FieldA;
+        MatchFieldB = settings.MatchOn.FirstOrDefault(k => k.Kind == MatchKeyKind.CustomField)?.FieldB;
+        MatchFirst = settings.MatchOn.Count > 0 ? settings.MatchOn[0].Kind : MatchKeyKind.Email;
+        RulesA.Clear();
+        RulesA.AddRange(settings.RulesA.Select(DraftRule.From));
+        RulesB.Clear();
+        RulesB.AddRange(settings.RulesB.Select(DraftRule.From));
+        Mappings.Clear();
+        Mappings.AddRange(settings.Mappings.Select(m => DraftMapping.From(m, isDefault: defaults.Contains((m.AField, m.BField)))));
     }
 }
