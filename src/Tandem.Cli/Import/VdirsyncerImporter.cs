@@ -11,6 +11,9 @@ namespace Tandem.Cli.Import;
 /// </summary>
 internal sealed class VdirsyncerImporter(string workingDirectory, Func<string, string?> getVariable)
 {
+    // vdirsyncer's own storage type name (not Tandem's app key, which happens to be spelled the same).
+    private const string CardDavStorage = "carddav";
+
     private static readonly HashSet<string> PairKeys = ["a", "b", "collections", "conflict_resolution", "metadata", "partial_sync"];
     private static readonly HashSet<string> FilesystemKeys = ["type", "path", "fileext", "encoding", "fileignoreext", "read_only", "instance_name"];
     private static readonly HashSet<string> CardDavKeys = ["type", "url", "username", "password", "password.fetch", "read_only", "auth", "useragent", "instance_name"];
@@ -185,7 +188,7 @@ internal sealed class VdirsyncerImporter(string workingDirectory, Func<string, s
         accounts.Add(storage.String("type") switch
         {
             "filesystem" => Folder(storage, name, collection),
-            "carddav" => CardDav(storage, name, collection),
+            CardDavStorage => CardDav(storage, name, collection),
             var type => throw new VdirsyncerImportException($"[storage {storage.Name}] type \"{type}\" has no equivalent in Tandem: it syncs contacts between vCard folders (filesystem) and CardDAV servers (carddav)."),
         });
         return name;

@@ -43,13 +43,13 @@ public sealed record ConnectionView(
     /// <summary>Why a webhook could not be registered or removed, in words, or null. The connection syncs all the same.</summary>
     public string? WebhookProblem { get; init; }
 
-    /// <summary>How often the connection is polled and why, from its apps' budgets ("Pipedrive daily budget 82 % used — polling every 27 min"), or null.</summary>
+    /// <summary>How often the connection is polled and why, from its apps' budgets ("Acme CRM daily budget 82 % used — polling every 27 min"), or null.</summary>
     public string? Pacing { get; init; }
 
     /// <summary>Set while runs fail for a passing reason and the workers retry by themselves (the state stays as the last good run left it).</summary>
     public RetryView? Retrying { get; init; }
 
-    /// <summary>"Pipedrive ⇄ Google Contacts" two-way, "Pipedrive → Mailchimp" one-way: the arrow shows where contacts flow.</summary>
+    /// <summary>"Acme CRM ⇄ Phone book" two-way, "Acme CRM → Newsletter" one-way: the arrow shows where contacts flow.</summary>
     public string Flow => Settings.Direction switch
     {
         SyncDirection.AToB => $"{A.AppName} → {B.AppName}",

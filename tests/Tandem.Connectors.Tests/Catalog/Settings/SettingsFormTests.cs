@@ -16,7 +16,7 @@ public sealed class SettingsFormTests
         Assert.Equal(
             [
                 new SettingField("apiToken", "API token", "Profile > API > Your token.") { IsSecret = true, IsRequired = true },
-                new SettingField("baseUrl", "API base URL", "Leave empty for the app itself.") { IsRequired = false },
+                new SettingField("baseUrl", "API base URL", "Leave empty for the app itself.") { IsRequired = false, IsAddress = true },
                 new SettingField("defaultRegion", "Default phone region", "Such as BE.") { IsRequired = false },
                 new SettingField("newMemberStatus", "Status of new members", "subscribed or pending.") { IsRequired = false },
                 new SettingField("refreshToken", "Refresh token", "Filled in by the consent page.") { IsSecret = true, IsRequired = false, IsFilledByConsent = true },
