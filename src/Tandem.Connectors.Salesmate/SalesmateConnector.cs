@@ -29,8 +29,7 @@ public sealed class SalesmateConnector : IContactConnector
     private readonly ContactReader reader;
     private readonly ContactWrites writes;
     private readonly ContactListing listing;
-    private readonly ChangedContactReads changedReads;
-    private readonly RecentVersions recent = new();
+    private readonly ContactsById byId;
     private AccountDirectory? account;
 
     internal SalesmateConnector(SalesmateClient client, string? ownerSetting, ILogger logger)
@@ -39,9 +38,9 @@ public sealed class SalesmateConnector : IContactConnector
         this.ownerSetting = ownerSetting;
         this.logger = logger;
         reader = new ContactReader(logger);
-        writes = new ContactWrites(client, reader, logger);
+        byId = new ContactsById(client);
+        writes = new ContactWrites(client, reader, byId, logger);
         listing = new ContactListing(client, logger);
-        changedReads = new ChangedContactReads(client);
     }
 
     public ConnectorCapabilities Capabilities => SalesmateConnectorFactory.Capabilities;
@@ -67,12 +66,9 @@ public sealed class SalesmateConnector : IContactConnector
 
     public async IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        recent.Clear();
         await foreach (var (rows, _) in listing.PagesAsync(VersionFields, cancellationToken).ConfigureAwait(false))
         {
-            var versions = rows.Select(r => new RecordVersion(ContactReader.Id(r), ContactReader.Version(r) ?? string.Empty)).ToList();
-            versions.ForEach(v => recent.Add(v.Id, v.Version));
-            yield return versions;
+            yield return [.. rows.Select(r => new RecordVersion(ContactReader.Id(r), ContactReader.Version(r) ?? string.Empty))];
         }
     }
 
@@ -82,9 +78,9 @@ public sealed class SalesmateConnector : IContactConnector
         var directory = await AccountAsync(cancellationToken).ConfigureAwait(false);
         var wanted = ids.Where(IsContactId).Distinct(StringComparer.Ordinal).ToList();
 
-        // Contacts a version listing just showed as moved are read together by a search on lastModifiedAt; the rest
-        // one call each (Salesmate has no batch read). One it no longer finds is left out (never a deletion).
-        var found = await changedReads.SearchAsync(wanted, recent, directory.DisplayingFields(), cancellationToken).ConfigureAwait(false);
+        // Salesmate has no batch get: several contacts are read by one search on their ids (250 a call), one alone by
+        // its get. One the search misses is read alone; one Salesmate no longer finds is left out (never a deletion).
+        var found = wanted.Count > 1 ? await byId.ReadAsync(wanted, directory.DisplayingFields(), cancellationToken).ConfigureAwait(false) : [];
         var records = found.Values.Select(r => reader.Read(r, directory)).ToList();
         foreach (var id in wanted.Where(id => !found.ContainsKey(id)))
         {
@@ -109,13 +105,7 @@ public sealed class SalesmateConnector : IContactConnector
         }
 
         var directory = await AccountAsync(cancellationToken).ConfigureAwait(false);
-        var results = new List<WriteResult>(operations.Count);
-        foreach (var operation in operations)
-        {
-            results.Add(await writes.ApplyAsync(operation, directory, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
+        return await writes.ApplyAsync(operations, directory, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ContactRecord?> FindCreatedAsync(string clientReference, string? email, CancellationToken cancellationToken)

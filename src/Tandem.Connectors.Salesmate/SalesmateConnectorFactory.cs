@@ -35,8 +35,8 @@ public sealed class SalesmateConnectorFactory : IConnectorFactory
         DetectsDeletions = true,
         TagContainer = "tags",
         ReadBatchSize = SalesmateClient.MaxRows,
-        // No batch endpoint: a batch's writes go one call each.
-        WriteBatchSize = 50,
+        // No batch endpoint: a batch's writes go one call each, its reads (before updates, after writes) one search per 250.
+        WriteBatchSize = SalesmateClient.MaxRows,
         Filters = [.. StandardFilters.FieldsAndTags, FilterKind.GetsDeleted],
         Actions = [ActionKind.AddTag, ActionKind.SetField],
     };

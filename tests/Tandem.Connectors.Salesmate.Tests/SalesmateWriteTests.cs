@@ -52,6 +52,23 @@ public sealed class SalesmateWriteTests : SandboxAccount
     }
 
     [Fact]
+    public async Task A_batch_of_updates_reads_its_contacts_with_one_search_before_and_one_after_besides_one_write_each()
+    {
+        await using var connector = Connect();
+        _ = await connector.GetSchemaAsync(Ct);
+        var ids = Sandbox.ContactIds().Take(20).ToList();
+        var updates = ids.Select(id => (WriteOperation)new UpdateOperation("u" + Text(id), Text(id), null) { Changes = [new FieldChange("title", Values.Text("Buyer " + Text(id)))] }).ToList();
+        var calls = Sandbox.ApiCalls;
+
+        var results = await connector.WriteAsync(updates, Ct);
+
+        Assert.Equal(calls + 20 + 2, Sandbox.ApiCalls);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+        Assert.Equal(ids.Select(id => "Buyer " + Text(id)), results.Select(r => r.Record!.Get("title")?.Canonical));
+        Assert.Equal(ids.Select(id => Sandbox.Contact(id)!["lastModifiedAt"]!.GetValue<string>()), results.Select(r => r.Record!.Version));
+    }
+
+    [Fact]
     public async Task A_failure_salesmate_answers_with_http_200_fails_that_contact_alone_with_its_message()
     {
         await using var connector = Connect();
