@@ -122,13 +122,22 @@ public sealed class PipelinerConnector : IContactConnector, IWebhookRegistrar, I
         }
 
         // modified ≥ the cursor's stamp (inclusive: the contacts already delivered at that stamp are skipped). Pages are
-        // followed only while every contact read shares that stamp, so the feed always moves on.
+        // followed only while every contact read shares that stamp, so the feed always moves on; an unfinished query is
+        // continued where it stopped (its end_cursor), so no contact is read twice across pages.
         var read = new List<JsonObject>();
-        string? after = null;
-        bool more;
-        do
+        var queryStamp = position.QueryStamp ?? position.Stamp;
+        var after = position.After;
+        var more = true;
+        while (more)
         {
-            var page = ContactPage.Read(await client.ListPageAsync(ListPath(includeDeleted: true, position.Stamp, after), cancellationToken).ConfigureAwait(false), "Contacts");
+            var page = await FeedPageAsync(queryStamp, after, cancellationToken).ConfigureAwait(false);
+            if (page is null)
+            {
+                // Pipeliner no longer knows the saved end_cursor: the query starts again from the cursor's stamp.
+                (queryStamp, after) = (position.Stamp, null);
+                continue;
+            }
+
             var contacts = Stamped(page.Items);
             read.AddRange(contacts.Where(c => !position.Delivered(ContactReader.Id(c), ContactReader.Modified(c)!)));
             after = page.Next;
@@ -138,13 +147,25 @@ public sealed class PipelinerConnector : IContactConnector, IWebhookRegistrar, I
                 break;
             }
         }
-        while (more);
 
         var space = read.Count == 0 ? null : await DirectoryAsync(cancellationToken).ConfigureAwait(false);
         var deleted = read.Where(ContactReader.IsDeleted).Select(ContactReader.Id).Distinct(StringComparer.Ordinal).ToList();
         var changed = read.Where(c => !ContactReader.IsDeleted(c)).Select(c => reader.Read(c, space!)).ToList();
-        var next = position.Advance(read.Select(c => (ContactReader.Id(c), ContactReader.Modified(c)!)), more ? position.CheckedAt : now);
+        var next = position.Advance(read.Select(c => (ContactReader.Id(c), ContactReader.Modified(c)!)), more ? position.CheckedAt : now).Continuing(queryStamp, after);
         return new ChangePage(changed, deleted, next.ToString(), more);
+    }
+
+    /// <summary>One feed page; null when a saved <c>end_cursor</c> is refused (then the caller asks again without it).</summary>
+    private async Task<ContactPage?> FeedPageAsync(string since, string? after, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ContactPage.Read(await client.ListPageAsync(ListPath(includeDeleted: true, since, after), cancellationToken).ConfigureAwait(false), "Contacts");
+        }
+        catch (PipelinerApiException ex) when (after is not null && ex.Status == 400)
+        {
+            return null;
+        }
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>

@@ -193,6 +193,40 @@ public sealed class PipelinerConformanceTests : ConnectorConformanceTests
     }
 
     [Fact]
+    public async Task A_feed_of_199_changes_costs_two_pages_of_a_hundred_continued_where_the_first_stopped()
+    {
+        await using var connector = Connect();
+        var cursor = (await ListAsync(connector))[^1].CursorAfter!;
+        // 199 changes and the contact already delivered at the cursor's stamp (the filter is inclusive, for ties): 200 rows.
+        var edited = sandbox.ContactIds().Take(199).ToList();
+        edited.ForEach(id => EditInApp(id, "bulk " + id));
+        var calls = sandbox.ApiCalls;
+
+        var changes = await ReadAllChangesAsync(connector, cursor);
+
+        // Asking again from the newest stamp after the first page would read its last contact twice: a third page.
+        Assert.Equal(calls + 2, sandbox.ApiCalls);
+        Assert.Equal(edited.Order(), changes.Changed.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_saved_page_position_pipeliner_no_longer_knows_is_asked_again_from_the_cursor_stamp()
+    {
+        await using var connector = Connect();
+        var cursor = (await ListAsync(connector))[^1].CursorAfter!;
+        var edited = sandbox.ContactIds().Take(150).ToList();
+        edited.ForEach(id => EditInApp(id, "bulk " + id));
+        var first = await connector.ReadChangesAsync(cursor, Ct);
+        var parts = first.NextCursor.Split('|');
+        var unknown = string.Join('|', parts[..^1]) + "|not-a-cursor";
+
+        var rest = await ReadAllChangesAsync(connector, unknown);
+
+        Assert.Equal("v2", parts[0]);
+        Assert.Equal(edited.Order(), first.Changed.Concat(rest.Changed).Select(r => r.Id).Distinct().Order());
+    }
+
+    [Fact]
     public async Task A_malformed_feed_page_fails_the_read_and_the_deletion_it_hid_is_still_reported_afterwards()
     {
         await using var connector = Connect();
