@@ -69,7 +69,11 @@ public sealed class PipelinerConnector : IContactConnector, IWebhookRegistrar, I
             "salesUnitId" => space.Units,
             _ => throw new ArgumentException($"Pipeliner lists no values for the setting {settingKey}.", nameof(settingKey)),
         };
-        return [.. listed.OrderBy(e => e.Value, StringComparer.CurrentCultureIgnoreCase).Select(e => new SettingChoice(e.Key, e.Value))];
+        return [.. listed.OrderBy(e => e.Value, StringComparer.CurrentCultureIgnoreCase).Select(e => new SettingChoice(e.Key, e.Value)
+        {
+            // A user may also be named by the email they sign in with (AccountScope takes it).
+            Aliases = settingKey == "ownerId" && space.ClientEmails.TryGetValue(e.Key, out var email) ? [email] : [],
+        })];
     }
 
     public async Task<AppSchema> GetSchemaAsync(CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ internal sealed class WorkbooksSettings : ISettingsRules
     [Setting("password", "Password", Secret = true, Help = "Your Workbooks password, with the login name.")]
     public string? Password { get; init; }
 
-    [Setting("databaseId", "Database", Choices = true, Help = "Only when your login reaches several Workbooks databases: pick the one to sync (or give its number).")]
+    [Setting("databaseId", "Database", Choices = true, Help = "Only when your login reaches several Workbooks databases: pick the one to sync (or give its name or number).")]
     public string? DatabaseId { get; init; }
 
     [Setting("baseUrl", "API base URL", Help = "Leave empty for Workbooks (https://secure.workbooks.com/); the sandbox prints its own.")]
@@ -45,9 +45,5 @@ internal sealed class WorkbooksSettings : ISettingsRules
             yield return $"Give either the setting {labels[nameof(ApiKey)]} or both {labels[nameof(Username)]} and {labels[nameof(Password)]}.";
         }
 
-        if (DatabaseId is not null && !int.TryParse(DatabaseId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-        {
-            yield return $"The setting {labels[nameof(DatabaseId)]} must be the database's number, such as 3.";
-        }
     }
 }

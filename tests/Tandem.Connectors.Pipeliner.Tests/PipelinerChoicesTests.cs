@@ -36,7 +36,8 @@ public sealed class PipelinerChoicesTests : IAsyncLifetime
         var users = await picker.ListChoicesAsync("ownerId", Ct);
 
         Assert.Equal(PipelinerSandbox.SalesUnits.Select(u => new SettingChoice(u.Id, u.Name)).OrderBy(c => c.Label, StringComparer.CurrentCultureIgnoreCase), units);
-        Assert.Equal(PipelinerSandbox.Clients.Select(u => new SettingChoice(u.Id, u.Name)).OrderBy(c => c.Label, StringComparer.CurrentCultureIgnoreCase), users);
+        Assert.Equal(PipelinerSandbox.Clients.Select(u => (u.Id, u.Name)).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase), users.Select(c => (c.Value, c.Label)));
+        Assert.Equal(["max@sandbox.example", "olivia@sandbox.example", "sam@sandbox.example"], users.SelectMany(c => c.Aliases).Order());
     }
 
     [Fact]
@@ -48,6 +49,48 @@ public sealed class PipelinerChoicesTests : IAsyncLifetime
 
         Assert.StartsWith("The setting Your Pipeliner user must be one of this space's users: ", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_sales_unit_typed_by_hand_that_the_space_lacks_is_refused_with_the_units_it_has_by_name()
+    {
+        var values = Values(("salesUnitId", "Antarctica"), ("ownerId", "Sam Sales"));
+        await using var connector = Connect(values);
+
+        var refused = await Assert.ThrowsAsync<ConnectorSettingsException>(() => SettingChoicesCheck.CheckAsync(new PipelinerConnectorFactory().Descriptor, connector, values, Ct));
+
+        Assert.Equal($"The setting Sales unit must be one of those Pipeliner CRM offers: {string.Join(", ", PipelinerSandbox.SalesUnits.Select(u => u.Name).Order(StringComparer.CurrentCultureIgnoreCase))}.", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_user_named_by_email_and_a_sales_unit_by_its_name_in_another_case_are_accepted()
+    {
+        var values = Values(("salesUnitId", PipelinerSandbox.SalesUnits[1].Name.ToUpperInvariant()), ("ownerId", "sam@sandbox.example"));
+        await using var connector = Connect(values);
+
+        await SettingChoicesCheck.CheckAsync(new PipelinerConnectorFactory().Descriptor, connector, values, Ct);
+
+        Assert.NotNull(await connector.GetSchemaAsync(Ct));
+    }
+
+    private Dictionary<string, string> Values(params (string Key, string Value)[] more)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["apiToken"] = sandbox.Options.ApiToken,
+            ["apiPassword"] = sandbox.Options.ApiPassword,
+            ["spaceId"] = sandbox.Options.SpaceId,
+            ["serviceUrl"] = host!.BaseUri.ToString(),
+        };
+        foreach (var (key, value) in more)
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    private IContactConnector Connect(Dictionary<string, string> values) => new PipelinerConnectorFactory(TestRetries.Fast).Create(
+        new AccountSettings(values), new ConnectorContext(TimeProvider.System, NullLoggerFactory.Instance).Allowing(host!.BaseUri));
 
     private IContactConnector Connect() => new PipelinerConnectorFactory(TestRetries.Fast).Create(
         new AccountSettings(new Dictionary<string, string>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Domain.Fields;
 using Tandem.Domain.Mapping;
@@ -37,6 +38,24 @@ public sealed class WorkbooksSessionTests : IAsyncLifetime
         var choices = await Assert.IsAssignableFrom<ISettingChoices>(connector).ListChoicesAsync("databaseId", Ct);
 
         Assert.Equal([new SettingChoice("3", "Demo Ltd"), new SettingChoice("7", "Demo Holdings")], choices);
+    }
+
+    [Fact]
+    public async Task A_database_named_as_the_form_lists_it_is_opened_and_one_the_login_does_not_reach_is_refused_with_the_names()
+    {
+        var named = fixture.LoginSettings("demo holdings");
+        var unknown = fixture.LoginSettings("Demo Limited");
+        await using var connector = fixture.Connect(named);
+        await using var wrong = fixture.Connect(unknown);
+        var descriptor = new WorkbooksConnectorFactory().Descriptor;
+
+        await SettingChoicesCheck.CheckAsync(descriptor, connector, named.Values, Ct);
+        _ = await connector.GetSchemaAsync(Ct);
+        var refused = await Assert.ThrowsAsync<ConnectorSettingsException>(() => SettingChoicesCheck.CheckAsync(descriptor, wrong, unknown.Values, Ct));
+        var login = await Assert.ThrowsAsync<ConnectorSettingsException>(() => wrong.GetSchemaAsync(Ct));
+
+        Assert.Equal("The setting Database must be one of those Workbooks offers: Demo Ltd, Demo Holdings.", refused.Message);
+        Assert.Equal("The setting Database must be one of the databases your Workbooks login reaches: Demo Ltd, Demo Holdings.", login.Message);
     }
 
     [Fact]

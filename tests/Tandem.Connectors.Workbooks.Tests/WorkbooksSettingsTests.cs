@@ -2,7 +2,7 @@ using Tandem.Connectors.Catalog;
 
 namespace Tandem.Connectors.Workbooks.Tests;
 
-/// <summary>The Workbooks settings class as parser and validator: an API key, or a login name and password, and the database's number.</summary>
+/// <summary>The Workbooks settings class as parser and validator: an API key, or a login name and password, and the database (its name or number).</summary>
 public sealed class WorkbooksSettingsTests
 {
     private static string Refusal(Dictionary<string, string> values) =>
@@ -17,9 +17,10 @@ public sealed class WorkbooksSettingsTests
     }
 
     [Fact]
-    public void A_database_that_is_not_a_number_is_refused_by_its_label()
+    public void A_database_may_be_given_by_its_name_as_the_form_lists_it()
     {
-        Assert.Equal("The setting “Database” (databaseId) must be the database's number, such as 3.", Refusal(new() { ["apiKey"] = "k", ["databaseId"] = "Demo Ltd" }));
+        // Which names exist is known only to Workbooks: the login and the account check say so (WorkbooksSessionTests).
+        Assert.Equal("Demo Ltd", WorkbooksSettings.From(new AccountSettings(new Dictionary<string, string> { ["apiKey"] = "k", ["databaseId"] = "Demo Ltd" })).DatabaseId);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Connectors.Http;
 
@@ -146,6 +147,19 @@ internal sealed class WorkbooksClient : IDisposable
             .Select(d => (JsonFields.Int(d, "id")!.Value.ToString(CultureInfo.InvariantCulture), JsonFields.Text(d, "name") ?? JsonFields.Int(d, "id")!.Value.ToString(CultureInfo.InvariantCulture)))];
     }
 
+    /// <summary>The number login.api takes for a database given by its number or by its name (as the form lists them).</summary>
+    private async Task<string> DatabaseNumberAsync(string given, CancellationToken cancellationToken)
+    {
+        if (int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return given;
+        }
+
+        var databases = await DatabasesAsync(cancellationToken).ConfigureAwait(false);
+        return databases.FirstOrDefault(d => string.Equals(d.Name, given.Trim(), StringComparison.OrdinalIgnoreCase)).Id
+            ?? throw new ConnectorSettingsException($"The setting Database must be one of the databases your Workbooks login reaches: {string.Join(", ", databases.Select(d => d.Name))}.");
+    }
+
     private async Task<(string, string)> LoginAsync(CancellationToken cancellationToken)
     {
         var form = new WorkbooksForm()
@@ -155,7 +169,7 @@ internal sealed class WorkbooksClient : IDisposable
             .Add("api_version", "1");
         if (settings.DatabaseId is { } database)
         {
-            form.Add("logical_database_id", database);
+            form.Add("logical_database_id", await DatabaseNumberAsync(database, cancellationToken).ConfigureAwait(false));
         }
 
         var answer = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, Address("login.api")) { Content = new FormUrlEncodedContent(form.Items) }, cancellationToken).ConfigureAwait(false);

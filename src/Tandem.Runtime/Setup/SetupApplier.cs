@@ -33,6 +33,7 @@ public sealed class SetupApplier(AccountStore accounts, ConnectionStore connecti
         // As in the web app, a connection is checked when it is saved: new, changed, or joining an account the file
         // changes. An unchanged file then reads no app, so an app that is down fails the run, not the file.
         await check.CheckAsync(file, c => IsSaved(c, accountMatches, connectionMatches, file), cancellationToken);
+        await check.CheckChoicesAsync(file, a => IsChanged(a, accountMatches[a.Name]), cancellationToken);
 
         var accountResults = new List<SetupItemResult>();
         foreach (var account in file.Accounts)

@@ -47,6 +47,30 @@ public sealed class SetupConnectionCheck(ConnectorCatalog catalog, ConnectorCont
         }
     }
 
+    /// <summary>
+    /// Checks that each saved account's settings the app lists values for (a sales unit, a database) hold one of them,
+    /// as the web form and the REST API do.
+    /// </summary>
+    /// <param name="file">The set-up file.</param>
+    /// <param name="include">Which of its accounts to check (those about to be saved).</param>
+    /// <param name="cancellationToken">Stops reading the apps.</param>
+    /// <exception cref="SetupFileException">A value is not one the app offers; the message lists those it does.</exception>
+    public async Task CheckChoicesAsync(SetupFile file, Func<SetupAccount, bool> include, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(include);
+        var read = new Dictionary<string, ConnectionSide>(StringComparer.Ordinal);
+        for (var i = 0; i < file.Accounts.Count; i++)
+        {
+            var account = file.Accounts[i];
+            var choices = catalog.Get(account.App).Descriptor.Settings.Where(f => f.HasChoices);
+            if (include(account) && choices.Any(f => !string.IsNullOrWhiteSpace(account.Settings.GetValueOrDefault(f.Key) ?? account.Secrets.GetValueOrDefault(f.Key))))
+            {
+                await SideAsync(account, read, $"{file.Source}: $.accounts[{i}]", cancellationToken);
+            }
+        }
+    }
+
     private async Task<ConnectionSide> SideAsync(SetupAccount account, Dictionary<string, ConnectionSide> read, string where, CancellationToken cancellationToken)
     {
         if (read.TryGetValue(account.Name, out var known))
@@ -66,6 +90,7 @@ public sealed class SetupConnectionCheck(ConnectorCatalog catalog, ConnectorCont
         try
         {
             await using var connector = factory.Create(new AccountSettings(values), context);
+            await SettingChoicesCheck.CheckAsync(factory.Descriptor, connector, values, linked.Token);
             var schema = await connector.GetSchemaAsync(linked.Token);
             // The connector's own capabilities, as the engine uses them (an in-memory app has its own, not the catalogue's).
             var side = new ConnectionSide(factory.Descriptor.DisplayName, connector.Capabilities, schema)

@@ -1,4 +1,6 @@
 using Tandem.Cli.Tests.Support;
+using Tandem.Sandbox;
+using Tandem.Sandbox.Pipeliner;
 
 namespace Tandem.Cli.Tests.Commands;
 
@@ -94,6 +96,30 @@ public sealed class SetupCommandTests : IDisposable
             + "“has category”, “does not have category”, “already exists in vCard folder”." + Environment.NewLine,
             run.Error);
         Assert.Equal(before.Out, (await cli.RunAsync("status")).Out);
+    }
+
+    [Fact]
+    public async Task A_sales_unit_the_pipeliner_space_lacks_exits_2_listing_the_units_it_has_and_nothing_is_saved()
+    {
+        using var sandbox = new PipelinerSandbox(new PipelinerSandboxOptions { SeedContacts = 3 });
+        await using var host = await SandboxHost.StartAsync(sandbox, 0, TestContext.Current.CancellationToken);
+        string File(string unit) => $$"""
+            { "accounts": [ { "name": "crm", "app": "pipeliner",
+              "settings": { "apiToken": "{{sandbox.Options.ApiToken}}", "spaceId": "{{sandbox.Options.SpaceId}}", "serviceUrl": "{{host.BaseUri}}", "ownerId": "sam@sandbox.example", "salesUnitId": "{{unit}}" },
+              "secrets": { "apiPassword": "{{sandbox.Options.ApiPassword}}" } } ] }
+            """;
+        System.IO.File.WriteAllText(cli.SetupPath, File("Antarctica"));
+
+        var refused = await cli.RunAsync("setup", cli.SetupPath, "--allow-internal-urls");
+        System.IO.File.WriteAllText(cli.SetupPath, File(PipelinerSandbox.SalesUnits[0].Name));
+        var accepted = await cli.RunAsync("setup", cli.SetupPath, "--allow-internal-urls");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(
+            $"tandem: {cli.SetupPath}: $.accounts[0]: the fields of account 'crm' cannot be read: The setting Sales unit must be one of those Pipeliner CRM offers: "
+            + string.Join(", ", PipelinerSandbox.SalesUnits.Select(u => u.Name).Order(StringComparer.CurrentCultureIgnoreCase)) + "." + Environment.NewLine,
+            refused.Error);
+        Assert.Equal(["account 'crm': created"], accepted.Lines);
     }
 
     [Fact]

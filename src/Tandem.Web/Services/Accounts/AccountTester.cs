@@ -1,3 +1,4 @@
+using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
 using Tandem.Web.Logging;
 
@@ -49,6 +50,7 @@ public sealed class AccountTester(ConnectorOpener opener, ILogger<AccountTester>
         try
         {
             await using var connector = opener.Open(app, values);
+            await SettingChoicesCheck.CheckAsync(opener.Descriptor(app), connector, values, timeout.Token);
             await connector.GetSchemaAsync(timeout.Token);
             if (connector.Capabilities.IsWriteOnly)
             {

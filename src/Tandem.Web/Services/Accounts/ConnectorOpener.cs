@@ -15,6 +15,9 @@ public sealed class ConnectorOpener(ConnectorCatalog catalog, ConnectorContext c
     public IContactConnector Open(string app, IReadOnlyDictionary<string, string> values) =>
         catalog.Get(app).Create(new AccountSettings(values), context);
 
+    /// <summary>The app's form (its settings, which of them the app lists values for).</summary>
+    public ConnectorDescriptor Descriptor(string app) => catalog.Get(app).Descriptor;
+
     /// <exception cref="ConnectorException">The stored values are refused.</exception>
     public IContactConnector Open(StoredAccount account)
     {
