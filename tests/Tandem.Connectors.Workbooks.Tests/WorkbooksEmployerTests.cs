@@ -6,7 +6,7 @@ using Tandem.Domain.Mapping;
 
 namespace Tandem.Connectors.Workbooks.Tests;
 
-/// <summary>A person's employer is an organisation (<c>employer_link</c>), found by its name; without one, the name is kept.</summary>
+/// <summary>A person's employer is an organisation (<c>employer_link</c>), found by its name, created once when Workbooks has none.</summary>
 public sealed class WorkbooksEmployerTests : IAsyncLifetime
 {
     private readonly WorkbooksSandboxFixture fixture = new(new Sandbox.Workbooks.WorkbooksSandboxOptions { SeedPeople = 20 });
@@ -32,17 +32,35 @@ public sealed class WorkbooksEmployerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_employer_Workbooks_has_no_organisation_for_is_kept_as_the_name_without_a_link()
+    public async Task An_employer_Workbooks_has_no_organisation_for_is_created_once_for_the_batch_and_linked()
     {
         await using var connector = fixture.Connect();
 
-        var result = Assert.Single(await connector.WriteAsync([Create("ref-new", "Newco Trading")], Ct));
+        var results = await connector.WriteAsync([Create("ref-new", "Newco Trading"), Create("ref-new-2", "newco trading")], Ct);
 
-        Assert.True(result.Succeeded, result.Reason);
-        var person = fixture.Sandbox.Person(WorkbooksSandboxFixture.Id(result.Record!.Id))!;
-        Assert.Null(person["employer_link"]);
-        Assert.Equal("Newco Trading", person["employer_name"]!.GetValue<string>());
-        Assert.Equal("Newco Trading", result.Record.Get("org")?.Canonical);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Reason));
+        var links = results.Select(r => fixture.Sandbox.Person(WorkbooksSandboxFixture.Id(r.Record!.Id))!["employer_link"]!.GetValue<int>()).Distinct().ToList();
+        Assert.Equal("Newco Trading", fixture.Sandbox.OrganisationName(Assert.Single(links)));
+        Assert.Equal(1, fixture.Sandbox.OrganisationsNamed("Newco Trading"));
+        Assert.Equal("Newco Trading", results[0].Record!.Get("org")?.Canonical);
+    }
+
+    [Fact]
+    public async Task An_organisation_whose_create_answer_was_lost_is_found_again_by_name_and_never_made_twice()
+    {
+        await using var connector = fixture.Connect();
+        _ = await connector.GetSchemaAsync(Ct);
+        fixture.Sandbox.Faults.LoseResponses(1);
+
+        var first = Assert.Single(await connector.WriteAsync([Create("ref-lost", "Lostwave Ltd")], Ct));
+        await using var later = fixture.Connect();
+        var second = Assert.Single(await later.WriteAsync([Create("ref-later", "Lostwave Ltd")], Ct));
+
+        Assert.True(first.Succeeded, first.Reason);
+        Assert.True(second.Succeeded, second.Reason);
+        Assert.Equal(1, fixture.Sandbox.OrganisationsNamed("Lostwave Ltd"));
+        var link = fixture.Sandbox.Person(WorkbooksSandboxFixture.Id(first.Record!.Id))!["employer_link"]!.GetValue<int>();
+        Assert.Equal(link, fixture.Sandbox.Person(WorkbooksSandboxFixture.Id(second.Record!.Id))!["employer_link"]!.GetValue<int>());
     }
 
     [Fact]

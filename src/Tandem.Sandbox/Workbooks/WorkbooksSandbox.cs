@@ -106,6 +106,15 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
         }
     }
 
+    /// <summary>How many organisations bear this name (any case): more than one after a sync is a duplicate.</summary>
+    public int OrganisationsNamed(string name)
+    {
+        lock (store.Gate)
+        {
+            return organisations.RenderLocked().Count(o => string.Equals(o["name"]?.ToString(), name, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     /// <summary>Ids of the live people, lowest first.</summary>
     public IReadOnlyList<int> PersonIds()
     {

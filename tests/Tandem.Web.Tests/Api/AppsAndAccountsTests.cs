@@ -82,6 +82,20 @@ public abstract class AppsAndAccountsTests<TServer>(TServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task A_value_typed_for_a_setting_the_app_lists_is_refused_with_the_values_it_offers_and_one_of_them_by_name_is_accepted()
+    {
+        using var user = await server.NewUserAsync();
+
+        var refused = await user.PostAsync("api/v1/accounts", new { app = "pipeliner", useSandbox = true, values = new Dictionary<string, string> { ["salesUnitId"] = "Antarctica" } });
+        var accepted = await user.PostAsync("api/v1/accounts", new { app = "pipeliner", useSandbox = true, values = new Dictionary<string, string> { ["salesUnitId"] = "americas" } });
+
+        refused.Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("The setting Sales unit must be one of those Pipeliner CRM offers: Americas, ", refused.Detail, StringComparison.Ordinal);
+        accepted.Expect(HttpStatusCode.Created);
+        Assert.Single((await user.GetAsync("api/v1/accounts")).Expect(HttpStatusCode.OK).AsArray());
+    }
+
+    [Fact]
     public async Task Unknown_missing_and_internal_values_are_refused_each_with_its_reason()
     {
         using var user = await server.NewUserAsync();
