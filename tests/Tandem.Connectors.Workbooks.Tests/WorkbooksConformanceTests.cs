@@ -6,7 +6,9 @@ namespace Tandem.Connectors.Workbooks.Tests;
 
 /// <summary>
 /// The Workbooks connector (API key on every request) against the Workbooks sandbox over HTTP on 127.0.0.1. The demo
-/// database has the custom fields a database set up for the sync has: Birthday, Notes and a Tags field (tag_array).
+/// database has the custom fields a database set up for the sync has: Birthday, Notes and a Tags field (tag_array), and
+/// the organisation the shared cases name as employer, as a database in use would (creating a missing organisation has
+/// its own cases, <see cref="WorkbooksEmployerTests"/>).
 /// </summary>
 public sealed class WorkbooksConformanceTests : ConnectorConformanceTests
 {
@@ -16,7 +18,11 @@ public sealed class WorkbooksConformanceTests : ConnectorConformanceTests
 
     protected override int SeededContacts => Seeded;
 
-    public override async ValueTask InitializeAsync() => await fixture.StartAsync(Ct);
+    public override async ValueTask InitializeAsync()
+    {
+        _ = fixture.Sandbox.Organisation("Conformance Ltd");
+        await fixture.StartAsync(Ct);
+    }
 
     public override async ValueTask DisposeAsync() => await fixture.DisposeAsync();
 

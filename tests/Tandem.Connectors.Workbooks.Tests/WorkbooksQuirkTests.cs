@@ -34,8 +34,9 @@ public sealed class WorkbooksQuirkTests : IAsyncLifetime
         Assert.Equal(99, results.Count(r => r.Succeeded && r.Record is not null));
         Assert.Equal(120 + 99, fixture.Sandbox.PersonCount);
 
-        // The schema (fields and picklists), the employer's organisation looked up by name, and one write for the hundred.
-        Assert.Equal(calls + 4, fixture.Sandbox.ApiCalls);
+        // The schema (fields and picklists), the employer's organisation looked up by name and, the database having none,
+        // created, and one write for the hundred.
+        Assert.Equal(calls + 5, fixture.Sandbox.ApiCalls);
     }
 
     [Fact]

@@ -106,6 +106,15 @@ public sealed class WorkbooksSandbox : ISandboxApp, IRoutedSandbox
         }
     }
 
+    /// <summary>The id of the organisation of this name (any case), added as the Workbooks user would when there is none.</summary>
+    public int Organisation(string name)
+    {
+        lock (store.Gate)
+        {
+            return organisations.IdLocked(name) ?? organisations.AddLocked(name, store.Now, reference: null);
+        }
+    }
+
     /// <summary>How many organisations bear this name (any case): more than one after a sync is a duplicate.</summary>
     public int OrganisationsNamed(string name)
     {
