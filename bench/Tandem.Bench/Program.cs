@@ -24,6 +24,7 @@ var passed = arguments.Scenario switch
     "carddav" => await CardDavScenario.RunAsync(arguments, cancel.Token),
     "apicalls" => await ApiCallsScenario.RunAsync(arguments, cancel.Token),
     "soak" => await SoakScenario.RunAsync(cancel.Token),
+    "latency" => await LatencyScenario.RunAsync(arguments, cancel.Token),
     _ => (bool?)null,
 };
 

@@ -91,13 +91,16 @@ public sealed class GoogleContactsConnector : IContactConnector
         var directory = await GroupsForAsync(live, cancellationToken).ConfigureAwait(false);
         var changed = await reader.ReadAsync(live, directory, cancellationToken).ConfigureAwait(false);
 
+        // A contact linked to a profile can come back under a new resource name: its pair follows it (the old name may
+        // also come as deleted), so it is neither a deletion nor a new contact.
+        var renamed = live.SelectMany(p => PersonReader.PreviousResourceNames(p).Select(old => new RecordMerge(old, PersonReader.ResourceName(p)))).ToList();
         if (PersonReader.Text(page, "nextPageToken") is { } next)
         {
-            return new ChangePage(changed, deleted, new FeedCursor(position.SyncToken, next).ToString(), HasMore: true);
+            return new ChangePage(changed, deleted, new FeedCursor(position.SyncToken, next).ToString(), HasMore: true) { Merges = renamed };
         }
 
         var syncToken = PersonReader.Text(page, "nextSyncToken") ?? throw new PeopleApiException("Google ended the changes without a sync token.");
-        return new ChangePage(changed, deleted, syncToken, HasMore: false);
+        return new ChangePage(changed, deleted, syncToken, HasMore: false) { Merges = renamed };
     }
 
     public IAsyncEnumerable<IReadOnlyList<RecordVersion>> ListVersionsAsync(CancellationToken cancellationToken) =>

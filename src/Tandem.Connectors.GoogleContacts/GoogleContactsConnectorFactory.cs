@@ -37,6 +37,9 @@ public sealed class GoogleContactsConnectorFactory : IConnectorFactory
         WriteBatchSize = 200,
         Filters = [.. StandardFilters.FieldsAndTags, FilterKind.GetsDeleted],
         Actions = [ActionKind.AddTag],
+
+        // "Several minutes" (connections.list); a lost create's lookup scans the listing, so it waits that long.
+        CreatesListedWithin = TimeSpan.FromMinutes(10),
     };
 
     public ConnectorDescriptor Descriptor { get; } = new(App, "Google Contacts")

@@ -13,6 +13,12 @@ public static class PipedriveCosts
     /// <summary>The smallest plan's daily budget with one seat.</summary>
     public const long SmallestPlanDailyTokens = 30_000;
 
+    /// <summary>Requests per rolling 2 seconds on the smallest plan with an API token.</summary>
+    public const int BurstRequests = 20;
+
+    /// <summary>Search requests per rolling 2 seconds, every plan.</summary>
+    public const int BurstSearches = 10;
+
     // From the x-token-cost of each operation the connector uses; other paths cost the version's list price.
     private static readonly Dictionary<(string Method, string Path), int> Tokens = new()
     {
@@ -49,6 +55,13 @@ public static class PipedriveCosts
         IdleShare = 0.09,
         PollInterval = TimeSpan.FromMinutes(5),
         SafetyNetInterval = TimeSpan.FromMinutes(30),
+        // The burst limits, per token per rolling 2 seconds: 20 requests on the smallest plan with an API token (80 with
+        // OAuth; Tandem plans with the smaller), and 10 searches on every plan.
+        Windows =
+        [
+            new RequestWindow("requests per 2 seconds", BurstRequests, TimeSpan.FromSeconds(2)),
+            new RequestWindow("searches per 2 seconds", BurstSearches, TimeSpan.FromSeconds(2)) { Counts = static (_, path) => path.EndsWith("/search", StringComparison.Ordinal) },
+        ],
         SaysBudgetSpent = static response => (int)response.StatusCode == 429
             && response.Headers.TryGetValues("x-daily-requests-left", out var left) && left.FirstOrDefault() == "0",
     };

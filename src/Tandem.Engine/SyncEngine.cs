@@ -25,7 +25,7 @@ public sealed class SyncEngine
 
     /// <param name="logger">The engine's log.</param>
     /// <param name="newReference">Makes the client references of creates (tests fix them).</param>
-    /// <param name="time">Times the run for its duration metric.</param>
+    /// <param name="time">Times the run for its duration metric and a lost create's patience.</param>
     public SyncEngine(ILogger<SyncEngine>? logger = null, Func<string>? newReference = null, TimeProvider? time = null)
     {
         this.logger = logger ?? NullLogger<SyncEngine>.Instance;
@@ -85,7 +85,7 @@ public sealed class SyncEngine
         var options = request.Options;
         if (!options.DryRun)
         {
-            var (found, missing) = await new LostCreateRecovery(request, context, session).RecoverAsync(cancellationToken);
+            var (found, missing) = await new LostCreateRecovery(request, context, session, time).RecoverAsync(cancellationToken);
             if (found + missing > 0)
             {
                 EngineLog.LostCreatesSettled(logger, session.RunId, request.ConnectionId, found, missing);

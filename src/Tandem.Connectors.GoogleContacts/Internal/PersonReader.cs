@@ -28,6 +28,13 @@ internal sealed class PersonReader
 
     public static bool IsTombstone(JsonObject person) => person["metadata"]?["deleted"]?.GetValue<bool>() == true;
 
+    /// <summary>
+    /// The names the person had before (<c>metadata.previousResourceNames</c>, answered in sync results only): linking a
+    /// contact to a profile by a verified email or phone can give it a new resource name.
+    /// </summary>
+    public static IEnumerable<string> PreviousResourceNames(JsonObject person) =>
+        (person["metadata"]?["previousResourceNames"] as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>();
+
     public static string ResourceName(JsonObject person) =>
         person["resourceName"]?.GetValue<string>() ?? throw new PeopleApiException("Google Contacts returned a person without a resourceName.");
 

@@ -33,10 +33,10 @@ internal static class PersonWriter
 
                     break;
                 case StandardFieldKeys.Emails:
-                    body["emails"] = List(change.Value, "work");
+                    body["emails"] = List(change.Value, "work", ContactLabels.Email);
                     break;
                 case StandardFieldKeys.Phones:
-                    body["phones"] = List(change.Value, "work");
+                    body["phones"] = List(change.Value, "work", ContactLabels.Phone);
                     break;
                 case StandardFieldKeys.Org:
                     body["org_id"] = Text(change.Value) is { } org ? await directory.OrganizationIdAsync(org, logger, cancellationToken).ConfigureAwait(false) : null;
@@ -147,7 +147,7 @@ internal static class PersonWriter
         _ => null,
     };
 
-    private static JsonArray List(FieldValue? value, string defaultLabel)
+    private static JsonArray List(FieldValue? value, string defaultLabel, Func<string, string> pipedriveLabel)
     {
         var items = value switch
         {
@@ -159,7 +159,7 @@ internal static class PersonWriter
         {
             ["value"] = item.Value,
             ["primary"] = i == 0,
-            ["label"] = item.Label.Length > 0 ? item.Label : defaultLabel,
+            ["label"] = item.Label.Length > 0 ? pipedriveLabel(item.Label) : defaultLabel,
         }).ToArray());
     }
 }

@@ -49,6 +49,14 @@ public sealed record ConnectorCapabilities
     public bool IsWriteOnly => ChangeFeed == ChangeFeedKind.None;
 
     /// <summary>
+    /// How long a created contact may take to appear in the app's listings and searches (Google: "writes may have a
+    /// propagation delay of several minutes for sync requests"). A create whose answer was lost and that is not found yet
+    /// is not planned again before this long after it was sent, so a contact that exists is never created twice. Zero
+    /// when the app lists what it created at once.
+    /// </summary>
+    public TimeSpan CreatesListedWithin { get; init; }
+
+    /// <summary>
     /// Fields of which a contact must hold at least one to be written to this app (an identifier the app looks contacts
     /// up by); empty when the app needs none. A contact without any is excluded with that reason instead of refused.
     /// </summary>

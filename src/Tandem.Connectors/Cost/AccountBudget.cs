@@ -8,6 +8,7 @@ namespace Tandem.Connectors.Cost;
 public sealed class AccountBudget
 {
     private readonly TimeProvider time;
+    private readonly WindowPacer pacer;
     private readonly Lock gate = new();
     private DateOnly day;
     private long spent;
@@ -21,6 +22,7 @@ public sealed class AccountBudget
         AccountId = accountId;
         Model = model;
         this.time = time;
+        pacer = new WindowPacer(model.Windows, time);
         day = Today();
     }
 
@@ -61,6 +63,18 @@ public sealed class AccountBudget
             }
         }
     }
+
+    /// <summary>
+    /// Whether calls wait for room in the app's <see cref="CostModel.Windows"/> (<see cref="AccountBudgets.PaceRequests"/>).
+    /// </summary>
+    public bool PacesRequests { get; init; }
+
+    /// <summary>
+    /// Waits, when <see cref="PacesRequests"/>, until a call (its method and path) fits every short rate limit of the app
+    /// that it counts against, counting it for the account's other connections too.
+    /// </summary>
+    public ValueTask WaitForRoomAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
+        PacesRequests ? pacer.WaitTurnAsync(method, path, cancellationToken) : ValueTask.CompletedTask;
 
     /// <summary>Counts one answered call's cost.</summary>
     public void Spend(long cost)

@@ -19,9 +19,15 @@ public sealed class AccountBudgets
         CostTelemetry.Observe(this);
     }
 
+    /// <summary>
+    /// Whether the accounts' calls wait for room in their apps' short rate limits (<see cref="CostModel.Windows"/>). Off
+    /// unless the host turns it on: a host on a clock that does not move (tests) would wait for ever.
+    /// </summary>
+    public bool PaceRequests { get; init; }
+
     /// <summary>The account's budget, made on first use with the app's <paramref name="model"/>.</summary>
     public AccountBudget For(string app, string accountId, CostModel model) =>
-        budgets.GetOrAdd((app, accountId), key => new AccountBudget(key.App, key.Account, model, time));
+        budgets.GetOrAdd((app, accountId), key => new AccountBudget(key.App, key.Account, model, time) { PacesRequests = PaceRequests });
 
     /// <summary>The account's budget, or null when none of its calls has been counted yet.</summary>
     public AccountBudget? Find(string app, string accountId) => budgets.GetValueOrDefault((app, accountId));

@@ -41,6 +41,12 @@ public sealed record CostModel
     public TimeSpan SafetyNetInterval { get; init; } = TimeSpan.Zero;
 
     /// <summary>
+    /// The vendor's short rate limits (per minute, per few seconds) that every connection of an account shares; calls wait
+    /// for room in them before they are sent, when the host asks for it (<see cref="AccountBudgets.PaceRequests"/>).
+    /// </summary>
+    public IReadOnlyList<RequestWindow> Windows { get; init; } = [];
+
+    /// <summary>
     /// True when an answer says the day's budget is spent (not a burst limit): the budget then counts as used up until it
     /// resets. False for every answer unless the vendor's answer can be told apart.
     /// </summary>

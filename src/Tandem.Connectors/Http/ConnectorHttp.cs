@@ -6,7 +6,8 @@ namespace Tandem.Connectors.Http;
 /// <summary>
 /// The only way a connector reaches the network. Every pipeline ends in the host's guarded, pooled transport (see
 /// <see cref="NetworkPolicy"/>); above it each attempt gets its deadline, body cap and redirect refusal; above that,
-/// each attempt is one API call in the traces and metrics (<see cref="ApiCallHandler"/>); above that,
+/// each attempt is one API call in the traces and metrics (<see cref="ApiCallHandler"/>); above that, each attempt waits
+/// for room in the account's short rate limits (<see cref="WindowPacingHandler"/>); above that,
 /// when asked, the retries (<see cref="RetryHandler"/>: Retry-After, the vendor's rate headers, idempotency-aware).
 /// </summary>
 public static class ConnectorHttp
@@ -21,7 +22,8 @@ public static class ConnectorHttp
         ArgumentNullException.ThrowIfNull(limits);
         var limited = new ResponseLimitsHandler(label, limits, context.Time, context.Network.Hint, logger) { InnerHandler = GuardedTransport.For(context.Network).Create(reuseConnections) };
         var counted = new ApiCallHandler(context) { InnerHandler = limited };
-        return retry is null ? counted : new RetryHandler(retry, context.Time, logger) { InnerHandler = counted, BudgetSpent = context.Budget?.Model.SaysBudgetSpent };
+        var paced = new WindowPacingHandler(context) { InnerHandler = counted };
+        return retry is null ? paced : new RetryHandler(retry, context.Time, logger) { InnerHandler = paced, BudgetSpent = context.Budget?.Model.SaysBudgetSpent };
     }
 
     /// <summary>An <see cref="HttpClient"/> over <see cref="Pipeline"/>, with optional handlers of the connector's own on top (auth, addressing).</summary>

@@ -11,19 +11,23 @@ namespace Tandem.Engine.Applying;
 /// Settles creates whose outcome was never recorded (a kill after the call, a lost answer): the record
 /// is looked for in the app by the reference Tandem gave it, then by email. Found: it is adopted and
 /// linked, never created twice (SYNC-INVARIANTS 16). Not found: the source contact is planned again. Still pending in
-/// an app that settles writes later: left pending, and its source gets no second create until the app answers.
+/// an app that settles writes later, or not found while the app may not list it yet
+/// (<see cref="ConnectorCapabilities.CreatesListedWithin"/>): left pending, and its source gets no second create until
+/// the app answers or that time has passed.
 /// </summary>
 public sealed class LostCreateRecovery
 {
     private readonly SyncRequest request;
     private readonly SyncContext context;
     private readonly ISyncSession session;
+    private readonly TimeProvider time;
 
-    public LostCreateRecovery(SyncRequest request, SyncContext context, ISyncSession session)
+    public LostCreateRecovery(SyncRequest request, SyncContext context, ISyncSession session, TimeProvider? time = null)
     {
         this.request = request;
         this.context = context;
         this.session = session;
+        this.time = time ?? TimeProvider.System;
     }
 
     public async Task<(int Found, int Missing)> RecoverAsync(CancellationToken cancellationToken)
@@ -37,9 +41,15 @@ public sealed class LostCreateRecovery
             var intent = entry.Intent;
             var source = intent.Side.Other();
             ContactRecord? record;
+            var connector = request.ConnectorOf(intent.Side);
             try
             {
-                record = await request.ConnectorOf(intent.Side).FindCreatedAsync(entry.PendingReference ?? intent.ClientReference ?? string.Empty, intent.EmailKey, cancellationToken);
+                record = await connector.FindCreatedAsync(entry.PendingReference ?? intent.ClientReference ?? string.Empty, intent.EmailKey, cancellationToken);
+                if (record is null && entry.RecordedAt is { } sent && time.GetUtcNow() - sent < connector.Capabilities.CreatesListedWithin)
+                {
+                    // Not listed yet is not proof it was never made: the app may still be propagating it.
+                    throw new WritePendingException();
+                }
             }
             catch (WritePendingException)
             {

@@ -26,6 +26,13 @@ public sealed record RuntimeOptions
     /// </summary>
     public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
 
+    /// <summary>
+    /// Whether every account's calls wait for room in its app's short rate limits (Google's reads and writes per minute,
+    /// Pipedrive's requests per 2 seconds): the web server's <c>Tandem:PaceByCostModel</c>. Off by default, as a host on a
+    /// clock that does not move would wait for ever.
+    /// </summary>
+    public bool PaceRequests { get; init; }
+
     /// <summary>Reads environment variables (set-up files may take secrets from them); null reads the process's.</summary>
     public Func<string, string?>? Environment { get; init; }
 }

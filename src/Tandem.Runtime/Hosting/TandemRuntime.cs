@@ -34,7 +34,7 @@ public sealed class TandemRuntime : IAsyncDisposable
         Connections = new ConnectionStore(database, Time);
         Locks = new ConnectionLocks();
         Schemas = new SchemaCache(Time);
-        Budgets = new AccountBudgets(Time);
+        Budgets = new AccountBudgets(Time) { PaceRequests = options.PaceRequests };
         Runner = new ConnectionRunner(Accounts, Connections, new SqlSyncStateStore(database, Time), Catalog, Locks, ConnectorContext) { Schemas = Schemas, Budgets = Budgets };
         Pacing = new ConnectionPacing(Connections, Accounts, Catalog, Budgets, Time);
         SetupLoader = new SetupFileLoader(Catalog, options.Environment);

@@ -53,16 +53,26 @@ internal sealed class ConnectionsEndpoint
         }
 
         var incremental = syncFrom >= 0;
+        var now = time.GetUtcNow();
+
+        // Changes still propagating wait: changes since a sync token end before the first of them (they come with a later
+        // token, in order); a full listing leaves out contacts created too recently to show, and its sync token also ends
+        // before the first change still propagating, so the next sync brings what the listing could not show yet.
+        if (incremental && query["pageToken"].Count == 0)
+        {
+            upTo = Math.Max(after, Math.Min(upTo, store.Horizon(now)));
+        }
+
         var response = new JsonObject();
         var connections = store.Atomically(() =>
         {
-            var (items, more) = store.Page(after, upTo, includeDeleted: incremental, pageSize);
+            var (items, more) = store.Page(after, upTo, includeDeleted: incremental, pageSize, incremental ? null : now);
             if (more)
             {
                 response["nextPageToken"] = SyncTokens.Page(items[^1].Sequence, upTo, syncFrom, fingerprint);
             }
 
-            return new JsonArray(items.Select(c => (JsonNode)PersonShape.Render(c, mask, store.PhotoOrigin, profile)).ToArray());
+            return new JsonArray(items.Select(c => (JsonNode)PersonShape.Render(c, mask, store.PhotoOrigin, profile, previousNames: incremental)).ToArray());
         });
 
         if (connections.Count > 0)
@@ -72,7 +82,7 @@ internal sealed class ConnectionsEndpoint
 
         if (response["nextPageToken"] is null && (requestSyncToken || incremental))
         {
-            response["nextSyncToken"] = SyncTokens.Sync(faults.SyncTokenEpoch, upTo, time.GetUtcNow());
+            response["nextSyncToken"] = SyncTokens.Sync(faults.SyncTokenEpoch, Math.Max(incremental ? syncFrom : 0, Math.Min(upTo, store.Horizon(now))), time.GetUtcNow());
         }
 
         response["totalPeople"] = incremental ? store.CountBetween(syncFrom, upTo, includeDeleted: true) : store.Count;

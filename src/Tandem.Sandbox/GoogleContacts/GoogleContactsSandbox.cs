@@ -33,13 +33,20 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
         store = new PeopleStore(clock);
         oauth = new AuthorizationServer(GoogleOAuth.Describe(Options), clock);
         Faults.FullSyncsPerMinute = Options.FullSyncsPerMinute;
+        Faults.ReadRequestsPerMinute = Options.ReadRequestsPerMinute;
+        Faults.WriteRequestsPerMinute = Options.WriteRequestsPerMinute;
+        Faults.PropagationDelay = Options.SyncPropagationDelay;
         fullSyncs = new FullSyncQuota(clock, () => Faults.FullSyncsPerMinute);
-        pipeline = new FaultPipeline(Faults, GoogleFaults.Describe(c => oauth.IsAuthorized(c.Request), new PerMinuteQuota(Options.RequestsPerMinute, clock), fullSyncs), clock);
+        var readsAndWrites = new ReadWriteQuota(clock, () => Faults.ReadRequestsPerMinute, () => Faults.WriteRequestsPerMinute);
+        pipeline = new FaultPipeline(Faults, GoogleFaults.Describe(c => oauth.IsAuthorized(c.Request), new PerMinuteQuota(Options.RequestsPerMinute, clock), readsAndWrites, fullSyncs), clock);
         connections = new ConnectionsEndpoint(store, Faults, Options, clock);
         people = new PeopleEndpoints(store, Faults);
         groups = new ContactGroupEndpoints(store);
         standalone = new SandboxPipeline(this);
         Seed();
+
+        // The demo contacts were there before anyone looked; changes from now on take the delay in force.
+        store.PropagationDelay = () => Faults.PropagationDelay;
     }
 
     public string App => "google-contacts";
@@ -113,6 +120,13 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
             ["names"] = new JsonArray(new JsonObject { ["givenName"] = givenName, ["familyName"] = familyName }),
             ["emailAddresses"] = new JsonArray(new JsonObject { ["value"] = email }),
         });
+
+    /// <summary>
+    /// Gives a contact a new resource name, as linking it to a Google profile by a verified email or phone can (for
+    /// tests): the contact lives on under the new name, sync results answer it with the old one in
+    /// <c>metadata.previousResourceNames</c> and the old name as deleted. Returns the new name.
+    /// </summary>
+    public string ChangeResourceName(string resourceName) => store.Rename(resourceName);
 
     public void EditContact(string resourceName, Action<JsonObject> edit)
     {

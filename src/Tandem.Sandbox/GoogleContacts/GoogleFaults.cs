@@ -3,10 +3,10 @@ using Tandem.Sandbox.Kit.Faults;
 
 namespace Tandem.Sandbox.GoogleContacts;
 
-/// <summary>Google's part of the fault pipeline: OAuth bearer tokens, the per-minute quota, the full-sync quota, its error envelope.</summary>
+/// <summary>Google's part of the fault pipeline: OAuth bearer tokens, the per-minute quotas (all requests; reads and writes apart), the full-sync quota, its error envelope.</summary>
 internal static class GoogleFaults
 {
-    public static VendorFaults Describe(Func<HttpContext, bool> isAuthorized, PerMinuteQuota quota, FullSyncQuota fullSyncs) => new()
+    public static VendorFaults Describe(Func<HttpContext, bool> isAuthorized, PerMinuteQuota quota, ReadWriteQuota readsAndWrites, FullSyncQuota fullSyncs) => new()
     {
         IsAuthorized = isAuthorized,
         Unauthorized = () => new GoogleErrorAnswer(GoogleErrors.Unauthenticated()),
@@ -16,6 +16,6 @@ internal static class GoogleFaults
             : new GoogleApiException(503, "UNAVAILABLE", "The service is currently unavailable.")),
         Error = ex => ex is GoogleApiException error ? new GoogleErrorAnswer(error) : null,
         Quota = quota,
-        Budget = fullSyncs,
+        Budget = new BudgetChain(readsAndWrites, fullSyncs),
     };
 }

@@ -4,7 +4,8 @@ namespace Tandem.Sandbox.GoogleContacts;
 
 /// <summary>
 /// The Google Contacts sandbox's fault switches: every sandbox's (<see cref="SandboxFaults"/>; its stale versions are
-/// Google's stale etags), plus expiring every sync token issued so far and the full-sync quota. Set from tests or <c>POST /_sandbox/faults</c>
+/// Google's stale etags), plus expiring every sync token issued so far, the full-sync quota, the per-minute read and write
+/// quotas and the propagation delay of listings. Set from tests or <c>POST /_sandbox/faults</c>
 /// (<c>"staleEtags"</c>, <c>"expireSyncTokens":true</c>).
 /// </summary>
 public sealed class GoogleSandboxFaults : SandboxFaults
@@ -26,9 +27,36 @@ public sealed class GoogleSandboxFaults : SandboxFaults
     /// </summary>
     public int FullSyncsPerMinute { get; set; }
 
+    /// <summary>Read requests per calendar minute (<see cref="ReadWriteQuota"/>); 0 for no limit. <c>"readsPerMinute"</c>.</summary>
+    public int ReadRequestsPerMinute { get; set; }
+
+    /// <summary>Write requests per calendar minute (<see cref="ReadWriteQuota"/>); 0 for no limit. <c>"writesPerMinute"</c>.</summary>
+    public int WriteRequestsPerMinute { get; set; }
+
+    /// <summary>
+    /// How long changes made from now on take to show in <c>connections.list</c> (<c>"propagationDelaySeconds"</c>);
+    /// zero shows them at once.
+    /// </summary>
+    public TimeSpan PropagationDelay { get; set; }
+
     public override void Apply(JsonObject switches)
     {
         base.Apply(switches);
+        if (switches["readsPerMinute"]?.GetValue<int>() is { } reads)
+        {
+            ReadRequestsPerMinute = reads;
+        }
+
+        if (switches["writesPerMinute"]?.GetValue<int>() is { } writes)
+        {
+            WriteRequestsPerMinute = writes;
+        }
+
+        if (switches["propagationDelaySeconds"]?.GetValue<double>() is { } delay)
+        {
+            PropagationDelay = TimeSpan.FromSeconds(delay);
+        }
+
         if (switches["fullSyncsPerMinute"]?.GetValue<int>() is { } fullSyncs)
         {
             FullSyncsPerMinute = fullSyncs;

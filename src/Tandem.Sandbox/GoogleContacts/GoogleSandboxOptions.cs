@@ -28,6 +28,21 @@ public sealed record GoogleSandboxOptions
     /// <summary>Full-sync first pages allowed per rolling minute (Google's fixed extra quota, size unpublished); 0 for no limit.</summary>
     public int FullSyncsPerMinute { get; init; }
 
+    /// <summary>
+    /// Read requests (GET) per user per calendar minute before 429 (Google's "Critical read requests (Contact and Profile
+    /// Reads) per minute per user"); 0, the default, for none.
+    /// </summary>
+    public int ReadRequestsPerMinute { get; init; }
+
+    /// <summary>Write requests (anything but GET) per user per calendar minute before 429; 0, the default, for none.</summary>
+    public int WriteRequestsPerMinute { get; init; }
+
+    /// <summary>
+    /// How long a change made through the API or by the owner takes to show in <c>connections.list</c> ("writes may have
+    /// a propagation delay of several minutes for sync requests"); zero, the default, shows it at once.
+    /// </summary>
+    public TimeSpan SyncPropagationDelay { get; init; }
+
     /// <summary>Demo contacts created at start (deterministic for a given seed).</summary>
     public int SeedContacts { get; init; } = 300;
 

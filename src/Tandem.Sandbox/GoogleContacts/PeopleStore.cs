@@ -17,6 +17,7 @@ internal sealed class PeopleStore
     private readonly SortedDictionary<long, StoredContact> bySequence = [];
     private readonly Dictionary<string, StoredGroup> groups = new(StringComparer.Ordinal);
     private long sequence;
+    private DateTimeOffset propagatedBy = DateTimeOffset.MinValue;
     private long nextContactId = 7_000_000_000_000_000_000;
     private long nextGroupId = 0x3a5f_0000;
 
@@ -61,7 +62,7 @@ internal sealed class PeopleStore
             }
 
             var id = "c" + (++nextContactId).ToString(CultureInfo.InvariantCulture);
-            var contact = new StoredContact(id, fields);
+            var contact = new StoredContact(id, fields) { ListedSince = time.GetUtcNow() + PropagationDelay() };
             contacts[id] = contact;
             Touch(contact);
             return contact;
@@ -164,6 +165,66 @@ internal sealed class PeopleStore
         }
     }
 
+    /// <summary>
+    /// Gives a live contact a new resource name, as linking it to a profile by a verified email or phone can: the contact
+    /// lives on under the new name with the old one in <see cref="StoredContact.PreviousResourceNames"/>, and the old name
+    /// is gone (a tombstone in sync results, 404 on a read). Returns the new name.
+    /// </summary>
+    public string Rename(string resourceName)
+    {
+        lock (gate)
+        {
+            var contact = Live(resourceName) ?? throw GoogleApiException.NotFound();
+            var id = "c" + (++nextContactId).ToString(CultureInfo.InvariantCulture);
+            var renamed = new StoredContact(id, contact.Fields)
+            {
+                Photo = contact.Photo,
+                ProfileId = contact.ProfileId,
+                ProfileFields = contact.ProfileFields,
+                ListedSince = time.GetUtcNow() + PropagationDelay(),
+                PreviousResourceNames = [.. contact.PreviousResourceNames, contact.ResourceName],
+            };
+            contacts[id] = renamed;
+            contact.Deleted = true;
+            contact.Fields = new JsonObject();
+            Touch(contact);
+            Touch(renamed);
+            return renamed.ResourceName;
+        }
+    }
+
+    /// <summary>
+    /// How long a change takes to show in listings (Google: "writes may have a propagation delay of several minutes for
+    /// sync requests"); read at each change, so a change made while it is zero shows at once.
+    /// </summary>
+    public Func<TimeSpan> PropagationDelay { get; set; } = static () => TimeSpan.Zero;
+
+    /// <summary>
+    /// The newest position of the change sequence whose every change shows in listings at <paramref name="now"/>: sync
+    /// results end there while later changes are still propagating (they come, in order, once they show).
+    /// </summary>
+    public long Horizon(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            var horizon = sequence;
+            if (propagatedBy <= now)
+            {
+                return horizon;
+            }
+
+            foreach (var (seq, contact) in bySequence.Reverse())
+            {
+                if (contact.ChangeListedSince > now)
+                {
+                    horizon = seq - 1;
+                }
+            }
+
+            return horizon;
+        }
+    }
+
     public void Delete(string resourceName)
     {
         lock (gate)
@@ -175,15 +236,18 @@ internal sealed class PeopleStore
         }
     }
 
-    /// <summary>Contacts whose last change lies in (<paramref name="after"/>, <paramref name="upTo"/>], oldest change first.</summary>
-    public (List<StoredContact> Items, bool More) Page(long after, long upTo, bool includeDeleted, int size)
+    /// <summary>
+    /// Contacts whose last change lies in (<paramref name="after"/>, <paramref name="upTo"/>], oldest change first, leaving
+    /// out those whose creation does not show in listings yet at <paramref name="listedAt"/> (when given).
+    /// </summary>
+    public (List<StoredContact> Items, bool More) Page(long after, long upTo, bool includeDeleted, int size, DateTimeOffset? listedAt = null)
     {
         lock (gate)
         {
             var items = new List<StoredContact>(Math.Min(size, 1000));
             foreach (var (seq, contact) in bySequence)
             {
-                if (seq <= after || (contact.Deleted && !includeDeleted))
+                if (seq <= after || (contact.Deleted && !includeDeleted) || (listedAt is { } at && contact.ListedSince > at))
                 {
                     continue;
                 }
@@ -352,6 +416,8 @@ internal sealed class PeopleStore
         contact.Sequence = ++sequence;
         contact.Revision++;
         contact.UpdateTime = time.GetUtcNow();
+        contact.ChangeListedSince = contact.UpdateTime + PropagationDelay();
+        propagatedBy = contact.ChangeListedSince > propagatedBy ? contact.ChangeListedSince : propagatedBy;
         bySequence[contact.Sequence] = contact;
     }
 }

@@ -79,7 +79,15 @@ internal static class PersonShape
         return person["etag"]?.GetValue<string>();
     }
 
-    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask, string photoOrigin, bool profile = true)
+    /// <param name="contact">The stored contact.</param>
+    /// <param name="mask">The person fields asked for.</param>
+    /// <param name="photoOrigin">Where photo URLs point.</param>
+    /// <param name="profile">Whether a linked profile's items are answered (the read's <c>sources</c>).</param>
+    /// <param name="previousNames">
+    /// Whether <c>metadata.previousResourceNames</c> is answered: "populated only for <c>people.connections.list</c>
+    /// requests that include a sync token" (Person.metadata in the discovery document).
+    /// </param>
+    public static JsonObject Render(StoredContact contact, IReadOnlySet<string> mask, string photoOrigin, bool profile = true, bool previousNames = false)
     {
         var person = new JsonObject { ["resourceName"] = contact.ResourceName, ["etag"] = contact.Etag };
         var source = new JsonObject { ["type"] = "CONTACT", ["id"] = SourceId(contact) };
@@ -101,6 +109,10 @@ internal static class PersonShape
             }
 
             person["metadata"] = new JsonObject { ["sources"] = sources, ["objectType"] = "PERSON" };
+            if (previousNames && contact.PreviousResourceNames.Count > 0)
+            {
+                person["metadata"]!["previousResourceNames"] = new JsonArray(contact.PreviousResourceNames.Select(n => (JsonNode)JsonValue.Create(n)).ToArray());
+            }
         }
 
         foreach (var (name, value) in contact.Fields)

@@ -40,5 +40,20 @@ internal sealed class StoredContact
 
     public DateTimeOffset UpdateTime { get; set; }
 
+    /// <summary>
+    /// From when listings show the contact at all: its creation (under this resource name) plus the propagation delay
+    /// in force then.
+    /// </summary>
+    public DateTimeOffset ListedSince { get; set; }
+
+    /// <summary>From when sync results show the contact's last change: the change's time plus the propagation delay in force then.</summary>
+    public DateTimeOffset ChangeListedSince { get; set; }
+
+    /// <summary>
+    /// The resource names the contact had before (oldest first): linking it to a profile by a verified email or phone can
+    /// give it a new one. Answered as <c>metadata.previousResourceNames</c> in sync results only.
+    /// </summary>
+    public List<string> PreviousResourceNames { get; init; } = [];
+
     public string Etag => "%EgUBAgMFByIM" + Convert.ToBase64String(Encoding.UTF8.GetBytes(Id + "/" + Revision)).TrimEnd('=');
 }

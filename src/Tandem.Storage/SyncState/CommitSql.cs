@@ -73,7 +73,7 @@ internal sealed class CommitSql
 
     public async Task<IReadOnlyList<JournalEntry>> PendingCreatesAsync(CancellationToken cancellationToken)
     {
-        await using var select = scope.Statement(scope.DryRunTransaction, "SELECT id, side, client_ref, email_key, source_record_id, detail FROM journal WHERE connection_id = @c AND state = 0 AND kind = 'create' ORDER BY id");
+        await using var select = scope.Statement(scope.DryRunTransaction, "SELECT id, side, client_ref, email_key, source_record_id, detail, created_at FROM journal WHERE connection_id = @c AND state = 0 AND kind = 'create' ORDER BY id");
         await using var reader = await select.Set("c", scope.ConnectionId).ReaderAsync(cancellationToken);
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken))
@@ -81,7 +81,7 @@ internal sealed class CommitSql
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             var side = (Side)Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
             // A pending entry has a detail only when the app named its still-unsettled request (WriteResult.PendingReference).
-            entries.Add(new JournalEntry(reader.GetInt64(0), new JournalIntent(side, "create", null, Text(2), Text(3), Text(4))) { PendingReference = Text(5) });
+            entries.Add(new JournalEntry(reader.GetInt64(0), new JournalIntent(side, "create", null, Text(2), Text(3), Text(4))) { PendingReference = Text(5), RecordedAt = DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture)) });
         }
 
         return entries;

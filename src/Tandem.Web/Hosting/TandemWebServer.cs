@@ -103,6 +103,7 @@ public sealed class TandemWebServer : IAsyncDisposable
                     LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(),
                     Network = NetworkOf(options, sandbox),
                     Catalog = apps.Connectors,
+                    PaceRequests = options.PaceByCostModel,
                 },
                 cancellationToken);
             try

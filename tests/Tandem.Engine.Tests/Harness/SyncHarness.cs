@@ -37,6 +37,9 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public ISyncStateStore Store { get; set; }
 
+    /// <summary>The engine's clock; null for the system's (set to <see cref="Time"/> when a test moves time for the engine too).</summary>
+    public TimeProvider? EngineTime { get; set; }
+
     public ConnectionSettings Settings { get; set; } = new();
 
     public RunReport? LastReport { get; private set; }
@@ -77,7 +80,7 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public async Task<RunReport> SyncAsync(RunOptions? options = null)
     {
-        var engine = new SyncEngine(newReference: () => "ref-" + Interlocked.Increment(ref references));
+        var engine = new SyncEngine(newReference: () => "ref-" + Interlocked.Increment(ref references), time: EngineTime);
         var request = new SyncRequest(ConnectionId, Settings, ConnectA?.Invoke() ?? A.Connect(), ConnectB?.Invoke() ?? B.Connect(), Store) { Options = options ?? new RunOptions(), NameA = "A", NameB = "B" };
         LastReport = await engine.RunAsync(request, TestContext.Current.CancellationToken);
         return LastReport;
