@@ -10,7 +10,7 @@ using Tandem.Domain.Configuration;
 namespace Tandem.Connectors.Mailchimp;
 
 /// <summary>Creates connectors for Mailchimp audiences (app key <c>mailchimp</c>), authorised by API key or OAuth.</summary>
-public sealed class MailchimpConnectorFactory : IConnectorFactory
+public sealed class MailchimpConnectorFactory : IConnectorFactory, ICollectionDiscovery
 {
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "mailchimp";
@@ -61,5 +61,30 @@ public sealed class MailchimpConnectorFactory : IConnectorFactory
         var logger = context.LoggerFactory.CreateLogger<MailchimpConnector>();
         var http = ConnectorHttp.Client(Label, context, limits, retry, logger);
         return new MailchimpConnector(new MailchimpClient(new JsonApiClient(http, Label, limits), valid, context.Network), valid.NewMemberStatus, context.Time, logger);
+    }
+
+    public string CollectionNoun => "audience";
+
+    public string CollectionSetting => "audienceId";
+
+    public string? AddressSetting => null;
+
+    public string? UserSetting => null;
+
+    public string? SecretSetting => "apiKey";
+
+    /// <summary>The account's audiences, with their member counts.</summary>
+    public async Task<IReadOnlyList<DiscoveredCollection>> DiscoverAsync(AccountSettings settings, ConnectorContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The audience is what is being looked for: the form's required audience is met with a stand-in no call uses.
+        var values = new Dictionary<string, string>(settings.Values, StringComparer.Ordinal);
+        values.TryAdd("audienceId", "0");
+        var valid = MailchimpSettings.From(new AccountSettings(values));
+        var logger = context.LoggerFactory.CreateLogger<MailchimpConnector>();
+        using var client = new MailchimpClient(new JsonApiClient(ConnectorHttp.Client(Label, context, limits, retry, logger), Label, limits), valid, context.Network);
+        return await AudienceList.ReadAsync(client, cancellationToken).ConfigureAwait(false);
     }
 }

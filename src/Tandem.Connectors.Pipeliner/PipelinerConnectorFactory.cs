@@ -12,7 +12,7 @@ using Tandem.Domain.Configuration;
 namespace Tandem.Connectors.Pipeliner;
 
 /// <summary>Creates connectors for Pipeliner CRM spaces (app key <c>pipeliner</c>), authorised by API token and password.</summary>
-public sealed class PipelinerConnectorFactory : IConnectorFactory
+public sealed class PipelinerConnectorFactory : IConnectorFactory, ICollectionDiscovery
 {
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "pipeliner";
@@ -67,4 +67,22 @@ public sealed class PipelinerConnectorFactory : IConnectorFactory
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(valid.ApiToken + ":" + valid.ApiPassword)));
         return new PipelinerConnector(new PipelinerClient(new JsonApiClient(http, Label, limits)), valid, context.Time, logger);
     }
+
+    /// <summary>
+    /// A Pipeliner space comes with its own API access (Show API Access gives its id with the token), so there is no list
+    /// of spaces to pick from; within a space a connection syncs the whole space or one sales unit.
+    /// </summary>
+    public string CollectionNoun => "sales unit";
+
+    public string CollectionSetting => "salesUnitId";
+
+    public string? AddressSetting => "serviceUrl";
+
+    public string? UserSetting => "apiToken";
+
+    public string? SecretSetting => "apiPassword";
+
+    /// <summary>The space's sales units, by id and name: the form's list of them.</summary>
+    public Task<IReadOnlyList<DiscoveredCollection>> DiscoverAsync(AccountSettings settings, ConnectorContext context, CancellationToken cancellationToken) =>
+        SettingChoiceDiscovery.ListAsync(this, CollectionSetting, settings, context, cancellationToken);
 }

@@ -9,7 +9,7 @@ using Tandem.Domain.Configuration;
 namespace Tandem.Connectors.Workbooks;
 
 /// <summary>Creates connectors for Workbooks databases (app key <c>workbooks</c>), authorised by API key or by a login session.</summary>
-public sealed class WorkbooksConnectorFactory : IConnectorFactory
+public sealed class WorkbooksConnectorFactory : IConnectorFactory, ICollectionDiscovery
 {
     /// <summary>The app key in the catalogue.</summary>
     public const string App = "workbooks";
@@ -59,4 +59,18 @@ public sealed class WorkbooksConnectorFactory : IConnectorFactory
         http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         return new WorkbooksConnector(new WorkbooksClient(new JsonApiClient(http, Label, limits), valid, context.Time, logger), context.Time, logger);
     }
+
+    public string CollectionNoun => "database";
+
+    public string CollectionSetting => "databaseId";
+
+    public string? AddressSetting => null;
+
+    public string? UserSetting => null;
+
+    public string? SecretSetting => "apiKey";
+
+    /// <summary>The databases the API key (or login) reaches, by number and name: the form's list of them.</summary>
+    public Task<IReadOnlyList<DiscoveredCollection>> DiscoverAsync(AccountSettings settings, ConnectorContext context, CancellationToken cancellationToken) =>
+        SettingChoiceDiscovery.ListAsync(this, CollectionSetting, settings, context, cancellationToken);
 }

@@ -16,6 +16,9 @@ namespace Tandem.Storage;
 /// </summary>
 public sealed class TandemDatabase : IAsyncDisposable
 {
+    /// <summary>How long a migration, or the wait for another process's, may take before start-up fails.</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(10);
+
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _postgres;
     private readonly DbContextOptions<SqliteTandemDbContext>? _sqliteOptions;
@@ -81,14 +84,15 @@ public sealed class TandemDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates the schema in an empty database or upgrades it to the latest migration. EF Core takes a database-wide
-    /// lock for it (a lock table on SQLite, the provider's own lock on PostgreSQL), so when several processes start together
-    /// one migrates and the others wait, then find nothing left to do.
+    /// Creates the schema in an empty database or upgrades it to the latest migration under a database-wide lock (EF
+    /// Core's lock table on SQLite, an advisory lock on PostgreSQL: <see cref="PostgresMigrationLock"/>), so when several
+    /// processes start together one migrates and the others wait, then find nothing left to do.
     /// </summary>
     /// <exception cref="DatabaseTooNewException">A newer version of Tandem upgraded this database.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
+        await using var migrating = await MigrationLockAsync(cancellationToken);
         await using var context = CreateDbContext();
         await MigrateRefusingNewerAsync(context, cancellationToken);
     }
@@ -100,6 +104,7 @@ public sealed class TandemDatabase : IAsyncDisposable
     public async Task MigrateIdentityAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
+        await using var migrating = await MigrationLockAsync(cancellationToken);
         await using var context = CreateIdentityDbContext();
         await MigrateRefusingNewerAsync(context, cancellationToken);
     }
@@ -160,8 +165,15 @@ public sealed class TandemDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>On PostgreSQL, the advisory lock the whole migration runs under; on SQLite none (EF Core's lock table holds for the whole migration there).</summary>
+    private async Task<IAsyncDisposable?> MigrationLockAsync(CancellationToken cancellationToken) =>
+        _postgres is null ? null : await PostgresMigrationLock.AcquireAsync(_postgres, MigrationTimeout, cancellationToken);
+
     private static async Task MigrateRefusingNewerAsync(DbContext context, CancellationToken cancellationToken)
     {
+        // A node that waits while another migrates waits inside a command (for the history table's lock); the default 30
+        // seconds would fail its start-up whenever a migration takes longer than that.
+        context.Database.SetCommandTimeout(MigrationTimeout);
         var state = await SchemaInspector.InspectAsync(context, cancellationToken);
         if (state.Unknown.Count > 0)
         {

@@ -24,9 +24,9 @@ internal static class DiscoverCommand
             .ToList();
         var app = new Argument<string>("APP") { Description = "The app: " + string.Join(", ", discoverable) + "." };
         app.AcceptOnlyFromAmong([.. discoverable]);
-        var address = new Argument<string?>("ADDRESS") { Description = "The server's address (a CardDAV server, or an address book).", Arity = ArgumentArity.ZeroOrOne };
-        var username = new Option<string?>("--username") { Description = "The user name on that server." };
-        var passwordEnv = new Option<string?>("--password-env") { Description = "The environment variable holding the password (else it is asked for)." };
+        var address = new Argument<string?>("ADDRESS") { Description = "The server's address, for apps that have one (a CardDAV server or address book, Pipeliner's service URL).", Arity = ArgumentArity.ZeroOrOne };
+        var username = new Option<string?>("--username") { Description = "The user name on that server (Pipeliner: the API token)." };
+        var passwordEnv = new Option<string?>("--password-env") { Description = "The environment variable holding the password or API key (else it is asked for)." };
         var settings = new Option<string[]>("--setting") { Description = "Another setting of the account, as KEY=VALUE (repeatable)." };
         var pick = new Option<string?>("--pick") { Description = "The collection to print the set-up file for, by name (needed when there are several)." };
         var command = new Command("discover", "List the address books (or other collections) an account offers and print the set-up file for one.")
@@ -37,7 +37,11 @@ internal static class DiscoverCommand
         {
             var key = parse.GetValue(app)!;
             var discovery = (ICollectionDiscovery)environment.Apps.Connectors.Get(key);
-            var request = new DiscoveryRequest(key, discovery, parse.GetValue(address), parse.GetValue(username), parse.GetValue(passwordEnv), parse.GetValue(settings) ?? [], parse.GetValue(pick));
+            var secretLabel = environment.Apps.Connectors.Get(key).Descriptor.Settings.FirstOrDefault(s => s.Key == discovery.SecretSetting)?.Label;
+            var request = new DiscoveryRequest(key, discovery, parse.GetValue(address), parse.GetValue(username), parse.GetValue(passwordEnv), parse.GetValue(settings) ?? [], parse.GetValue(pick))
+            {
+                SecretLabel = secretLabel ?? "Password",
+            };
             return await RunAsync(global, parse, environment, request, cancellationToken);
         }));
         return command;
@@ -46,11 +50,10 @@ internal static class DiscoverCommand
     private static async Task<int> RunAsync(GlobalOptions global, ParseResult parse, CliEnvironment environment, DiscoveryRequest request, CancellationToken cancellationToken)
     {
         var (values, secretVariable) = Values(request, environment);
-        var addressHost = request.Address is { } a && Uri.TryCreate(a, UriKind.Absolute, out var url) ? url.Host : null;
-
-        // The operator typed this address on the command line: its host may be reached even when internal (a server at
-        // home); nothing else is widened, and --allow-internal-urls still allows everything.
-        var network = global.Network(parse, addressHost is null ? [] : [addressHost]);
+        // The operator typed these addresses on the command line (the server's, a --setting baseUrl=…): their hosts may be
+        // reached even when internal (a server at home); nothing else is widened, and --allow-internal-urls still allows everything.
+        var typedHosts = TypedHosts(request);
+        var network = global.Network(parse, typedHosts);
         var context = new ConnectorContext(environment.Time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance) { Network = network, App = request.App };
         IReadOnlyList<DiscoveredCollection> found;
         try
@@ -73,10 +76,25 @@ internal static class DiscoverCommand
             return found.Count == 0 ? ExitCodes.RunFailed : ExitCodes.Ok;
         }
 
-        var internalHost = addressHost is not null && await IsInternalAsync(addressHost, cancellationToken) ? addressHost : null;
-        await DiscoveryPrinter.PrintSetupAsync(environment.Out, request, values, secretVariable, chosen, internalHost);
+        var internalHosts = new List<string>();
+        foreach (var host in typedHosts)
+        {
+            if (await IsInternalAsync(host, cancellationToken))
+            {
+                internalHosts.Add(host);
+            }
+        }
+
+        await DiscoveryPrinter.PrintSetupAsync(environment.Out, request, values, secretVariable, chosen, internalHosts);
         return ExitCodes.Ok;
     }
+
+    /// <summary>The hosts of the addresses typed on the command line: the ADDRESS argument and settings given as web addresses.</summary>
+    private static List<string> TypedHosts(DiscoveryRequest request) =>
+        [.. request.Settings.Select(pair => pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]).Prepend(request.Address)
+            .Select(text => text is not null && Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url.Host : null)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The account's settings from the arguments, the secret included; and the variable the set-up file reads it from.</summary>
     private static (Dictionary<string, string> Values, string? SecretVariable) Values(DiscoveryRequest request, CliEnvironment environment)
@@ -100,12 +118,29 @@ internal static class DiscoverCommand
             return (values, null);
         }
 
-        var variable = request.PasswordVariable ?? request.App.ToUpperInvariant().Replace('-', '_') + "_PASSWORD";
+        var variable = request.PasswordVariable ?? VariableFor(request.App, secret);
         var value = request.PasswordVariable is { } v
             ? environment.GetVariable(v) is { Length: > 0 } set ? set : throw new CliUsageException($"The environment variable {v} is not set.")
-            : environment.PromptSecret("Password: ") ?? throw new CliUsageException("No password: set it in an environment variable and name it with --password-env VARIABLE.");
+            : environment.PromptSecret(request.SecretLabel + ": ") ?? throw new CliUsageException($"No {request.SecretLabelInSentence}: set it in an environment variable and name it with --password-env VARIABLE.");
         values[secret] = value;
         return (values, variable);
+    }
+
+    /// <summary>The variable a set-up file reads the secret from: the app and the setting, such as CARDDAV_PASSWORD or MAILCHIMP_API_KEY.</summary>
+    private static string VariableFor(string app, string secretSetting)
+    {
+        var words = new System.Text.StringBuilder(app.ToUpperInvariant().Replace('-', '_')).Append('_');
+        foreach (var c in secretSetting)
+        {
+            if (char.IsUpper(c))
+            {
+                words.Append('_');
+            }
+
+            words.Append(char.ToUpperInvariant(c));
+        }
+
+        return words.ToString();
     }
 
     private static void Put(Dictionary<string, string> values, string? setting, string? value, string name, string app)

@@ -60,6 +60,7 @@ internal sealed class VdirsyncerImporter(string workingDirectory, Func<string, s
         var b = config.Storage(pair.RequiredString("b")) ?? throw new VdirsyncerImportException($"[pair {pair.Name}] b names no [storage {pair.String("b")}].");
         var winner = WinningSide(pair);
         var direction = Direction(pair, a, b);
+        NoteDeletions(pair, direction, direction == "AToB" ? b : direction == "BToA" ? a : null);
         if (pair.Has("metadata"))
         {
             Notes.Add($"[pair {pair.Name}] metadata: Tandem syncs the cards, not the address books' names or colours.");
@@ -81,7 +82,8 @@ internal sealed class VdirsyncerImporter(string workingDirectory, Func<string, s
                     ["winningSide"] = winner,
 
                     // vdirsyncer copies every card, with or without an email address; so does the imported connection.
-                    ["options"] = new JsonObject { ["avoidDuplicates"] = false },
+                    // Where vdirsyncer deletes a card deleted on the other side, Tandem tags it (NoteDeletions says so).
+                    ["options"] = new JsonObject { ["avoidDuplicates"] = false, ["syncDeletions"] = true },
                 },
             });
         }
@@ -112,6 +114,44 @@ internal sealed class VdirsyncerImporter(string workingDirectory, Func<string, s
             (false, true) => "BToA",
             _ => throw new VdirsyncerImportException($"[pair {pair.Name}]: both storages are read_only, so nothing could be written; Tandem has no equivalent."),
         };
+
+    /// <summary>
+    /// vdirsyncer deletes a card on one side when it was deleted on the other; Tandem never deletes a card in a vCard folder
+    /// or an address book, it tags the other side's copy (<c>syncDeletions</c>), which the note says. With a read_only
+    /// storage, <c>partial_sync</c> says what becomes of changes made on the writable side: <c>ignore</c> is what a
+    /// one-way connection does; <c>revert</c> and <c>error</c> have no equivalent and are refused when written, while
+    /// the unwritten default (revert) is imported as <c>ignore</c>, with a note.
+    /// </summary>
+    private void NoteDeletions(VdirsyncerSection pair, string direction, VdirsyncerSection? writable)
+    {
+        Notes.Add($"[pair {pair.Name}]: vdirsyncer deletes a card on the other side when it is deleted on one; Tandem never deletes one, it gives the other side's card the category \"Tandem Trash\" (the option syncDeletions), for you to delete.");
+        var partial = pair.String("partial_sync");
+        if (writable is null)
+        {
+            if (partial is not null)
+            {
+                Notes.Add($"[pair {pair.Name}] partial_sync: neither storage is read_only, so it changes nothing, in vdirsyncer as in Tandem.");
+            }
+
+            return;
+        }
+
+        var source = direction == "AToB" ? "a" : "b";
+        switch (partial)
+        {
+            case "ignore":
+                return;
+            case null:
+                Notes.Add($"[pair {pair.Name}]: without partial_sync vdirsyncer reverts changes made in [storage {writable.Name}]; Tandem leaves them until the card changes in the read_only storage (partial_sync = \"ignore\"), and tags a card deleted there instead of restoring it.");
+                return;
+            case "revert":
+                throw new VdirsyncerImportException($"[pair {pair.Name}] partial_sync = \"revert\": Tandem does not revert changes made in [storage {writable.Name}]; a one-way connection from {source} leaves them until the card changes in the read_only storage. Set partial_sync = \"ignore\", which Tandem does, to import this pair.");
+            case "error":
+                throw new VdirsyncerImportException($"[pair {pair.Name}] partial_sync = \"error\": Tandem does not stop when [storage {writable.Name}] is changed; a one-way connection from {source} leaves such changes until the card changes in the read_only storage. Set partial_sync = \"ignore\", which Tandem does, to import this pair.");
+            default:
+                throw new VdirsyncerImportException($"[pair {pair.Name}] partial_sync \"{partial}\": vdirsyncer knows \"revert\", \"error\" and \"ignore\".");
+        }
+    }
 
     private static bool ReadOnly(VdirsyncerSection storage) =>
         storage.Values.TryGetValue("read_only", out var value) && value is JsonValue v && v.TryGetValue<bool>(out var flag) && flag;

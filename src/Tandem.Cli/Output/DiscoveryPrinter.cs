@@ -17,15 +17,15 @@ internal static class DiscoveryPrinter
         {
             var name = collection.DisplayName is { Length: > 0 } d && d != collection.Value ? $"{collection.Value} ({d})" : collection.Value;
             var details = string.Join(", ", collection.Details.Select(p => $"{p.Key} {p.Value}"));
-            await output.WriteLineAsync($"  {name}: {details}");
+            await output.WriteLineAsync(details.Length == 0 ? $"  {name}" : $"  {name}: {details}");
         }
     }
 
     /// <summary>
     /// A whole set-up file with the one account: the settings as given (the secret read from its environment variable,
-    /// never printed), the collection picked, and the internal host named when the server is on this machine or network.
+    /// never printed), the collection picked, and the internal hosts named when the addresses typed are on this machine or network.
     /// </summary>
-    public static async Task PrintSetupAsync(TextWriter output, DiscoveryRequest request, IReadOnlyDictionary<string, string> values, string? secretVariable, DiscoveredCollection chosen, string? internalHost)
+    public static async Task PrintSetupAsync(TextWriter output, DiscoveryRequest request, IReadOnlyDictionary<string, string> values, string? secretVariable, DiscoveredCollection chosen, IReadOnlyList<string> internalHosts)
     {
         var settings = new JsonObject();
         foreach (var (key, value) in values.Where(v => v.Key != request.Discovery.SecretSetting))
@@ -46,14 +46,14 @@ internal static class DiscoveryPrinter
         }
 
         var file = new JsonObject();
-        if (internalHost is not null)
+        if (internalHosts.Count > 0)
         {
-            file["allowInternalHosts"] = new JsonArray(internalHost);
+            file["allowInternalHosts"] = new JsonArray([.. internalHosts.Select(h => (JsonNode)JsonValue.Create(h)!)]);
         }
 
         file["accounts"] = new JsonArray(account);
         await output.WriteLineAsync();
-        var secretNote = secretVariable is null ? string.Empty : $"the password is read from ${secretVariable}; ";
+        var secretNote = secretVariable is null ? string.Empty : $"the {request.SecretLabelInSentence} is read from ${secretVariable}; ";
         await output.WriteLineAsync($"Set-up file for '{chosen.Value}' ({secretNote}add the other account and a connection, see docs/setup-file.md):");
         await output.WriteLineAsync(file.ToJsonString(Indented));
     }

@@ -94,9 +94,12 @@ internal sealed class RunTelemetry : IDisposable
         }
     }
 
+    // Per connection and per app: the two apps label every run metric, so runs can be summed by app as well.
     private TagList RunTags() => new()
     {
         { SyncAttributes.ConnectionId, request.ConnectionId },
+        { SyncAttributes.AppA, request.AppA ?? Unknown },
+        { SyncAttributes.AppB, request.AppB ?? Unknown },
         { SyncAttributes.DryRun, request.Options.DryRun },
     };
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tandem.Cli.Tests.Support;
+using Tandem.Connectors.Testing.Servers;
 
 namespace Tandem.Cli.Tests.Commands;
 
@@ -57,10 +58,70 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         var file = JsonNode.Parse(run.Out)!;
         Assert.Equal(
-            """{"accounts":[{"name":"contacts_a","app":"vcard-folder","settings":{"path":PATH_A}},{"name":"contacts_b","app":"vcard-folder","settings":{"path":PATH_B}}],"connections":[{"name":"contacts","accountA":"contacts_a","accountB":"contacts_b","settings":{"direction":"TwoWay","winningSide":"B","options":{"avoidDuplicates":false}}}]}"""
+            """{"accounts":[{"name":"contacts_a","app":"vcard-folder","settings":{"path":PATH_A}},{"name":"contacts_b","app":"vcard-folder","settings":{"path":PATH_B}}],"connections":[{"name":"contacts","accountA":"contacts_a","accountB":"contacts_b","settings":{"direction":"TwoWay","winningSide":"B","options":{"avoidDuplicates":false,"syncDeletions":true}}}]}"""
                 .Replace("PATH_A", Quote(Path.Combine(ours, "a")), StringComparison.Ordinal)
                 .Replace("PATH_B", Quote(Path.Combine(ours, "b")), StringComparison.Ordinal),
             file.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_card_vdirsyncer_deletes_on_the_other_side_is_tagged_Tandem_Trash_there_as_the_import_says()
+    {
+        var theirs = Seed("vdirsyncer");
+        var ours = Seed("tandem");
+        var vdirsyncer = Vdirsyncer.Write(Path.Combine(theirs, "config"), TwoFolders(theirs));
+        await vdirsyncer.DiscoverAndSyncAsync();
+        var config = Path.Combine(ours, "config");
+        File.WriteAllText(config, TwoFolders(ours));
+        var import = await cli.RunAsync("import", "vdirsyncer", config, "--output", cli.SetupPath);
+        Assert.True((await cli.RunAsync("sync", cli.SetupPath)).ExitCode == 0);
+
+        File.Delete(Path.Combine(theirs, "a", "ann.vcf"));
+        File.Delete(Path.Combine(ours, "a", "ann.vcf"));
+        await vdirsyncer.SyncAsync();
+        var sync = await cli.RunAsync("sync", cli.SetupPath);
+
+        Assert.True(sync.ExitCode == 0, sync.Out + sync.Error);
+        Assert.Contains("tandem: [pair contacts]: vdirsyncer deletes a card on the other side when it is deleted on one; Tandem never deletes one, it gives the other side's card the category \"Tandem Trash\" (the option syncDeletions), for you to delete.", import.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Contacts(Path.Combine(theirs, "b")), c => c.StartsWith("Ann Lee", StringComparison.Ordinal));
+        var annInB = Assert.Single(Directory.GetFiles(Path.Combine(ours, "b"), "*.vcf"), f => File.ReadAllText(f).Contains("ann@example.com", StringComparison.Ordinal));
+        Assert.Contains("Tandem Trash", File.ReadAllLines(annInB).Single(l => l.StartsWith("CATEGORIES", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(Contacts(Path.Combine(theirs, "b")), Contacts(Path.Combine(ours, "b")).Where(c => !c.StartsWith("Ann Lee", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("revert", "[pair contacts] partial_sync = \"revert\": Tandem does not revert changes made in [storage contacts_b]; a one-way connection from a leaves them until the card changes in the read_only storage. Set partial_sync = \"ignore\", which Tandem does, to import this pair.")]
+    [InlineData("error", "[pair contacts] partial_sync = \"error\": Tandem does not stop when [storage contacts_b] is changed; a one-way connection from a leaves such changes until the card changes in the read_only storage. Set partial_sync = \"ignore\", which Tandem does, to import this pair.")]
+    public async Task A_read_only_pair_asking_vdirsyncer_to_revert_or_stop_on_changes_is_refused_with_what_Tandem_does(string partialSync, string expected)
+    {
+        var ours = Seed("tandem");
+        var config = Path.Combine(ours, "config");
+        File.WriteAllText(config, ReadOnlyA(ours, $"partial_sync = \"{partialSync}\""));
+
+        var run = await cli.RunAsync("import", "vdirsyncer", config, "--output", cli.SetupPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"tandem: {config}: {expected}" + Environment.NewLine, run.Error);
+        Assert.False(File.Exists(cli.SetupPath));
+    }
+
+    [Fact]
+    public async Task A_read_only_pair_ignoring_changes_becomes_a_one_way_connection_and_without_partial_sync_the_note_says_what_differs()
+    {
+        var ours = Seed("tandem");
+        var config = Path.Combine(ours, "config");
+        File.WriteAllText(config, ReadOnlyA(ours, "partial_sync = \"ignore\""));
+        var ignoring = await cli.RunAsync("import", "vdirsyncer", config);
+        File.WriteAllText(config, ReadOnlyA(ours, string.Empty));
+
+        var unset = await cli.RunAsync("import", "vdirsyncer", config);
+
+        Assert.True(ignoring.ExitCode == 0, ignoring.Error);
+        Assert.Equal("AToB", JsonNode.Parse(ignoring.Out)!["connections"]![0]!["settings"]!["direction"]!.GetValue<string>());
+        Assert.DoesNotContain("partial_sync", ignoring.Error, StringComparison.Ordinal);
+        Assert.True(unset.ExitCode == 0, unset.Error);
+        Assert.Equal(ignoring.Out, unset.Out);
+        Assert.Contains("tandem: [pair contacts]: without partial_sync vdirsyncer reverts changes made in [storage contacts_b]; Tandem leaves them until the card changes in the read_only storage (partial_sync = \"ignore\"), and tags a card deleted there instead of restoring it.", unset.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,6 +294,12 @@ public sealed class ImportCommandTests : IAsyncLifetime
         path = "{root}/b/"
         fileext = ".vcf"
         """;
+
+    /// <summary>The two folders with a read_only, and <paramref name="partialSync"/> in the pair (a line, or nothing).</summary>
+    private static string ReadOnlyA(string root, string partialSync) =>
+        TwoFolders(root)
+            .Replace("conflict_resolution = \"b wins\"", "conflict_resolution = \"a wins\"\n" + partialSync, StringComparison.Ordinal)
+            .Replace($"path = \"{root}/a/\"", $"path = \"{root}/a/\"\nread_only = true", StringComparison.Ordinal);
 
     private static string RadicalePair(string root, Uri book) => $"""
         [general]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tandem.Cli.Tests.Support;
+using Tandem.Connectors.Testing.Servers;
 
 namespace Tandem.Cli.Tests.Commands;
 

@@ -1,13 +1,12 @@
 using Npgsql;
+using Tandem.Connectors.Testing.Databases;
 using Tandem.Storage;
 
 namespace Tandem.Engine.Tests.Harness;
 
-/// <summary>A fresh, migrated database for one test: a SQLite file in a temp folder, or a new database on the PostgreSQL named by TANDEM_TEST_POSTGRES.</summary>
+/// <summary>A fresh, migrated database for one test: a SQLite file in a temp folder, or a new database on the test PostgreSQL (<see cref="TestPostgres"/>).</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "TANDEM_TEST_POSTGRES";
-
     private readonly Func<Task> drop;
 
     private TestDatabase(TandemDatabase database, Func<Task> drop)
@@ -35,12 +34,11 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            var server = Environment.GetEnvironmentVariable(PostgresVariable);
-            Assert.SkipWhen(string.IsNullOrWhiteSpace(server), $"{PostgresVariable} is not set; .ci/run starts a PostgreSQL and sets it.");
+            var server = await TestPostgres.RequireAsync();
             var name = $"tandem_engine_{Guid.NewGuid():N}";
-            await ExecuteAsync(server!, $"CREATE DATABASE \"{name}\"", cancellationToken);
+            await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"", cancellationToken);
             options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
-            drop = () => ExecuteAsync(server!, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+            drop = () => ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
         }
 
         var database = await TandemDatabase.OpenAsync(options, cancellationToken);

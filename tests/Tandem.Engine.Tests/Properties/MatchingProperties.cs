@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Tandem.Connectors.Testing.Databases;
 using Tandem.Engine.Tests.Harness;
 
 namespace Tandem.Engine.Tests.Properties;
@@ -26,9 +27,9 @@ public sealed class MatchingProperties
         Prop.ForAll(Crowds, crowd => CheckAsync(StoreKind.Sqlite, crowd).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
 
     [Fact]
-    public void The_same_holds_with_the_state_in_postgresql()
+    public async Task The_same_holds_with_the_state_in_postgresql()
     {
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)), $"{TestDatabase.PostgresVariable} is not set.");
+        await TestPostgres.RequireAsync();
         Prop.ForAll(Crowds, crowd => CheckAsync(StoreKind.PostgreSql, crowd).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(10));
     }
 

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Tandem.Connectors.InMemory;
+using Tandem.Connectors.Testing.Databases;
 using Tandem.Domain.Configuration;
 using Tandem.Engine.Tests.Harness;
 
@@ -29,9 +30,9 @@ public sealed class RandomHistoryProperties
         Prop.ForAll(Histories, history => CheckAsync(StoreKind.Sqlite, history).GetAwaiter().GetResult()).Check(Runs);
 
     [Fact]
-    public void Any_history_converges_the_same_way_with_the_state_in_postgresql()
+    public async Task Any_history_converges_the_same_way_with_the_state_in_postgresql()
     {
-        Assert.SkipWhen(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)), $"{TestDatabase.PostgresVariable} is not set.");
+        await TestPostgres.RequireAsync();
         Prop.ForAll(Histories, history => CheckAsync(StoreKind.PostgreSql, history).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(12));
     }
 

@@ -1,11 +1,8 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Xml.Linq;
 using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
+using Tandem.Connectors.Testing.Servers;
 using Tandem.Domain.Configuration;
 using Tandem.Domain.Fields;
 using Tandem.Engine.Tests.Harness;
@@ -18,87 +15,31 @@ namespace Tandem.Engine.Tests.Scenarios;
 /// </summary>
 public sealed class CardDavSyncTests : IAsyncLifetime
 {
-    private const string User = "alice";
-    private const string Password = "wonderland";
     private const string BookA = "/alice/a/";
     private const string BookB = "/alice/b/";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly XNamespace Dav = "DAV:";
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "tandem-carddav-sync", Guid.NewGuid().ToString("N"));
-    private Process? radicale;
-    private HttpClient? raw;
-    private int port;
+    private RadicaleProcess? radicale;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private HttpClient Raw => raw ?? throw new InvalidOperationException("Radicale is not running.");
+    private HttpClient Raw => (radicale ?? throw new InvalidOperationException("Radicale is not running.")).Raw;
 
     public async ValueTask InitializeAsync()
     {
-        var executable = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
-            .Select(dir => Path.Combine(dir, "radicale"))
-            .FirstOrDefault(File.Exists);
-        if (executable is null)
+        radicale = await RadicaleProcess.TryStartAsync();
+        if (radicale is not null)
         {
-            return;
+            await radicale.CreateBookAsync(BookA);
+            await radicale.CreateBookAsync(BookB);
         }
-
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "users"), $"{User}:{Password}\n");
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "--config", string.Empty,
-            "--server-hosts", $"127.0.0.1:{port}",
-            "--storage-filesystem-folder", Path.Combine(root, "collections"),
-            "--auth-type", "htpasswd",
-            "--auth-htpasswd-filename", Path.Combine(root, "users"),
-            "--auth-htpasswd-encryption", "plain",
-            "--auth-delay", "0",
-        })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        radicale = Process.Start(info) ?? throw new InvalidOperationException("radicale did not start.");
-        radicale.OutputDataReceived += (_, _) => { };
-        radicale.ErrorDataReceived += (_, _) => { };
-        radicale.BeginOutputReadLine();
-        radicale.BeginErrorReadLine();
-        await WaitUntilListeningAsync();
-
-        // Radicale answers HTTP/1.0 and closes every connection, so this client never reuses one.
-        raw = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        raw.DefaultRequestHeaders.ConnectionClose = true;
-        raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(User + ":" + Password)));
-        await CreateBookAsync(BookA);
-        await CreateBookAsync(BookB);
     }
 
     public async ValueTask DisposeAsync()
     {
-        raw?.Dispose();
         if (radicale is not null)
         {
-            if (!radicale.HasExited)
-            {
-                radicale.Kill(entireProcessTree: true);
-                await radicale.WaitForExitAsync();
-            }
-
-            radicale.Dispose();
-        }
-
-        if (Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
+            await radicale.DisposeAsync();
         }
     }
 
@@ -195,47 +136,11 @@ public sealed class CardDavSyncTests : IAsyncLifetime
 
     private AccountSettings Settings(string book) => new(new Dictionary<string, string>
     {
-        ["url"] = $"http://127.0.0.1:{port}/",
-        ["username"] = User,
-        ["password"] = Password,
+        ["url"] = radicale!.BaseUrl.AbsoluteUri,
+        ["username"] = RadicaleProcess.UserName,
+        ["password"] = RadicaleProcess.Password,
         ["addressBook"] = book,
     });
-
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            if (radicale!.HasExited)
-            {
-                throw new InvalidOperationException($"radicale exited with code {radicale.ExitCode} before it listened.");
-            }
-
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, Ct);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50, Ct);
-            }
-        }
-    }
-
-    private async Task CreateBookAsync(string path)
-    {
-        var body = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop>
-            <d:resourcetype><d:collection/><c:addressbook/></d:resourcetype>
-            </d:prop></d:set></d:mkcol>
-            """;
-        using var request = new HttpRequestMessage(new HttpMethod("MKCOL"), path) { Content = new StringContent(body, Encoding.UTF8, "application/xml") };
-        using var response = await Raw.SendAsync(request, Ct);
-        Assert.True(response.IsSuccessStatusCode, $"MKCOL {path} answered {(int)response.StatusCode}");
-    }
 
     private async Task PutAsync(string book, string name, string text)
     {

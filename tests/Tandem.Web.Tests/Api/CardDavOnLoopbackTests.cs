@@ -1,4 +1,5 @@
 using System.Net;
+using Tandem.Connectors.Testing.Servers;
 using Tandem.Web.Tests.Harness;
 
 namespace Tandem.Web.Tests.Api;

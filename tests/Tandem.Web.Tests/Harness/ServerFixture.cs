@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Tandem.Connectors.Testing.Databases;
 using Tandem.Storage.Identity;
 using Tandem.Web.Hosting;
 using Tandem.Web.Identity;
@@ -11,13 +12,11 @@ namespace Tandem.Web.Tests.Harness;
 
 /// <summary>
 /// A real Tandem server on 127.0.0.1 (a free port) with the sandbox apps beside it, over a fresh SQLite file in a
-/// temp folder or a fresh database on the PostgreSQL named by TANDEM_TEST_POSTGRES. One per test class; tests
+/// temp folder or a fresh database on the test PostgreSQL (<see cref="TestPostgres"/>). One per test class; tests
 /// isolate themselves by signing up users of their own.
 /// </summary>
 public abstract class ServerFixture : IAsyncLifetime
 {
-    public const string PostgresVariable = "TANDEM_TEST_POSTGRES";
-
     private readonly StoreKind kind;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "tandem-web-tests", Guid.NewGuid().ToString("N"));
     private string? postgresServer;
@@ -59,10 +58,10 @@ public abstract class ServerFixture : IAsyncLifetime
         args.AddRange(ExtraArguments);
         if (kind == StoreKind.PostgreSql)
         {
-            postgresServer = Environment.GetEnvironmentVariable(PostgresVariable);
-            if (string.IsNullOrWhiteSpace(postgresServer))
+            postgresServer = await TestPostgres.ServerAsync();
+            if (postgresServer is null)
             {
-                SkipReason = $"{PostgresVariable} is not set; .ci/run starts a PostgreSQL and sets it.";
+                SkipReason = $"PostgreSQL 15 is not installed and {TestPostgres.EnvironmentVariable} is not set; .ci/run installs it.";
                 return;
             }
 
@@ -135,5 +134,5 @@ public abstract class ServerFixture : IAsyncLifetime
 /// <summary>A server over SQLite.</summary>
 public sealed class SqliteServer() : ServerFixture(StoreKind.Sqlite);
 
-/// <summary>A server over PostgreSQL (skipped when TANDEM_TEST_POSTGRES is not set).</summary>
+/// <summary>A server over PostgreSQL (skipped when there is no test PostgreSQL).</summary>
 public sealed class PostgresServer() : ServerFixture(StoreKind.PostgreSql);

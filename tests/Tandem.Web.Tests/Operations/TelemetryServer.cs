@@ -14,7 +14,8 @@ public sealed class TelemetryServer() : ServerFixture(StoreKind.Sqlite)
 
     public LockedList<MetricSnapshot> Metrics { get; } = [];
 
-    protected override IEnumerable<string> ExtraArguments => ["--Tandem:Telemetry:Prometheus=true"];
+    // A public address, so connections describe their webhooks (nothing listens there; the test delivers by hand).
+    protected override IEnumerable<string> ExtraArguments => ["--Tandem:Telemetry:Prometheus=true", "--Tandem:PublicUrl=http://127.0.0.1:9/tandem/"];
 
     protected override void Configure(WebApplicationBuilder builder) =>
         builder.Services.AddOpenTelemetry()

@@ -54,7 +54,7 @@ public sealed class TelemetryTests(TelemetryServer server) : IClassFixture<Telem
             .SelectMany(m => m.MetricPoints.Select(p => (m.Name, Tags: Tags(p))))
             .ToList();
         var ours = points.Where(p => p.Tags.GetValueOrDefault("tandem.connection.id") as string == id).ToList();
-        Assert.Contains(ours, p => p.Name == "tandem.sync.runs.started");
+        Assert.Contains(ours, p => p.Name == "tandem.sync.runs.started" && p.Tags["tandem.app.a"] is "pipedrive" && p.Tags["tandem.app.b"] is "google-contacts");
         Assert.Contains(ours, p => p.Name == "tandem.sync.runs.completed" && p.Tags["tandem.run.outcome"] is "completed");
         Assert.Contains(ours, p => p.Name == "tandem.sync.run.duration");
         Assert.Contains(ours, p => p.Name == "tandem.sync.contacts.created" && p.Tags["tandem.app"] is "google-contacts" && p.Tags["tandem.sync.side"] is "b");
@@ -77,6 +77,51 @@ public sealed class TelemetryTests(TelemetryServer server) : IClassFixture<Telem
         Assert.Contains("tandem_sync_runs_started", scrape, StringComparison.Ordinal);
         Assert.Contains($"tandem_connection_id=\"{id}\"", scrape, StringComparison.Ordinal);
         Assert.DoesNotContain("telemetry-newcomer", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_deliveries_are_counted_by_result_and_an_accepted_ones_delay_until_its_run_is_measured()
+    {
+        using var user = await server.NewUserAsync();
+        var a = (await user.PostAsync("api/v1/accounts", new { app = "pipedrive", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var b = (await user.PostAsync("api/v1/accounts", new { app = "google-contacts", useSandbox = true })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        var id = (await user.PostAsync("api/v1/connections", new { name = "Hooked", accountA = a, accountB = b, direction = "AToB" })).Expect(HttpStatusCode.Created)["id"]!.GetValue<string>();
+        (await user.PostAsync($"api/v1/connections/{id}/start")).Expect(HttpStatusCode.OK);
+        var hook = (await user.GetAsync($"api/v1/connections/{id}/webhooks")).Expect(HttpStatusCode.OK).AsArray().Single()!;
+
+        var refused = await DeliverAsync(id, hook["username"]!.GetValue<string>(), "not-the-password");
+        var accepted = await DeliverAsync(id, hook["username"]!.GetValue<string>(), hook["password"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NotFound, refused);
+        Assert.True(accepted is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.NoContent, $"the delivery was answered {accepted}");
+        var meters = server.Server.Services.GetRequiredService<MeterProvider>();
+        var ours = await Wait.UntilAsync(
+            () =>
+            {
+                meters.ForceFlush();
+                return Task.FromResult(server.Metrics.Snapshot()
+                    .SelectMany(m => m.MetricPoints.Select(p => (m.Name, Tags: Tags(p))))
+                    .Where(p => p.Tags.GetValueOrDefault("tandem.connection.id") as string == id)
+                    .ToList());
+            },
+            points => points.Any(p => p.Name == "tandem.webhook.delay"),
+            Deadline,
+            "the accepted delivery's run to be taken up");
+        Assert.Contains(ours, p => p.Name == "tandem.webhook.deliveries" && p.Tags["tandem.app"] is "pipedrive" && p.Tags["tandem.webhook.result"] is "accepted");
+        Assert.Contains(ours, p => p.Name == "tandem.webhook.deliveries" && p.Tags["tandem.app"] is "pipedrive" && p.Tags["tandem.webhook.result"] is "refused");
+    }
+
+    /// <summary>A Pipedrive delivery (a person changed) to the connection's hook with HTTP basic credentials; its status.</summary>
+    private async Task<HttpStatusCode> DeliverAsync(string connectionId, string username, string password)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, $"hooks/pipedrive/{connectionId}"))
+        {
+            Content = new StringContent("""{"meta":{"action":"change","entity":"person","entity_id":"1","version":"2.0"},"data":{"id":1}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     private List<Activity> RunsOf(string connectionId) =>

@@ -1,6 +1,7 @@
 using Tandem.Connectors.CardDav;
 using Tandem.Connectors.Catalog;
 using Tandem.Connectors.Contract;
+using Tandem.Connectors.Testing.Servers;
 using Tandem.Engine.Tests.Harness;
 
 namespace Tandem.Engine.Tests.Scenarios.Pairs;
@@ -23,7 +24,7 @@ public sealed class CardDavSide : AppSide
 
     public override async Task StartAsync()
     {
-        radicale = await RadicaleProcess.StartAsync();
+        radicale = await RadicaleProcess.TryStartAsync();
         if (radicale is not null)
         {
             await radicale.CreateBookAsync(Book);
@@ -33,8 +34,8 @@ public sealed class CardDavSide : AppSide
     public override IContactConnector Connect() => new CardDavConnectorFactory(new CardDavOptions { AllowedHosts = ["127.0.0.1"] }).Create(
         new AccountSettings(new Dictionary<string, string>
         {
-            ["url"] = Radicale.BaseUri.ToString(),
-            ["username"] = RadicaleProcess.User,
+            ["url"] = Radicale.BaseUrl.ToString(),
+            ["username"] = RadicaleProcess.UserName,
             ["password"] = RadicaleProcess.Password,
             ["addressBook"] = Book,
         }),
