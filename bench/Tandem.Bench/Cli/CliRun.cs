@@ -33,7 +33,13 @@ public sealed class CliRun
 
     public async Task RunTandemAsync(string marker, CancellationToken cancellationToken)
     {
+        // A database of its own per run: the first sync must find no state from the run before.
         var folder = Path.Combine(workspace.Root, "tandem-cli");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         Directory.CreateDirectory(folder);
         var setup = Path.Combine(folder, "setup.json");
         await File.WriteAllTextAsync(setup, SetupFile(workspace.TandemA, workspace.TandemB), cancellationToken);

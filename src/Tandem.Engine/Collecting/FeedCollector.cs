@@ -35,19 +35,17 @@ public sealed class FeedCollector
     {
         var cursorB = rescan ? null : await session.GetCursorAsync(Side.B, cancellationToken);
         using var stopAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var aheadB = ReadsChanges(connectorB, cursorB) ? connectorB.ReadChangesAsync(cursorB!, stopAhead.Token) : null;
-        SideCollection a;
+        var aheadB = ReadsChanges(connectorB, cursorB) ? ReadAheadAsync(connectorB, cursorB!, stopAhead.Token) : null;
         try
         {
-            a = await CollectAsync(Side.A, connectorA, keysA, rescan, cancellationToken);
+            var a = await CollectAsync(Side.A, connectorA, keysA, rescan, cancellationToken);
+            return (a, await CollectAsync(Side.B, connectorB, keysB, rescan, cancellationToken, aheadB));
         }
         catch
         {
             await AbandonAsync(aheadB, stopAhead);
             throw;
         }
-
-        return (a, await CollectAsync(Side.B, connectorB, keysB, rescan, cancellationToken, aheadB));
     }
 
     public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken) =>
@@ -55,6 +53,11 @@ public sealed class FeedCollector
 
     private static bool ReadsChanges(IContactConnector connector, string? cursor) =>
         cursor is not null && !connector.Capabilities.IsWriteOnly && connector.Capabilities.ChangeFeed != ChangeFeedKind.VersionListing;
+
+    // Awaited inside, so that even a connector that throws before its first await fails the task, not the caller:
+    // B's failure is then met where it was before, when B is collected.
+    private static async Task<ChangePage> ReadAheadAsync(IContactConnector connector, string cursor, CancellationToken cancellationToken) =>
+        await connector.ReadChangesAsync(cursor, cancellationToken);
 
     // A read ahead that is no longer wanted is stopped and its end observed, so no failure of it goes unseen.
     private static async Task AbandonAsync(Task<ChangePage>? ahead, CancellationTokenSource stop)
