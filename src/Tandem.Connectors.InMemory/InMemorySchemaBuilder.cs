@@ -31,9 +31,11 @@ public sealed class InMemorySchemaBuilder
 
     /// <summary>
     /// Adds the tags field (<see cref="TagsField"/>) over the app's tag container: an address book's categories, which
-    /// sync by default with another address book's, or (<paramref name="addressBook"/> false) a CRM's tags.
+    /// sync by default with another address book's, or (<paramref name="addressBook"/> false) a CRM's tags, which
+    /// <paramref name="ignoresCase"/> makes one tag whatever their case (as Mailchimp's).
     /// </summary>
-    public InMemorySchemaBuilder WithTags(bool addressBook = true) => Add(addressBook ? TagsField.Categories() : TagsField.Labels());
+    public InMemorySchemaBuilder WithTags(bool addressBook = true, bool ignoresCase = false) =>
+        Add(addressBook ? TagsField.Categories() : TagsField.Labels(ignoresCase: ignoresCase));
 
     /// <summary>A schema with no fields yet.</summary>
     public static InMemorySchemaBuilder Empty() => new();

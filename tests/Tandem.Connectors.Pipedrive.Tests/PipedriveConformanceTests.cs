@@ -18,7 +18,7 @@ namespace Tandem.Connectors.Pipedrive.Tests;
 
 /// <summary>
 /// The Pipedrive connector against the Pipedrive sandbox over HTTP on 127.0.0.1. The sandbox company has the labels
-/// the shared cases tag with (labels can only be defined in Pipedrive's settings) and the organization they name,
+/// the shared cases tag with and the organization they name,
 /// as a real company set up for the sync would; creating a missing organization is covered by its own case.
 /// </summary>
 public sealed class PipedriveConformanceTests : ConnectorConformanceTests
@@ -95,7 +95,7 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
             .SetItem(Key("Account manager"), Values.Require(FieldType.OwnerReference, "1002"))
             .SetItem(Key("Billing address"), Values.Address("Rue de la Loi 16", "Brussels", null, "1000", "Belgium"))
             .SetItem(Key("Assistant phone"), Values.Phone("+32 2 555 12 34"));
-        var create = new CreateOperation("c1", "ref-custom", fields, ImmutableSortedSet.Create(StringComparer.Ordinal, "VIP", "Not a label"));
+        var create = new CreateOperation("c1", "ref-custom", fields, ImmutableSortedSet.Create(StringComparer.Ordinal, "VIP", "New label"));
 
         var result = Assert.Single(await connector.WriteAsync([create], Ct));
         Assert.True(result.Succeeded, result.Reason);
@@ -106,7 +106,7 @@ public sealed class PipedriveConformanceTests : ConnectorConformanceTests
             Assert.Equal(value.Canonical, read.Get(key)?.Canonical);
         }
 
-        Assert.Equal(["VIP"], read.Tags);
+        Assert.Equal(["New label", "VIP"], read.Tags); // a tag the company had no label for became one
         Assert.Equal(SchemaTypes.Length, schema.Fields.Count(f => f.IsCustom));
         Assert.Equal(["Enterprise", "Mid-market", "SMB"], schema.Fields.Single(f => f.Key == Key("Segment")).Options.Select(o => o.Label).Order());
 

@@ -62,6 +62,27 @@ public sealed class PipelinerConformanceTests : ConnectorConformanceTests
     protected override void ExpireCursors() => clock.Shift(TimeSpan.FromDays(31));
 
     [Fact]
+    public async Task Gender_is_read_and_written_as_words_and_a_gender_Pipeliner_lacks_is_refused_by_its_label()
+    {
+        await using var connector = Connect();
+        var fields = NewContact("ref-gender", "gender@example.com").Fields.SetItem(StandardFieldKeys.Gender, Values.Text("Female"));
+
+        var created = Assert.Single(await connector.WriteAsync([new CreateOperation("c1", "ref-gender", fields, ImmutableSortedSet<string>.Empty)], Ct));
+        Assert.True(created.Succeeded, created.Reason);
+        Assert.Equal(2, sandbox.Contact(created.Record!.Id)!["gender"]!.GetValue<int>());
+        Assert.Equal("female", created.Record.Get(StandardFieldKeys.Gender)?.Canonical);
+
+        sandbox.EditContact(created.Record.Id, new JsonObject { ["gender"] = 3 });
+        Assert.Equal("non-binary", Assert.Single(await connector.GetAsync([created.Record.Id], Ct)).Get(StandardFieldKeys.Gender)?.Canonical);
+        sandbox.EditContact(created.Record.Id, new JsonObject { ["gender"] = 0 });
+        Assert.Null(Assert.Single(await connector.GetAsync([created.Record.Id], Ct)).Get(StandardFieldKeys.Gender));
+
+        var refused = Assert.Single(await connector.WriteAsync([new UpdateOperation("u1", created.Record.Id, null) { Changes = [new FieldChange(StandardFieldKeys.Gender, Values.Text("other"))] }], Ct));
+        Assert.Equal(WriteFailureKind.Rejected, refused.Failure);
+        Assert.Equal("Pipeliner's Gender can only be male, female or non-binary, not \u201cother\u201d.", refused.Reason);
+    }
+
+    [Fact]
     public async Task One_refused_contact_of_a_batch_fails_alone_with_the_field_named_by_its_label()
     {
         await using var connector = Connect();

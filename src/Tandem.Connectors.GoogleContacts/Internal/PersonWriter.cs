@@ -25,7 +25,7 @@ internal static class PersonWriter
         }
 
         // Groups are created before changes are written; a tag whose name only a system group holds has none.
-        var add = addTags.Select(groups.ResourceOf).OfType<string>().ToList();
+        var add = addTags.Select(groups.AddableResourceOf).OfType<string>().ToList();
         var remove = removeTags.Select(groups.ResourceOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (add.Count > 0 || remove.Count > 0)
         {

@@ -7,7 +7,7 @@ internal static class HubSpotSchema
 {
     public static readonly IReadOnlyList<FieldDefinition> Standard =
     [
-        TagsField.Labels(), // static lists, read and written as the record's tags
+        TagsField.Labels(ignoresCase: true), // static lists (names unique whatever their case), read and written as the record's tags
         new(StandardFieldKeys.FirstName, "First Name", FieldType.Text) { Role = FieldRole.FirstName },
         new(StandardFieldKeys.LastName, "Last Name", FieldType.Text) { Role = FieldRole.LastName },
         new(StandardFieldKeys.Emails, "Email and additional emails", FieldType.Email) { IsList = true, Role = FieldRole.Emails },

@@ -93,7 +93,7 @@ internal sealed class AudienceSchema
         new FieldDefinition[]
         {
             new(StandardFieldKeys.Emails, EmailLabel, FieldType.Email) { Role = FieldRole.Emails },
-            TagsField.Labels(), // the member's tags, read and written as the record's tags
+            TagsField.Labels(ignoresCase: true), // the member's tags (one tag whatever its case), read and written as the record's tags
             new(MailchimpFieldKeys.Status, "Status", FieldType.SingleChoice)
             {
                 IsReadOnly = true,

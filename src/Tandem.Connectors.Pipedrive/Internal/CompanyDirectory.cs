@@ -11,7 +11,8 @@ internal sealed record CustomField(string Key, string Name, string PipedriveType
 /// <summary>
 /// What a person's ids mean in one company: the custom person fields (from v2 <c>personFields</c>), the labels
 /// (options of the label field) and the organizations' names. Loaded once per connector; organizations are
-/// reloaded when an unknown id appears and created when a contact names a new one.
+/// reloaded when an unknown id appears and created when a contact names a new one; a label a write needs and the
+/// company lacks is added to the label field's options (Pipedrive's person labels are a custom field's options).
 /// </summary>
 internal sealed class CompanyDirectory
 {
@@ -19,23 +20,34 @@ internal sealed class CompanyDirectory
 
     private readonly PipedriveClient client;
     private readonly Dictionary<int, string> organizations = [];
+    private readonly Dictionary<int, string> labels;
+    private readonly string labelField;
     private readonly Lock gate = new();
 
-    private CompanyDirectory(PipedriveClient client, IReadOnlyList<CustomField> custom, IReadOnlyDictionary<int, string> labels)
+    private CompanyDirectory(PipedriveClient client, IReadOnlyList<CustomField> custom, Dictionary<int, string> labels, string labelField)
     {
         this.client = client;
         Custom = custom.ToDictionary(c => c.Key, StringComparer.Ordinal);
-        Labels = labels;
+        this.labels = labels;
+        this.labelField = labelField;
     }
 
     public IReadOnlyDictionary<string, CustomField> Custom { get; }
 
-    public IReadOnlyDictionary<int, string> Labels { get; }
+    /// <summary>The name of a label id, or null for a label the company does not have (any more).</summary>
+    public string? LabelName(int id)
+    {
+        lock (gate)
+        {
+            return labels.GetValueOrDefault(id);
+        }
+    }
 
     public static async Task<CompanyDirectory> LoadAsync(PipedriveClient client, CancellationToken cancellationToken)
     {
         var custom = new List<CustomField>();
         var labels = new Dictionary<int, string>();
+        var labelField = "label_ids";
         var marketing = false;
         string? cursor = null;
         do
@@ -54,6 +66,7 @@ internal sealed class CompanyDirectory
                 var options = Options(field);
                 if (key is "label" or "label_ids")
                 {
+                    labelField = key;
                     foreach (var (id, label) in options)
                     {
                         labels[id] = label;
@@ -73,7 +86,7 @@ internal sealed class CompanyDirectory
         }
         while (cursor is not null);
 
-        return new CompanyDirectory(client, custom, labels) { HasMarketingStatus = marketing };
+        return new CompanyDirectory(client, custom, labels, labelField) { HasMarketingStatus = marketing };
     }
 
     /// <summary>
@@ -101,7 +114,45 @@ internal sealed class CompanyDirectory
         _ => null,
     };
 
-    public int? LabelId(string name) => Labels.Where(l => string.Equals(l.Value, name, StringComparison.Ordinal)).Select(l => (int?)l.Key).FirstOrDefault();
+    /// <summary>
+    /// The id of a label by its name. Pipedrive shows a label as written and lets an admin make "VIP" beside "vip" (nothing
+    /// in its documentation folds case), so names are compared as written.
+    /// </summary>
+    public int? LabelId(string name)
+    {
+        lock (gate)
+        {
+            return labels.Where(l => string.Equals(l.Value, name, StringComparison.Ordinal)).Select(l => (int?)l.Key).Min();
+        }
+    }
+
+    /// <summary>
+    /// Adds the labels the company lacks, in one call: v2 <c>POST /personFields/{field_code}/options</c> (atomic, answers
+    /// only the new options; "person labels are custom fields", Pipedrive's labels guide). Blank names are left out.
+    /// </summary>
+    public async Task AddLabelsAsync(IEnumerable<string> names, ILogger logger, CancellationToken cancellationToken)
+    {
+        var missing = names.Select(n => n.Trim()).Where(n => n.Length is > 0 and <= 255 && LabelId(n) is null).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var body = new JsonArray(missing.Select(n => (JsonNode)new JsonObject { ["label"] = n }).ToArray());
+        var answer = await client.PostAsync($"api/v2/personFields/{Uri.EscapeDataString(labelField)}/options", body, cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            foreach (var option in (answer["data"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (Json.Int(option, "id") is { } id && Json.Text(option, "label") is { } label)
+                {
+                    labels[id] = label;
+                }
+            }
+        }
+
+        PipedriveLog.LabelsCreated(logger, missing.Count);
+    }
 
     /// <summary>The organization's name, reloading the organizations once when the id is new.</summary>
     public async Task<string?> OrganizationNameAsync(int id, CancellationToken cancellationToken)

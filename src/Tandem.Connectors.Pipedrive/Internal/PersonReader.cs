@@ -50,6 +50,7 @@ internal sealed class PersonReader
         Put(fields, StandardFieldKeys.Title, Values.Create(FieldType.Text, Json.Text(person, "job_title")));
         Put(fields, StandardFieldKeys.Birthday, Values.Create(FieldType.Date, Json.Text(person, "birthday")));
         Put(fields, StandardFieldKeys.Note, Values.Create(FieldType.Text, Json.Text(person, "notes")));
+        Put(fields, StandardFieldKeys.InstantMessaging, ChatAccounts.Read(person));
         if (DealsCount(person) is { } deals)
         {
             // Present, 0 included, whenever the counts were asked for: "deals_count equals 0" is "has no deals".
@@ -78,7 +79,7 @@ internal sealed class PersonReader
         var tags = (person["label_ids"] as JsonArray ?? [])
             .Select(Json.Int)
             .OfType<int>()
-            .Select(l => directory.Labels.GetValueOrDefault(l))
+            .Select(directory.LabelName)
             .OfType<string>()
             .ToImmutableSortedSet(StringComparer.Ordinal);
         var built = fields.ToImmutable();

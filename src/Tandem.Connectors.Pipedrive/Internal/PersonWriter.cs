@@ -53,6 +53,9 @@ internal static class PersonWriter
                 case StandardFieldKeys.Note:
                     body["notes"] = Text(change.Value);
                     break;
+                case StandardFieldKeys.InstantMessaging:
+                    body["im"] = ChatAccounts.Write(change.Value);
+                    break;
                 case var key when key.StartsWith(PipedriveFieldKeys.CustomPrefix, StringComparison.Ordinal)
                     && directory.Custom.TryGetValue(key[PipedriveFieldKeys.CustomPrefix.Length..], out var field):
                     var custom = body["custom_fields"] as JsonObject ?? [];

@@ -73,6 +73,7 @@ internal sealed class PersonWrites
             body["name"] = email;
         }
 
+        await directory.AddLabelsAsync(create.Tags, logger, cancellationToken).ConfigureAwait(false);
         body["label_ids"] = new JsonArray(LabelIds(create.Tags, directory).Select(id => (JsonNode)id).ToArray());
         if (create.Unsubscribed && directory.HasMarketingStatus)
         {
@@ -106,6 +107,7 @@ internal sealed class PersonWrites
         PersonWriter.ComposeName(body, person);
         if (update.AddTags.Count > 0 || update.RemoveTags.Count > 0)
         {
+            await directory.AddLabelsAsync(update.AddTags, logger, cancellationToken).ConfigureAwait(false);
             var remove = LabelIds(update.RemoveTags, directory, log: false).ToHashSet();
             var labels = (person["label_ids"] as JsonArray ?? []).Select(Json.Int).OfType<int>().Where(l => !remove.Contains(l)).Concat(LabelIds(update.AddTags, directory)).Distinct().ToList();
             body["label_ids"] = new JsonArray(labels.Select(l => (JsonNode)l).ToArray());
@@ -167,7 +169,7 @@ internal sealed class PersonWrites
             }
             else if (log)
             {
-                PipedriveLog.UnknownLabel(logger, tag);
+                PipedriveLog.UnknownLabel(logger);
             }
         }
     }

@@ -29,7 +29,7 @@ internal sealed class PipedriveClient : IDisposable
         return answer;
     }
 
-    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken cancellationToken) =>
+    public Task<JsonObject> PostAsync(string path, JsonNode body, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
 
     public Task<JsonObject> PatchAsync(string path, JsonObject body, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ internal static class PipedriveSchema
         new(StandardFieldKeys.Title, "Job title", FieldType.Text) { Role = FieldRole.JobTitle },
         new(StandardFieldKeys.Birthday, "Birthday", FieldType.Date) { Role = FieldRole.Birthday },
         new(StandardFieldKeys.Note, "Notes", FieldType.Text) { Role = FieldRole.Notes },
+        new(StandardFieldKeys.InstantMessaging, "Instant messaging", FieldType.Url) { IsList = true, Role = FieldRole.InstantMessaging }, // im, as URIs
         new(PipedriveFieldKeys.DealsCount, "Deals (open and closed)", FieldType.Number) { IsReadOnly = true },
     ];
 

@@ -56,6 +56,11 @@ internal sealed class ContactReader
         Text(fields, StandardFieldKeys.Org, contact, "quick_account_name");
         Text(fields, StandardFieldKeys.Title, contact, "position");
         Text(fields, StandardFieldKeys.Note, contact, "comments");
+        if (PipelinerGender.Words(contact["gender"]) is { } gender)
+        {
+            fields[StandardFieldKeys.Gender] = Values.Text(gender);
+        }
+
         Slots(fields, StandardFieldKeys.Emails, FieldType.Email, contact, "email", EmailLabels);
         Slots(fields, StandardFieldKeys.Phones, FieldType.Phone, contact, "phone", PhoneLabels);
         var address = Values.Create(FieldType.Address, string.Join(Values.PartSeparator, new[] { "address", "city", "state_province", "zip_code", "country" }.Select(p => JsonFields.Text(contact, p) ?? string.Empty)));

@@ -65,6 +65,14 @@ internal sealed class ContactWriter
                 return SetOwner(body, Text(value));
             case PipelinerFieldKeys.SalesUnit:
                 return SetUnit(body, Text(value));
+            case StandardFieldKeys.Gender:
+                if (PipelinerGender.Code(Text(value)) is not { } code)
+                {
+                    return $"Pipeliner's Gender can only be male, female or non-binary, not \u201c{Text(value)}\u201d.";
+                }
+
+                body["gender"] = code;
+                return null;
         }
 
         var custom = directory.Custom.FirstOrDefault(c => PipelinerSchema.KeyOf(c, directory) == key);

@@ -24,6 +24,7 @@ internal static class PipelinerSchema
         new(StandardFieldKeys.Org, "Account name", FieldType.Text) { Role = FieldRole.Company },
         new(StandardFieldKeys.Title, "Position", FieldType.Text) { Role = FieldRole.JobTitle },
         new(StandardFieldKeys.Note, "Comments", FieldType.Text) { Role = FieldRole.Notes },
+        new(StandardFieldKeys.Gender, "Gender", FieldType.Text) { Role = FieldRole.Gender }, // gender 1–3 as words
         new(PipelinerFieldKeys.Owner, "Owner", FieldType.OwnerReference) { Role = FieldRole.Owner },
     ];
 

@@ -19,4 +19,10 @@ public sealed record FieldDefinition(string Key, string Label, FieldType Type)
 
     /// <summary>The well-known meaning of a standard field, used for default mappings and name join/split.</summary>
     public FieldRole Role { get; init; } = FieldRole.None;
+
+    /// <summary>
+    /// For a tags field: the app treats names differing only in case as one tag ("VIP" and "vip"), so a mapping with it
+    /// compares tags without case (<see cref="TagsField"/>).
+    /// </summary>
+    public bool IgnoresCase { get; init; }
 }

@@ -17,7 +17,9 @@ public static class TagsField
     public static IReadOnlyList<string> Markers { get; } = [SyncOptions.TrashTag, SyncOptions.UnsubscribesTag];
 
     /// <summary>The tags of a CRM or a marketing tool (<paramref name="label"/>: what the app calls them).</summary>
-    public static FieldDefinition Labels(string label = "Tags") => new(Key, label, FieldType.Tags) { Role = FieldRole.Tags };
+    /// <param name="label">What the app calls its tags.</param>
+    /// <param name="ignoresCase">The app holds "VIP" and "vip" as one tag (<see cref="FieldDefinition.IgnoresCase"/>).</param>
+    public static FieldDefinition Labels(string label = "Tags", bool ignoresCase = false) => new(Key, label, FieldType.Tags) { Role = FieldRole.Tags, IgnoresCase = ignoresCase };
 
     /// <summary>The categories or groups of an address book, which sync by default with another address book's.</summary>
     public static FieldDefinition Categories(string label = "Tags") => new(Key, label, FieldType.Tags) { Role = FieldRole.Categories };

@@ -16,7 +16,8 @@ public static class DefaultMappings
     ];
 
     /// <summary>
-    /// The name (through <see cref="FieldMapping.NameKey"/>) and every standard role both apps have, in a
+    /// The name (through <see cref="FieldMapping.NameKey"/>) and every standard role both apps have (a nickname or an
+    /// anniversary also in a custom field labelled so: <see cref="PersonalFieldLabels"/>), in a
     /// fixed order, then their tags (on only between two address books); pairs that no direction allows are left out. Directions are left at "both": the
     /// compiler narrows each to what compatibility and read-only fields allow.
     /// </summary>
@@ -31,8 +32,8 @@ public static class DefaultMappings
 
         foreach (var role in PairedRoles)
         {
-            var fieldA = role == FieldRole.Emails ? MappingCompiler.FindEmailField(a) : a.FindRole(role);
-            var fieldB = role == FieldRole.Emails ? MappingCompiler.FindEmailField(b) : b.FindRole(role);
+            var fieldA = role == FieldRole.Emails ? MappingCompiler.FindEmailField(a) : PersonalFieldLabels.Find(a, role);
+            var fieldB = role == FieldRole.Emails ? MappingCompiler.FindEmailField(b) : PersonalFieldLabels.Find(b, role);
             if (fieldA is null || fieldB is null)
             {
                 continue;

@@ -141,7 +141,9 @@ public static class MappingCompiler
         {
             claimKeysA = [fieldA.Key];
             claimKeysB = [fieldB.Key];
-            return (new TagsRow(mapping.RowKey, direction, new TagTranslation(mapping.ValueTable), reservedTags), verdict.Reason);
+            // Tags differing only in case are one tag when either app holds them so; otherwise they stay apart.
+            var comparer = fieldA.Field.IgnoresCase || fieldB.Field.IgnoresCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+            return (new TagsRow(mapping.RowKey, direction, new TagTranslation(mapping.ValueTable, comparer), reservedTags, comparer), verdict.Reason);
         }
 
         var row = RowFactory.Create(mapping, direction, fieldA, fieldB, regions.A, regions.B, table);

@@ -32,6 +32,9 @@ public abstract class MappingRow
     /// </summary>
     public virtual bool IsSet => false;
 
+    /// <summary>How the elements of a set-valued row compare: without case when either app ignores it (tags).</summary>
+    public virtual StringComparer SetComparer => StringComparer.Ordinal;
+
     /// <summary>True when values may flow from <paramref name="source"/> to the other side through this row.</summary>
     public bool CanFlowFrom(Side source) => Direction switch
     {

@@ -12,9 +12,9 @@ namespace Tandem.Domain.Mapping;
 /// </summary>
 public static class SetMerge
 {
-    /// <summary>The elements of a shared set value (null: the empty set).</summary>
-    public static IReadOnlySet<string> Elements(string? shared) =>
-        shared is null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(shared.Split(Values.PartSeparator), StringComparer.Ordinal);
+    /// <summary>The elements of a shared set value (null: the empty set), compared by <paramref name="comparer"/> (ordinal when null).</summary>
+    public static IReadOnlySet<string> Elements(string? shared, StringComparer? comparer = null) =>
+        shared is null ? new HashSet<string>(comparer ?? StringComparer.Ordinal) : new HashSet<string>(shared.Split(Values.PartSeparator), comparer ?? StringComparer.Ordinal);
 
     /// <param name="a">Side A's shared value now.</param>
     /// <param name="b">Side B's shared value now.</param>
@@ -22,13 +22,14 @@ public static class SetMerge
     /// <param name="enteringA">Side A just entered its rules: every element it holds differently counts as its change.</param>
     /// <param name="enteringB">Side B just entered its rules.</param>
     /// <param name="winner">The side that settles conflicts.</param>
+    /// <param name="comparer">How elements compare (<see cref="MappingRow.SetComparer"/>); ordinal when null.</param>
     /// <returns>A decision for every element the sides hold differently and one of them changed, in ordinal order.</returns>
-    public static IReadOnlyList<SetDecision> Merge(string? a, string? b, (string? A, string? B)? baseline, bool enteringA, bool enteringB, Side winner)
+    public static IReadOnlyList<SetDecision> Merge(string? a, string? b, (string? A, string? B)? baseline, bool enteringA, bool enteringB, Side winner, StringComparer? comparer = null)
     {
-        var inA = Elements(a);
-        var inB = Elements(b);
-        var baseA = Elements(baseline?.A);
-        var baseB = Elements(baseline?.B);
+        var inA = Elements(a, comparer);
+        var inB = Elements(b, comparer);
+        var baseA = Elements(baseline?.A, comparer);
+        var baseB = Elements(baseline?.B, comparer);
         var decisions = new List<SetDecision>();
         foreach (var element in inA.Union(inB).Order(StringComparer.Ordinal))
         {
@@ -61,9 +62,9 @@ public static class SetMerge
     }
 
     /// <summary>The shared value <paramref name="current"/> becomes once <paramref name="decisions"/> are applied to it.</summary>
-    public static string? Apply(string? current, IEnumerable<SetDecision> decisions)
+    public static string? Apply(string? current, IEnumerable<SetDecision> decisions, StringComparer? comparer = null)
     {
-        var set = new SortedSet<string>(Elements(current), StringComparer.Ordinal);
+        var set = new SortedSet<string>(Elements(current, comparer), comparer ?? StringComparer.Ordinal);
         foreach (var decision in decisions)
         {
             _ = decision.Present ? set.Add(decision.Element) : set.Remove(decision.Element);

@@ -8,21 +8,28 @@ namespace Tandem.Domain.Mapping;
 /// The tags of both sides (<see cref="TagsField"/>), renamed through a value table. The shared value is the set of
 /// shared tag names, sorted and joined by <see cref="Values.PartSeparator"/>; the engine merges it tag by tag
 /// (<see cref="SetMerge"/>), never as one value. Reserved tags (Tandem's markers, the tags of rule actions) are never
-/// read and never touched by a write: they keep their own meaning on each side.
+/// read and never touched by a write: they keep their own meaning on each side. When either app treats names without
+/// case (<see cref="FieldDefinition.IgnoresCase"/>), "VIP" and "vip" are one tag: read once, never added beside each other.
 /// </summary>
 internal sealed class TagsRow : MappingRow
 {
     private readonly TagTranslation table;
-    private readonly IReadOnlySet<string> reserved;
+    private readonly HashSet<string> reserved;
+    private readonly StringComparer comparer;
 
-    public TagsRow(string key, MappingDirection direction, TagTranslation table, IReadOnlySet<string> reserved)
+    public TagsRow(string key, MappingDirection direction, TagTranslation table, IReadOnlySet<string> reserved, StringComparer? comparer = null)
         : base(key, direction)
     {
         this.table = table;
-        this.reserved = reserved;
+        this.comparer = comparer ?? StringComparer.Ordinal;
+        this.reserved = new HashSet<string>(reserved, this.comparer);
     }
 
     public override bool IsSet => true;
+
+    public override StringComparer SetComparer => comparer;
+
+    public override bool Same(string? x, string? y) => x == y || SetMerge.Elements(x, comparer).SetEquals(SetMerge.Elements(y, comparer));
 
     public override string? Read(Side side, ContactRecord record) => Join(SharedTags(side, record));
 
@@ -33,10 +40,10 @@ internal sealed class TagsRow : MappingRow
             return [];
         }
 
-        var wanted = SetMerge.Elements(shared);
+        var wanted = SetMerge.Elements(shared, comparer);
         var held = current?.Tags ?? [];
         var next = new SortedSet<string>(StringComparer.Ordinal);
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var present = new HashSet<string>(comparer);
         foreach (var tag in held)
         {
             // Reserved tags stay; a tag stays while its shared name is still wanted (a renamed twin keeps its own name).
@@ -51,7 +58,7 @@ internal sealed class TagsRow : MappingRow
         foreach (var name in wanted.Where(n => !present.Contains(n)))
         {
             // A value table renaming a tag to one of Tandem's markers never sets the marker.
-            if (table.Local(side == Side.A, name) is var local && !reserved.Contains(local))
+            if (table.Local(side == Side.A, name) is var local && !reserved.Contains(local) && !next.Contains(local, comparer))
             {
                 next.Add(local);
             }
@@ -67,8 +74,9 @@ internal sealed class TagsRow : MappingRow
 
     private SortedSet<string> SharedTags(Side side, ContactRecord record)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var tag in record.Tags)
+        // Without case, the first of "VIP" and "vip" in ordinal order stands for both.
+        var names = new SortedSet<string>(comparer);
+        foreach (var tag in record.Tags.Order(StringComparer.Ordinal))
         {
             if (Shared(side, tag) is { } name)
             {

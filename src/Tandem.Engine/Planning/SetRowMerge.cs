@@ -40,7 +40,7 @@ internal sealed class SetRowMerge
         }
 
         var winner = context.Settings.EffectiveWinner;
-        var decisions = SetMerge.Merge(values.A, values.B, before, entering.A, entering.B, winner);
+        var decisions = SetMerge.Merge(values.A, values.B, before, entering.A, entering.B, winner, row.SetComparer);
         foreach (var conflict in decisions.Where(d => d.Conflict))
         {
             plan.Conflicts++;
@@ -83,7 +83,7 @@ internal sealed class SetRowMerge
         }
 
         var current = target == Side.A ? values.A : values.B;
-        var written = row.Write(target, SetMerge.Apply(current, taken), working);
+        var written = row.Write(target, SetMerge.Apply(current, taken, row.SetComparer), working);
         foreach (var change in written)
         {
             changes[change.Key] = change;

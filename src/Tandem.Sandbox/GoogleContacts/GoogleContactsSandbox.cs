@@ -122,7 +122,7 @@ public sealed class GoogleContactsSandbox : ISandboxApp, IRoutedSandbox
             var contact = store.Find(resourceName) ?? throw new KeyNotFoundException(resourceName);
             var fields = (JsonObject)contact.Fields.DeepClone();
             edit(fields);
-            return store.Update(resourceName, contact.Etag, fields, fields.Select(p => p.Key).ToHashSet(StringComparer.Ordinal), changedElsewhere: false);
+            return store.Update(resourceName, contact.Etag, fields, fields.Select(p => p.Key).ToHashSet(StringComparer.Ordinal), changedElsewhere: false, byUser: true);
         });
     }
 

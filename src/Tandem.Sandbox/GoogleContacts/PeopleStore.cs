@@ -54,7 +54,7 @@ internal sealed class PeopleStore
     {
         lock (gate)
         {
-            CheckMemberships(fields, required: false);
+            CheckMemberships(fields, required: false, held: []);
             if (fields["memberships"] is null)
             {
                 fields["memberships"] = new JsonArray(Membership(MyContacts));
@@ -78,7 +78,13 @@ internal sealed class PeopleStore
     }
 
     /// <summary>Replaces the masked fields of a contact whose etag is <paramref name="claimedEtag"/>.</summary>
-    public StoredContact Update(string resourceName, string? claimedEtag, JsonObject input, IReadOnlySet<string> mask, bool changedElsewhere)
+    /// <param name="resourceName">The contact.</param>
+    /// <param name="claimedEtag">The etag the caller read.</param>
+    /// <param name="input">The new values of the masked fields.</param>
+    /// <param name="mask">The fields replaced.</param>
+    /// <param name="changedElsewhere">The contact changed elsewhere just before (its etag moves).</param>
+    /// <param name="byUser">The account's user edits in Google's own app, whose old contacts may still join a deprecated system group.</param>
+    public StoredContact Update(string resourceName, string? claimedEtag, JsonObject input, IReadOnlySet<string> mask, bool changedElsewhere, bool byUser = false)
     {
         lock (gate)
         {
@@ -100,7 +106,7 @@ internal sealed class PeopleStore
 
             if (mask.Contains("memberships"))
             {
-                CheckMemberships(input, required: true);
+                CheckMemberships(input, required: true, held: byUser ? null : GroupsOf(contact));
             }
 
             var fields = (JsonObject)contact.Fields.DeepClone();
@@ -244,6 +250,11 @@ internal sealed class PeopleStore
 
             var notFound = new List<string>();
             var lastGroup = new List<string>();
+            if (add.Any() && !groups[groupResourceName].TakesNewMembers)
+            {
+                throw DeprecatedGroup(groupResourceName);
+            }
+
             foreach (var name in add)
             {
                 if (Live(name) is not { } contact)
@@ -279,6 +290,10 @@ internal sealed class PeopleStore
         }
     }
 
+    // The wording is the sandbox's: Google's documentation gives the rule, not its error.
+    private static GoogleApiException DeprecatedGroup(string name) =>
+        new(400, "FAILED_PRECONDITION", $"Cannot add contacts to deprecated system contact group \"{name}\".");
+
     private static JsonObject Membership(string group) =>
         new() { ["contactGroupMembership"] = new JsonObject { ["contactGroupResourceName"] = group } };
 
@@ -296,7 +311,10 @@ internal sealed class PeopleStore
         Touch(contact);
     }
 
-    private void CheckMemberships(JsonObject fields, bool required)
+    /// <param name="fields">The memberships asked for.</param>
+    /// <param name="required">At least one membership must be given.</param>
+    /// <param name="held">The groups the contact is in now, or null when any group may be joined (the user's own app).</param>
+    private void CheckMemberships(JsonObject fields, bool required, IReadOnlyList<string>? held)
     {
         var memberships = fields["memberships"] as JsonArray;
         var names = (memberships ?? []).Select(m => m?["contactGroupMembership"]?["contactGroupResourceName"]?.GetValue<string>()).ToList();
@@ -310,6 +328,13 @@ internal sealed class PeopleStore
             if (name is not null && !groups.ContainsKey(name))
             {
                 throw GoogleApiException.Invalid($"Contact group \"{name}\" does not exist.");
+            }
+
+            // Unverified for people.updateContact: members:modify documents that deprecated system groups take no new
+            // members; the sandbox holds memberships written through a person to the same rule.
+            if (name is not null && held is not null && !groups[name].TakesNewMembers && !held.Contains(name))
+            {
+                throw DeprecatedGroup(name);
             }
         }
     }

@@ -123,6 +123,42 @@ internal sealed class PersonFieldCatalog
         }
     }
 
+    /// <summary>
+    /// v2 <c>POST /personFields/{field_code}/options</c> (<c>addPersonFieldOptions</c>): appends options to an enum or set
+    /// field, the label field included (Pipedrive's labels guide: person labels are a custom field's options). Atomic: a
+    /// bad item refuses the whole request (400) and adds nothing; an unknown field is 404. Answers only the new options.
+    /// </summary>
+    public JsonArray AddOptions(string code, JsonNode? body)
+    {
+        var labels = (body as JsonArray ?? throw PipedriveApiException.Invalid("The body must be an array of options with a label."))
+            .Select(o => o is JsonObject option && option["label"] is JsonValue l && l.TryGetValue<string>(out var label) ? label.Trim() : null)
+            .ToList();
+        if (labels.Count == 0 || labels.Any(l => string.IsNullOrEmpty(l) || l.Length > 255))
+        {
+            throw PipedriveApiException.Invalid("Each option needs a label of 1 to 255 characters, and at least one option is required.");
+        }
+
+        lock (gate)
+        {
+            var field = fields.FirstOrDefault(f => f["key"]!.GetValue<string>() == code) ?? throw PipedriveApiException.NotFound("Field");
+            if (field["field_type"]!.GetValue<string>() is not ("enum" or "set") || field["options"] is not JsonArray options)
+            {
+                throw PipedriveApiException.Invalid("Only fields of type enum and set have options.");
+            }
+
+            var next = options.Select(o => o!["id"]!.GetValue<int>()).DefaultIfEmpty(field["id"]!.GetValue<int>() * 10).Max();
+            var added = new JsonArray();
+            foreach (var label in labels)
+            {
+                var option = new JsonObject { ["id"] = ++next, ["label"] = label };
+                options.Add(option);
+                added.Add(option.DeepClone());
+            }
+
+            return added;
+        }
+    }
+
     /// <summary>The option labels of a new field: required for enum and set (a non-empty array of <c>{label}</c>), refused otherwise.</summary>
     private static List<string>? Options(JsonNode? options, string type)
     {

@@ -47,6 +47,6 @@ public sealed record PipedriveSandboxOptions
 
     public int Seed { get; init; } = 20260101;
 
-    /// <summary>Person labels (options of the <c>label</c> field) an admin defined; the API cannot add labels.</summary>
+    /// <summary>Person labels (options of the <c>label</c> field) an admin defined; the API adds more (<c>POST /personFields/label_ids/options</c>).</summary>
     public IReadOnlyList<string> Labels { get; init; } = ["Customer", "Hot lead", "Cold lead", "VIP"];
 }

@@ -75,6 +75,8 @@ internal sealed class PipedriveSandboxRoutes
         api.MapGet("personFields", (HttpContext c) => PipedriveAnswers.Ok(
             new JsonArray(fields.Fields.Where(f => marketingApp() || f["key"]?.GetValue<string>() != MarketingStatus).Select(f => (JsonNode)PersonFieldCatalog.V2(f)).ToArray()),
             new JsonObject { ["next_cursor"] = null }));
+        api.MapPost("personFields/{code}/options", async Task<IResult> (HttpContext c, string code) =>
+            PipedriveAnswers.Ok(fields.AddOptions(code, await ArrayBodyAsync(c).ConfigureAwait(false))));
         api.MapDelete("persons/{id}", (string id) => PipedriveAnswers.Ok(persons.Delete(PersonId(id))));
         api.MapGet("organizations", () => PipedriveAnswers.Ok(
             new JsonArray(store.Organizations().Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["name"] = o.Name }).ToArray()),
@@ -146,6 +148,18 @@ internal sealed class PipedriveSandboxRoutes
 
     private static int? Number(string segment) =>
         int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static async Task<JsonNode?> ArrayBodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            throw PipedriveApiException.Invalid("Request body is not valid JSON");
+        }
+    }
 
     private static async Task<JsonObject> BodyAsync(HttpContext context)
     {

@@ -72,6 +72,8 @@ internal static class ContactValidation
         {
             "owner_id" => PipelinerDemoData.Clients.Any(c => c.Id == Text(value)) ? null : $"Relation Contact.owner_id={Text(value)} to Client doesn't exist!",
             "unit_id" => PipelinerDemoData.SalesUnits.Any(u => u.Id == Text(value)) ? null : $"Relation Contact.unit_id={Text(value)} to SalesUnit doesn't exist!",
+            // "0 - Unknown, 1 - Male, 2 - Female, 3 - Non-binary" (the Contact schema of the Power Platform swagger).
+            "gender" => value is JsonValue g && g.TryGetValue<int>(out var code) && code is >= 0 and <= 3 ? null : "Value must be one of 0, 1, 2, 3.",
             "is_unsubscribed" => value?.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "Value must be a boolean.",
             "tags" => value is JsonArray tags && tags.All(t => t?.GetValueKind() == JsonValueKind.String) ? null : "Value must be a list of tags.",
             _ when name.StartsWith("cf_", StringComparison.Ordinal) => CheckCustom(name, value),

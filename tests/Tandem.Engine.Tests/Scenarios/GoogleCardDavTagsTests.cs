@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tandem.Connectors.Contract;
 using Tandem.Engine.Tests.Scenarios.Pairs;
 
@@ -41,6 +42,36 @@ public sealed class GoogleCardDavTagsTests
         Assert.Contains(Groups(google), g => g.Name == "VIP" && g.Members.Contains(ann));
         Assert.DoesNotContain(Groups(google), g => g.Name == "Book club" && g.Members.Contains(ann));
         Assert.Equal(0, (await pair.SyncAsync()).WriteCalls);
+    }
+
+    [Fact]
+    public async Task Googles_Friends_group_is_the_category_Friends_and_a_Family_category_stays_on_the_card_as_Google_takes_no_new_members()
+    {
+        var google = new GoogleSide();
+        var carddav = new CardDavSide();
+        await using var pair = await PairHarness.StartAsync(google, carddav);
+        Assert.SkipWhen(!carddav.IsAvailable, "Radicale is not installed (apt-get install radicale); the Google ↔ CardDAV test is skipped.");
+        var ann = await google.AddAsync("Ann", "Lee", "ann@example.com");
+        google.Sandbox.EditContact(ann, p => ((JsonArray)p["memberships"]!).Add(new JsonObject { ["contactGroupMembership"] = new JsonObject { ["contactGroupResourceName"] = "contactGroups/friends" } }));
+        var bob = await carddav.AddAsync("Bob", "Ray", "bob@example.com");
+        await carddav.TagAsync(bob, "Family");
+
+        await pair.SyncAsync();
+
+        var annCard = await carddav.FindAsync("ann@example.com");
+        Assert.Equal(["Friends"], annCard.Tags);
+        Assert.Contains("CATEGORIES:Friends", await carddav.CardTextAsync(annCard.Id), StringComparison.Ordinal);
+        Assert.Empty((await google.FindAsync("bob@example.com")).Tags);
+        Assert.DoesNotContain(Groups(google), g => g.Name == "Family");
+
+        // Nothing moves by itself afterwards: Bob's card keeps Family, and a category removed on the card leaves Friends.
+        Assert.Equal(0, (await pair.SyncAsync()).WriteCalls);
+        Assert.Equal(["Family"], (await carddav.ReadAsync(bob)).Tags);
+        await carddav.UntagAsync(annCard.Id, "Friends");
+        await pair.SyncAsync();
+
+        Assert.Empty((await google.ReadAsync(ann)).Tags);
+        Assert.DoesNotContain("contactGroups/friends", google.Sandbox.Person(ann)!["memberships"]!.AsArray().Select(m => m?["contactGroupMembership"]?["contactGroupResourceName"]?.GetValue<string>()));
     }
 
     /// <summary>The user contact groups as the sandbox holds them, with their members.</summary>

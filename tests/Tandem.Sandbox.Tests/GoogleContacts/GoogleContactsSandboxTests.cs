@@ -123,6 +123,45 @@ public sealed class GoogleContactsSandboxTests : IAsyncLifetime
             other.ResourceNames().Select(n => other.Person(n)!["emailAddresses"]!.ToJsonString()));
     }
 
+    [Fact]
+    public async Task A_deprecated_system_group_refuses_new_members_with_400_and_still_lets_one_go()
+    {
+        await AuthorizeAsync();
+        var person = sandbox.ResourceNames()[0];
+        sandbox.EditContact(person, p => ((JsonArray)p["memberships"]!).Add(new JsonObject { ["contactGroupMembership"] = new JsonObject { ["contactGroupResourceName"] = "contactGroups/family" } }));
+        var other = sandbox.ResourceNames()[1];
+
+        using var add = await http.PostAsJsonAsync(new Uri("v1/contactGroups/friends/members:modify", UriKind.Relative), new JsonObject { ["resourceNamesToAdd"] = new JsonArray(other) }, Ct);
+        using var starred = await http.PostAsJsonAsync(new Uri("v1/contactGroups/starred/members:modify", UriKind.Relative), new JsonObject { ["resourceNamesToAdd"] = new JsonArray(other) }, Ct);
+        using var remove = await http.PostAsJsonAsync(new Uri("v1/contactGroups/family/members:modify", UriKind.Relative), new JsonObject { ["resourceNamesToRemove"] = new JsonArray(person) }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, add.StatusCode);
+        Assert.Equal("FAILED_PRECONDITION", (await add.Content.ReadFromJsonAsync<JsonObject>(Ct))!["error"]!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, starred.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, remove.StatusCode);
+        Assert.DoesNotContain("contactGroups/family", Groups(person));
+        Assert.DoesNotContain("contactGroups/friends", Groups(other));
+        Assert.Contains("contactGroups/starred", Groups(other));
+    }
+
+    [Fact]
+    public async Task The_system_groups_are_listed_with_the_names_Google_shows()
+    {
+        await AuthorizeAsync();
+
+        var groups = (await GetAsync("v1/contactGroups?pageSize=1000"))["contactGroups"]!.AsArray().OfType<JsonObject>()
+            .Where(g => g["groupType"]!.GetValue<string>() == "SYSTEM_CONTACT_GROUP")
+            .ToDictionary(g => g["resourceName"]!.GetValue<string>(), g => g["formattedName"]!.GetValue<string>());
+
+        Assert.Equal("Friends", groups["contactGroups/friends"]);
+        Assert.Equal("Family", groups["contactGroups/family"]);
+        Assert.Equal("Coworkers", groups["contactGroups/coworkers"]);
+        Assert.Equal("My Contacts", groups["contactGroups/myContacts"]);
+    }
+
+    private List<string?> Groups(string person) =>
+        [.. sandbox.Person(person)!["memberships"]!.AsArray().Select(m => m?["contactGroupMembership"]?["contactGroupResourceName"]?.GetValue<string>())];
+
     private async Task AuthorizeAsync()
     {
         var tokens = await TokenAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = sandbox.Options.DemoRefreshToken });

@@ -18,6 +18,9 @@ public sealed class DefaultPairMappingsTests
         (StandardFieldKeys.Note, StandardFieldKeys.Note),
     ];
 
+    /// <summary>The sandbox company's custom "Nickname" text field, which stands for the nickname.</summary>
+    private static readonly string PipedriveNickname = "custom." + Tandem.Sandbox.Pipedrive.PipedriveSandbox.CustomFieldKey("Nickname");
+
     /// <summary>Addresses and websites: Google and vCard have them, Pipedrive persons do not.</summary>
     private static readonly (string, string)[] WithAddressesAndUrls =
     [
@@ -62,15 +65,18 @@ public sealed class DefaultPairMappingsTests
         var compiled = MappingCompiler.Compile(rows, schemaA, schemaB);
 
         // Then the tags: every one of these apps has them; on by default only between the two address books.
+        // With Pipedrive: its chat accounts (im), and its custom "Nickname" field standing for the nickname.
         var withPipedrive = appA == "pipedrive" || appB == "pipedrive";
-        Assert.Equal([.. withPipedrive ? Shared : Personal, (TagsField.Key, TagsField.Key)], rows.Select(r => (r.AField, r.BField)));
+        (string, string) nickname = appA == "pipedrive" ? (PipedriveNickname, StandardFieldKeys.Nickname) : (StandardFieldKeys.Nickname, PipedriveNickname);
+        (string, string)[] pipedrive = [.. Shared, nickname, (StandardFieldKeys.InstantMessaging, StandardFieldKeys.InstantMessaging)];
+        Assert.Equal([.. withPipedrive ? pipedrive : Personal, (TagsField.Key, TagsField.Key)], rows.Select(r => (r.AField, r.BField)));
         Assert.Equal(!withPipedrive, rows[^1].Enabled);
         Assert.True(compiled.IsUsable, string.Join("; ", compiled.Problems));
         Assert.Empty(compiled.Refused);
         Assert.Empty(compiled.Narrowed);
         Assert.All(compiled.Mapping.Rows, r => Assert.Equal(MappingDirection.Both, r.Direction));
         Assert.Equal((StandardFieldKeys.Emails, StandardFieldKeys.Emails), (compiled.Mapping.EmailFieldA, compiled.Mapping.EmailFieldB));
-        Assert.DoesNotContain(rows, r => r.AField.StartsWith("custom.", StringComparison.Ordinal) || r.BField.StartsWith("custom.", StringComparison.Ordinal) || r.AField == "owner" || r.BField == "owner");
+        Assert.DoesNotContain(rows, r => (r.AField.StartsWith("custom.", StringComparison.Ordinal) && r.AField != PipedriveNickname) || (r.BField.StartsWith("custom.", StringComparison.Ordinal) && r.BField != PipedriveNickname) || r.AField == "owner" || r.BField == "owner");
     }
 
     private static AppSide Side(string app) => app switch
