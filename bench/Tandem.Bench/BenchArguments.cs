@@ -9,10 +9,12 @@ namespace Tandem.Bench;
 public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, int Repeat)
 {
     public const string Usage =
-        "usage: Tandem.Bench <inmemory|memory|vcard|carddav|apicalls|soak|latency> [--size N[,N...]] [--repeat R]\n" +
+        "usage: Tandem.Bench <inmemory|memory|vcard|cli|carddav|apicalls|soak|latency> [--size N[,N...]] [--repeat R]
+" +
         "  inmemory  100,000 + 100,000 contacts between two in-memory apps (first, no-change, 100-change sync)\n" +
         "  memory    peak memory of a first sync at 100,000 vs 1,000,000 synthetic contacts per side\n" +
         "  vcard     vCard folder <-> vCard folder at 2,000 / 10,000 / 20,000 cards, beside vdirsyncer\n" +
+        "  cli       the same folders through the tandem command, whole process against vdirsyncer's (medians of 3+ runs)\n" +
         "  carddav   two address books on real Radicale and Xandikos servers (2,000 cards each), beside vdirsyncer\n" +
         "  apicalls  HTTP calls each app sandbox gets for 1 / 100 / 10,000 changed contacts, beside the lower bound\n" +
         "  soak      a day idle on the sandboxes' clocks at the cost models' pace, then 1,000 changes (Pipedrive, Google)\n" +

@@ -21,6 +21,7 @@ var passed = arguments.Scenario switch
     "memory" => await MemoryScenario.RunAsync(arguments, cancel.Token),
     MemoryChildRun.Command => await MemoryChildRun.RunAsync(arguments, cancel.Token),
     "vcard" => await VCardScenario.RunAsync(arguments, cancel.Token),
+    "cli" => await CliScenario.RunAsync(arguments, cancel.Token),
     "carddav" => await CardDavScenario.RunAsync(arguments, cancel.Token),
     "apicalls" => await ApiCallsScenario.RunAsync(arguments, cancel.Token),
     "soak" => await SoakScenario.RunAsync(cancel.Token),

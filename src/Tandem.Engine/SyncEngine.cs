@@ -100,9 +100,10 @@ public sealed class SyncEngine
         var collected = new Dictionary<Side, SideCollection>();
         using (RunTelemetry.Phase("collect"))
         {
+            (collected[Side.A], collected[Side.B]) = await collector.CollectBothAsync(
+                request.ConnectorOf(Side.A), context.KeysOf(Side.A), request.ConnectorOf(Side.B), context.KeysOf(Side.B), options.FullRescan, cancellationToken);
             foreach (var side in new[] { Side.A, Side.B })
             {
-                collected[side] = await collector.CollectAsync(side, request.ConnectorOf(side), context.KeysOf(side), options.FullRescan, cancellationToken);
                 report.Of(side).Read = collected[side].Read;
                 report.Of(side).DeletionsDetected = collected[side].DeletionsDetected;
             }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using Tandem.Storage.Identity;
 using Tandem.Storage.PostgreSql;
@@ -92,6 +93,12 @@ public sealed class TandemDatabase : IAsyncDisposable
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
+        var known = Provider == DatabaseProvider.Sqlite ? MigrationHistory.KnownIds<SqliteTandemDbContext>() : MigrationHistory.KnownIds<PostgresTandemDbContext>();
+        if (await IsCurrentAsync(HistoryRepository.DefaultTableName, known, cancellationToken))
+        {
+            return;
+        }
+
         await using var migrating = await MigrationLockAsync(cancellationToken);
         await using var context = CreateDbContext();
         await MigrateRefusingNewerAsync(context, cancellationToken);
@@ -104,6 +111,12 @@ public sealed class TandemDatabase : IAsyncDisposable
     public async Task MigrateIdentityAsync(CancellationToken cancellationToken)
     {
         await PrepareAsync(cancellationToken);
+        var known = Provider == DatabaseProvider.Sqlite ? MigrationHistory.KnownIds<SqliteIdentityDbContext>() : MigrationHistory.KnownIds<PostgresIdentityDbContext>();
+        if (await IsCurrentAsync(TandemIdentityDbContext.MigrationsHistoryTable, known, cancellationToken))
+        {
+            return;
+        }
+
         await using var migrating = await MigrationLockAsync(cancellationToken);
         await using var context = CreateIdentityDbContext();
         await MigrateRefusingNewerAsync(context, cancellationToken);
@@ -168,6 +181,13 @@ public sealed class TandemDatabase : IAsyncDisposable
     /// <summary>On PostgreSQL, the advisory lock the whole migration runs under; on SQLite none (EF Core's lock table holds for the whole migration there).</summary>
     private async Task<IAsyncDisposable?> MigrationLockAsync(CancellationToken cancellationToken) =>
         _postgres is null ? null : await PostgresMigrationLock.AcquireAsync(_postgres, MigrationTimeout, cancellationToken);
+
+    // The cheap check first: most starts find the schema current, and EF Core's migrator would build the whole model to say so.
+    private async Task<bool> IsCurrentAsync(string historyTable, IReadOnlySet<string> known, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await MigrationHistory.IsCurrentAsync(connection, Provider == DatabaseProvider.PostgreSql, historyTable, known, cancellationToken);
+    }
 
     private static async Task MigrateRefusingNewerAsync(DbContext context, CancellationToken cancellationToken)
     {

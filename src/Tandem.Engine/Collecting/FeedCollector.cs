@@ -20,9 +20,67 @@ public sealed class FeedCollector
         this.session = session;
     }
 
-    public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Collects A, then B, with B's first change page already asked for while A is collected: the two apps are
+    /// independent, so a side that is slow to answer (a CardDAV server working out its sync report) no longer waits
+    /// for the other's answer first. Staging stays one side after the other, on the session's one connection.
+    /// </summary>
+    public async Task<(SideCollection A, SideCollection B)> CollectBothAsync(
+        IContactConnector connectorA,
+        MatchKeyReader keysA,
+        IContactConnector connectorB,
+        MatchKeyReader keysB,
+        bool rescan,
+        CancellationToken cancellationToken)
     {
-        var result = await CollectFeedAsync(side, connector, keys, rescan, cancellationToken);
+        var cursorB = rescan ? null : await session.GetCursorAsync(Side.B, cancellationToken);
+        using var stopAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var aheadB = ReadsChanges(connectorB, cursorB) ? ReadAheadAsync(connectorB, cursorB!, stopAhead.Token) : null;
+        try
+        {
+            var a = await CollectAsync(Side.A, connectorA, keysA, rescan, cancellationToken);
+            return (a, await CollectAsync(Side.B, connectorB, keysB, rescan, cancellationToken, aheadB));
+        }
+        catch
+        {
+            await AbandonAsync(aheadB, stopAhead);
+            throw;
+        }
+    }
+
+    public async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken) =>
+        await CollectAsync(side, connector, keys, rescan, cancellationToken, firstPage: null);
+
+    private static bool ReadsChanges(IContactConnector connector, string? cursor) =>
+        cursor is not null && !connector.Capabilities.IsWriteOnly && connector.Capabilities.ChangeFeed != ChangeFeedKind.VersionListing;
+
+    // Awaited inside, so that even a connector that throws before its first await fails the task, not the caller:
+    // B's failure is then met where it was before, when B is collected.
+    private static async Task<ChangePage> ReadAheadAsync(IContactConnector connector, string cursor, CancellationToken cancellationToken) =>
+        await connector.ReadChangesAsync(cursor, cancellationToken);
+
+    // A read ahead that is no longer wanted is stopped and its end observed, so no failure of it goes unseen.
+    private static async Task AbandonAsync(Task<ChangePage>? ahead, CancellationTokenSource stop)
+    {
+        if (ahead is null)
+        {
+            return;
+        }
+
+        await stop.CancelAsync();
+        try
+        {
+            await ahead;
+        }
+        catch (Exception)
+        {
+            // The run already failed for another reason; this read's own end changes nothing.
+        }
+    }
+
+    private async Task<SideCollection> CollectAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken, Task<ChangePage>? firstPage)
+    {
+        var result = await CollectFeedAsync(side, connector, keys, rescan, firstPage, cancellationToken);
         if (result.DeletionsDetected > 0)
         {
             // Only the deletion guard needs it, and only when something went missing (deletions are not marked yet).
@@ -32,7 +90,7 @@ public sealed class FeedCollector
         return result;
     }
 
-    private async Task<SideCollection> CollectFeedAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, CancellationToken cancellationToken)
+    private async Task<SideCollection> CollectFeedAsync(Side side, IContactConnector connector, MatchKeyReader keys, bool rescan, Task<ChangePage>? firstPage, CancellationToken cancellationToken)
     {
         var result = new SideCollection();
         if (connector.Capabilities.IsWriteOnly)
@@ -53,7 +111,7 @@ public sealed class FeedCollector
         {
             try
             {
-                await CollectChangesAsync(side, connector, keys, cursor, result, cancellationToken);
+                await CollectChangesAsync(side, connector, keys, cursor, firstPage, result, cancellationToken);
                 return result;
             }
             catch (CursorExpiredException)
@@ -114,13 +172,14 @@ public sealed class FeedCollector
         await session.StageAsync(side, Staging.Stage(changed, keys), cancellationToken);
     }
 
-    private async Task CollectChangesAsync(Side side, IContactConnector connector, MatchKeyReader keys, string cursor, SideCollection result, CancellationToken cancellationToken)
+    private async Task CollectChangesAsync(Side side, IContactConnector connector, MatchKeyReader keys, string cursor, Task<ChangePage>? firstPage, SideCollection result, CancellationToken cancellationToken)
     {
         var next = cursor;
         ChangePage page;
         do
         {
-            page = await connector.ReadChangesAsync(next, cancellationToken);
+            page = firstPage is null ? await connector.ReadChangesAsync(next, cancellationToken) : await firstPage;
+            firstPage = null;
             await StageMovedAsync(side, page.Changed, keys, completeListing: false, sideIsEmpty: false, cancellationToken);
             result.Read += page.Changed.Count;
             if (page.ChangedVersions.Count > 0)
