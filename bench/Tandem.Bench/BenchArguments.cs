@@ -9,8 +9,7 @@ namespace Tandem.Bench;
 public sealed record BenchArguments(string Scenario, IReadOnlyList<int> Sizes, int Repeat)
 {
     public const string Usage =
-        "usage: Tandem.Bench <inmemory|memory|vcard|cli|carddav|apicalls|soak|latency> [--size N[,N...]] [--repeat R]
-" +
+        "usage: Tandem.Bench <inmemory|memory|vcard|cli|carddav|apicalls|soak|latency> [--size N[,N...]] [--repeat R]\n" +
         "  inmemory  100,000 + 100,000 contacts between two in-memory apps (first, no-change, 100-change sync)\n" +
         "  memory    peak memory of a first sync at 100,000 vs 1,000,000 synthetic contacts per side\n" +
         "  vcard     vCard folder <-> vCard folder at 2,000 / 10,000 / 20,000 cards, beside vdirsyncer\n" +
