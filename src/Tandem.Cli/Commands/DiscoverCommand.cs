@@ -24,8 +24,8 @@ internal static class DiscoverCommand
             .ToList();
         var app = new Argument<string>("APP") { Description = "The app: " + string.Join(", ", discoverable) + "." };
         app.AcceptOnlyFromAmong([.. discoverable]);
-        var address = new Argument<string?>("ADDRESS") { Description = "The server's address, for apps that have one (a CardDAV server or address book, Pipeliner's service URL).", Arity = ArgumentArity.ZeroOrOne };
-        var username = new Option<string?>("--username") { Description = "The user name on that server (Pipeliner: the API token)." };
+        var address = new Argument<string?>("ADDRESS") { Description = "The server's address, for apps that have one (a CardDAV server or address book, an app's service URL).", Arity = ArgumentArity.ZeroOrOne };
+        var username = new Option<string?>("--username") { Description = "The user name on that server (for an app signed in with a token pair: the API token)." };
         var passwordEnv = new Option<string?>("--password-env") { Description = "The environment variable holding the password or API key (else it is asked for)." };
         var settings = new Option<string[]>("--setting") { Description = "Another setting of the account, as KEY=VALUE (repeatable)." };
         var pick = new Option<string?>("--pick") { Description = "The collection to print the set-up file for, by name (needed when there are several)." };
@@ -126,7 +126,7 @@ internal static class DiscoverCommand
         return (values, variable);
     }
 
-    /// <summary>The variable a set-up file reads the secret from: the app and the setting, such as CARDDAV_PASSWORD or MAILCHIMP_API_KEY.</summary>
+    /// <summary>The variable a set-up file reads the secret from: the app and the setting, such as CARDDAV_PASSWORD or ACME_API_KEY for an app named acme.</summary>
     private static string VariableFor(string app, string secretSetting)
     {
         var words = new System.Text.StringBuilder(app.ToUpperInvariant().Replace('-', '_')).Append('_');

@@ -27,8 +27,8 @@ public sealed record RuntimeOptions
     public NetworkPolicy Network { get; init; } = NetworkPolicy.PublicOnly;
 
     /// <summary>
-    /// Whether every account's calls wait for room in its app's short rate limits (Google's reads and writes per minute,
-    /// Pipedrive's requests per 2 seconds): the web server's <c>Tandem:PaceByCostModel</c>. Off by default, as a host on a
+    /// Whether every account's calls wait for room in its app's short rate limits (reads and writes per minute, requests per
+    /// few seconds, as each app's cost model lists them): the web server's <c>Tandem:PaceByCostModel</c>. Off by default, as a host on a
     /// clock that does not move would wait for ever.
     /// </summary>
     public bool PaceRequests { get; init; }

@@ -55,6 +55,11 @@ public sealed partial class VariableMatchingTests
         Assert.Contains(await PreviewAsync(segmentRow), segment.Options.Values);
         await ExpectMatchedAsync(nameRow, true);
         await ExpectMatchedAsync(segmentRow, false);
+
+        // A text field labelled "Nickname" goes to Google's own nickname by default; this user wants it in a custom
+        // field instead, so clears the row first.
+        await ExpectMatchedAsync(nicknameRow, true);
+        await nicknameRow.Locator("[data-test='variable-target']").SelectOptionAsync("");
         await ExpectMatchedAsync(nicknameRow, false);
         await Assertions.Expect(nicknameRow.Locator("[data-test='variable-ignore-empty']")).ToBeDisabledAsync();
         var matchedBefore = await MatchedCountAsync(page);
